@@ -4,6 +4,20 @@
 -- that "current salary" queries read an index instead of ranking all history.
 -- The migrator wraps this file in a transaction and records it; it must not BEGIN or COMMIT.
 
+-- Bookkeeping: the migrations applied to this file, and the seed data sets loaded into it.
+CREATE TABLE schema_migrations (
+    version    INTEGER PRIMARY KEY CHECK (version >= 1),
+    name       TEXT NOT NULL CHECK (name <> ''),
+    checksum   TEXT NOT NULL CHECK (length(checksum) = 64),
+    applied_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE seed_sets (
+    name       TEXT PRIMARY KEY CHECK (name <> ''),
+    checksum   TEXT NOT NULL CHECK (length(checksum) = 64),
+    applied_at TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+
 CREATE TABLE currencies (
     code           TEXT PRIMARY KEY CHECK (code GLOB '[A-Z][A-Z][A-Z]'),
     name           TEXT NOT NULL CHECK (name <> ''),

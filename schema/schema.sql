@@ -1,0 +1,268 @@
+-- jobkb's current schema, complete: the result of applying every file in migrations/ in order.
+-- Read this to learn the tables; change the schema only by adding a migration, then update this
+-- snapshot to match (tests/unit/schema_test.cpp proves the two are the same).
+
+-- Bookkeeping: the migrations applied to this file, and the seed data sets loaded into it.
+CREATE TABLE schema_migrations (
+    version    INTEGER PRIMARY KEY CHECK (version >= 1),
+    name       TEXT NOT NULL CHECK (name <> ''),
+    checksum   TEXT NOT NULL CHECK (length(checksum) = 64),
+    applied_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE seed_sets (
+    name       TEXT PRIMARY KEY CHECK (name <> ''),
+    checksum   TEXT NOT NULL CHECK (length(checksum) = 64),
+    applied_at TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE currencies (
+    code           TEXT PRIMARY KEY CHECK (code GLOB '[A-Z][A-Z][A-Z]'),
+    name           TEXT NOT NULL CHECK (name <> ''),
+    symbol         TEXT CHECK (symbol <> ''),
+    minor_unit     INTEGER NOT NULL CHECK (minor_unit BETWEEN 0 AND 4),
+    digit_grouping TEXT NOT NULL DEFAULT 'western' CHECK (digit_grouping IN ('western', 'indian'))
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE countries (
+    code          TEXT PRIMARY KEY CHECK (code GLOB '[A-Z][A-Z]'),
+    name          TEXT NOT NULL CHECK (name <> ''),
+    currency_code TEXT REFERENCES currencies (code)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE sources (
+    id           INTEGER PRIMARY KEY,
+    slug         TEXT NOT NULL UNIQUE CHECK (slug GLOB '[a-z0-9]*' AND slug NOT GLOB '*[^a-z0-9-]*'),
+    title        TEXT NOT NULL CHECK (title <> ''),
+    publisher    TEXT CHECK (publisher <> ''),
+    author       TEXT CHECK (author <> ''),
+    url          TEXT CHECK (url <> ''),
+    published_on TEXT CHECK (published_on IS date(published_on)),
+    retrieved_on TEXT CHECK (retrieved_on IS date(retrieved_on)),
+    note         TEXT
+) STRICT;
+
+CREATE TABLE roles (
+    id        INTEGER PRIMARY KEY,
+    slug      TEXT NOT NULL UNIQUE CHECK (slug GLOB '[a-z0-9]*' AND slug NOT GLOB '*[^a-z0-9-]*'),
+    name      TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (name <> '' AND name = trim(name)),
+    summary   TEXT CHECK (summary <> ''),
+    source_id INTEGER REFERENCES sources (id)
+) STRICT;
+
+CREATE TABLE role_aliases (
+    alias   TEXT PRIMARY KEY COLLATE NOCASE CHECK (alias <> '' AND alias = trim(alias)),
+    role_id INTEGER NOT NULL REFERENCES roles (id) ON DELETE CASCADE
+) STRICT;
+CREATE INDEX role_aliases_by_role ON role_aliases (role_id);
+
+CREATE TABLE skills (
+    id   INTEGER PRIMARY KEY,
+    slug TEXT NOT NULL UNIQUE CHECK (slug GLOB '[a-z0-9]*' AND slug NOT GLOB '*[^a-z0-9-]*'),
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (name <> '' AND name = trim(name))
+) STRICT;
+
+CREATE TABLE skill_aliases (
+    alias    TEXT PRIMARY KEY COLLATE NOCASE CHECK (alias <> '' AND alias = trim(alias)),
+    skill_id INTEGER NOT NULL REFERENCES skills (id) ON DELETE CASCADE
+) STRICT;
+CREATE INDEX skill_aliases_by_skill ON skill_aliases (skill_id);
+
+CREATE TABLE industries (
+    id   INTEGER PRIMARY KEY,
+    slug TEXT NOT NULL UNIQUE CHECK (slug GLOB '[a-z0-9]*' AND slug NOT GLOB '*[^a-z0-9-]*'),
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (name <> '' AND name = trim(name))
+) STRICT;
+
+CREATE TABLE industry_aliases (
+    alias       TEXT PRIMARY KEY COLLATE NOCASE CHECK (alias <> '' AND alias = trim(alias)),
+    industry_id INTEGER NOT NULL REFERENCES industries (id) ON DELETE CASCADE
+) STRICT;
+CREATE INDEX industry_aliases_by_industry ON industry_aliases (industry_id);
+
+-- An alias that equals another entity's canonical name would make lookups ambiguous.
+CREATE TRIGGER role_aliases_not_a_name BEFORE INSERT ON role_aliases
+WHEN EXISTS (SELECT 1 FROM roles WHERE name = NEW.alias AND id <> NEW.role_id)
+BEGIN
+    SELECT RAISE(ABORT, 'role alias is already the name of another role');
+END;
+CREATE TRIGGER skill_aliases_not_a_name BEFORE INSERT ON skill_aliases
+WHEN EXISTS (SELECT 1 FROM skills WHERE name = NEW.alias AND id <> NEW.skill_id)
+BEGIN
+    SELECT RAISE(ABORT, 'skill alias is already the name of another skill');
+END;
+CREATE TRIGGER industry_aliases_not_a_name BEFORE INSERT ON industry_aliases
+WHEN EXISTS (SELECT 1 FROM industries WHERE name = NEW.alias AND id <> NEW.industry_id)
+BEGIN
+    SELECT RAISE(ABORT, 'industry alias is already the name of another industry');
+END;
+
+CREATE TABLE responsibilities (
+    role_id     INTEGER NOT NULL REFERENCES roles (id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL CHECK (position >= 1),
+    description TEXT NOT NULL CHECK (description <> ''),
+    PRIMARY KEY (role_id, position)
+) STRICT, WITHOUT ROWID;
+
+-- relevance: 'key' for the skills a source lists as the role's key skills, 'mentioned' for skills
+-- its text only names. position keeps the source's order within each relevance.
+CREATE TABLE role_skills (
+    role_id   INTEGER NOT NULL REFERENCES roles (id) ON DELETE CASCADE,
+    skill_id  INTEGER NOT NULL REFERENCES skills (id) ON DELETE CASCADE,
+    relevance TEXT NOT NULL CHECK (relevance IN ('key', 'mentioned')),
+    position  INTEGER NOT NULL CHECK (position >= 1),
+    PRIMARY KEY (role_id, skill_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX role_skills_by_skill ON role_skills (skill_id, relevance, role_id);
+
+CREATE TABLE role_industries (
+    role_id     INTEGER NOT NULL REFERENCES roles (id) ON DELETE CASCADE,
+    industry_id INTEGER NOT NULL REFERENCES industries (id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL CHECK (position >= 1),
+    PRIMARY KEY (role_id, industry_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX role_industries_by_industry ON role_industries (industry_id, role_id);
+
+-- Vocabulary for salary figures, kept as tables so that a later migration can add terms
+-- without rebuilding salary_observations.
+CREATE TABLE salary_periods (
+    code        TEXT PRIMARY KEY CHECK (code GLOB '[a-z]*'),
+    description TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+INSERT INTO salary_periods (code, description) VALUES
+    ('year', 'per year (gross annual pay)'),
+    ('month', 'per month'),
+    ('hour', 'per hour');
+
+CREATE TABLE salary_statistics (
+    code        TEXT PRIMARY KEY CHECK (code GLOB '[a-z0-9]*'),
+    description TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+INSERT INTO salary_statistics (code, description) VALUES
+    ('average', 'arithmetic mean of many reports, as published'),
+    ('median', 'median of many reports, as published'),
+    ('p10', '10th percentile'),
+    ('p25', '25th percentile'),
+    ('p75', '75th percentile'),
+    ('p90', '90th percentile'),
+    ('minimum', 'lowest figure of a published range'),
+    ('maximum', 'highest figure of a published range'),
+    ('point', 'a single individual report');
+
+-- amount_minor is in the currency's minor unit (cents, paise): money is never a float.
+-- as_of is a date, or a year-month or year when the source is no more precise than that.
+-- Rows are history: a newer figure is a new row; the trigger below forbids rewriting one.
+CREATE TABLE salary_observations (
+    id            INTEGER PRIMARY KEY,
+    role_id       INTEGER NOT NULL REFERENCES roles (id),
+    country_code  TEXT NOT NULL REFERENCES countries (code),
+    currency_code TEXT NOT NULL REFERENCES currencies (code),
+    amount_minor  INTEGER NOT NULL CHECK (amount_minor > 0),
+    period        TEXT NOT NULL DEFAULT 'year' REFERENCES salary_periods (code),
+    statistic     TEXT NOT NULL DEFAULT 'average' REFERENCES salary_statistics (code),
+    as_of         TEXT NOT NULL CHECK (
+                      as_of GLOB '[12][0-9][0-9][0-9]'
+                      OR (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
+                          AND substr(as_of, 6, 2) BETWEEN '01' AND '12')
+                      OR as_of IS date(as_of)),
+    source_id     INTEGER NOT NULL REFERENCES sources (id),
+    note          TEXT
+) STRICT;
+CREATE INDEX salary_observations_by_key
+    ON salary_observations (role_id, country_code, statistic, period, as_of, id);
+CREATE INDEX salary_observations_by_source ON salary_observations (source_id);
+
+CREATE TRIGGER salary_observations_are_history BEFORE UPDATE OF
+    role_id, country_code, currency_code, amount_minor, period, statistic, as_of, source_id
+ON salary_observations
+BEGIN
+    SELECT RAISE(ABORT, 'salary observations are history: insert a new observation instead');
+END;
+
+-- The latest observation per role, country, statistic and period: the newest as_of wins, ties go
+-- to the later row. Maintained by the triggers below; ranking all history on every read was slow.
+CREATE TABLE salary_latest (
+    role_id        INTEGER NOT NULL REFERENCES roles (id),
+    country_code   TEXT NOT NULL REFERENCES countries (code),
+    statistic      TEXT NOT NULL REFERENCES salary_statistics (code),
+    period         TEXT NOT NULL REFERENCES salary_periods (code),
+    as_of          TEXT NOT NULL,
+    observation_id INTEGER NOT NULL REFERENCES salary_observations (id),
+    PRIMARY KEY (role_id, country_code, statistic, period)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX salary_latest_by_country ON salary_latest (country_code, statistic, period);
+
+CREATE TRIGGER salary_observations_update_latest AFTER INSERT ON salary_observations
+BEGIN
+    INSERT INTO salary_latest (role_id, country_code, statistic, period, as_of, observation_id)
+    VALUES (NEW.role_id, NEW.country_code, NEW.statistic, NEW.period, NEW.as_of, NEW.id)
+    ON CONFLICT (role_id, country_code, statistic, period) DO UPDATE
+    SET as_of = excluded.as_of, observation_id = excluded.observation_id
+    WHERE excluded.as_of > salary_latest.as_of
+       OR (excluded.as_of = salary_latest.as_of
+           AND excluded.observation_id > salary_latest.observation_id);
+END;
+
+CREATE TRIGGER salary_observations_restore_latest AFTER DELETE ON salary_observations
+WHEN EXISTS (SELECT 1 FROM salary_latest WHERE observation_id = OLD.id)
+BEGIN
+    DELETE FROM salary_latest WHERE observation_id = OLD.id;
+    INSERT INTO salary_latest (role_id, country_code, statistic, period, as_of, observation_id)
+    SELECT role_id, country_code, statistic, period, as_of, id
+    FROM salary_observations
+    WHERE role_id = OLD.role_id AND country_code = OLD.country_code
+      AND statistic = OLD.statistic AND period = OLD.period
+    ORDER BY as_of DESC, id DESC
+    LIMIT 1;
+END;
+
+-- Views for people who write SQL by hand.
+
+-- The latest figure per role, country, statistic and period, with names and the source.
+-- amount is the exact decimal text of amount_minor in the currency's major unit.
+CREATE VIEW latest_salaries AS
+SELECT r.name AS role,
+       o.country_code AS country,
+       o.statistic,
+       o.period,
+       o.currency_code AS currency,
+       CASE c.minor_unit
+           WHEN 0 THEN printf('%d', o.amount_minor)
+           ELSE printf('%d.%0*d', o.amount_minor / f.factor, c.minor_unit,
+                       o.amount_minor % f.factor)
+       END AS amount,
+       o.amount_minor,
+       o.as_of,
+       s.title AS source,
+       o.note,
+       o.id AS observation_id,
+       o.role_id
+FROM salary_latest l
+JOIN salary_observations o ON o.id = l.observation_id
+JOIN roles r ON r.id = o.role_id
+JOIN currencies c ON c.code = o.currency_code
+JOIN (SELECT 0 AS minor_unit, 1 AS factor UNION ALL SELECT 1, 10 UNION ALL SELECT 2, 100
+      UNION ALL SELECT 3, 1000 UNION ALL SELECT 4, 10000) f ON f.minor_unit = c.minor_unit
+JOIN sources s ON s.id = o.source_id;
+
+-- One row per role: key skills and industries in the source's order, and the latest yearly
+-- average per country as 'CC CUR amount' items separated by '; '.
+CREATE VIEW role_overview AS
+SELECT r.id AS role_id,
+       r.name AS role,
+       r.summary,
+       (SELECT group_concat(name, ', ') FROM (
+            SELECT s.name FROM role_skills rs JOIN skills s ON s.id = rs.skill_id
+            WHERE rs.role_id = r.id AND rs.relevance = 'key' ORDER BY rs.position)
+       ) AS key_skills,
+       (SELECT group_concat(name, ', ') FROM (
+            SELECT i.name FROM role_industries ri JOIN industries i ON i.id = ri.industry_id
+            WHERE ri.role_id = r.id ORDER BY ri.position)
+       ) AS industries,
+       (SELECT group_concat(item, '; ') FROM (
+            SELECT country || ' ' || currency || ' ' || amount AS item
+            FROM latest_salaries
+            WHERE role_id = r.id AND statistic = 'average' AND period = 'year'
+            ORDER BY country)
+       ) AS latest_yearly_averages
+FROM roles r;

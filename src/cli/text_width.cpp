@@ -1,0 +1,97 @@
+#include "cli/text_width.hpp"
+
+namespace jobkb::cli {
+namespace {
+
+struct Range {
+    char32_t first;
+    char32_t last;
+};
+
+constexpr Range kZeroWidth[] = {
+    {0x0300, 0x036F}, {0x0483, 0x0489}, {0x0591, 0x05BD}, {0x0610, 0x061A}, {0x064B, 0x065F},
+    {0x0900, 0x0903}, {0x093A, 0x094F}, {0x0951, 0x0957}, {0x0962, 0x0963}, {0x1AB0, 0x1AFF},
+    {0x1DC0, 0x1DFF}, {0x200B, 0x200F}, {0x20D0, 0x20FF}, {0xFE00, 0xFE0F}, {0xFE20, 0xFE2F},
+};
+
+constexpr Range kDoubleWidth[] = {
+    {0x1100, 0x115F},   {0x2E80, 0x303E},   {0x3041, 0x33FF},   {0x3400, 0x4DBF},
+    {0x4E00, 0x9FFF},   {0xA000, 0xA4CF},   {0xAC00, 0xD7A3},   {0xF900, 0xFAFF},
+    {0xFE30, 0xFE4F},   {0xFF00, 0xFF60},   {0xFFE0, 0xFFE6},   {0x1F300, 0x1F64F},
+    {0x1F900, 0x1F9FF}, {0x20000, 0x2FFFD}, {0x30000, 0x3FFFD},
+};
+
+template <std::size_t N> bool in_ranges(char32_t code_point, const Range (&ranges)[N]) {
+    for (const auto& range : ranges) {
+        if (code_point >= range.first && code_point <= range.last) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// Decodes one code point at text[index] and advances index; an invalid byte decodes as itself.
+char32_t next_code_point(std::string_view text, std::size_t& index) {
+    const auto lead = static_cast<unsigned char>(text[index]);
+    std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3
+                                       : (lead >> 3) == 0x1E ? 4 : 0;
+    if (length == 0 || index + length > text.size()) {
+        ++index;
+        return lead;
+    }
+    char32_t code_point = length == 1 ? lead : lead & (0x7F >> length);
+    for (std::size_t i = 1; i < length; ++i) {
+        const auto continuation = static_cast<unsigned char>(text[index + i]);
+        if ((continuation >> 6) != 0x2) {
+            ++index;
+            return lead;
+        }
+        code_point = (code_point << 6) | (continuation & 0x3F);
+    }
+    index += length;
+    return code_point;
+}
+
+} // namespace
+
+std::size_t display_width(std::string_view text) {
+    std::size_t width = 0;
+    for (std::size_t index = 0; index < text.size();) {
+        const char32_t code_point = next_code_point(text, index);
+        if (in_ranges(code_point, kZeroWidth)) {
+            continue;
+        }
+        width += in_ranges(code_point, kDoubleWidth) ? 2u : 1u;
+    }
+    return width;
+}
+
+std::vector<std::string> wrap_text(std::string_view text, std::size_t width) {
+    std::vector<std::string> lines(1);
+    std::size_t line_width = 0;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find(' ', start);
+        if (end == std::string_view::npos) {
+            end = text.size();
+        }
+        const std::string_view word = text.substr(start, end - start);
+        const std::size_t word_width = display_width(word);
+        if (!word.empty()) {
+            if (line_width > 0 && line_width + 1 + word_width > width) {
+                lines.emplace_back();
+                line_width = 0;
+            }
+            if (line_width > 0) {
+                lines.back() += ' ';
+                ++line_width;
+            }
+            lines.back() += word;
+            line_width += word_width;
+        }
+        start = end + 1;
+    }
+    return lines;
+}
+
+} // namespace jobkb::cli

@@ -1,0 +1,108 @@
+#include "jobkb/database.hpp"
+
+#include "jobkb/error.hpp"
+
+#include <sqlite3.h>
+
+namespace jobkb {
+namespace {
+
+constexpr int kBusyTimeoutMs = 5000;
+
+int open_flags(Access access, bool create) {
+    if (access == Access::kReadOnly) {
+        return SQLite::OPEN_READONLY;
+    }
+    return SQLite::OPEN_READWRITE | (create ? SQLite::OPEN_CREATE : 0);
+}
+
+std::string describe(const std::filesystem::path& path, std::string_view doing,
+                     std::string_view cause) {
+    std::string message = path.string();
+    message += ": ";
+    if (!doing.empty()) {
+        message += doing;
+        message += ": ";
+    }
+    message += cause;
+    return message;
+}
+
+SQLite::Database open_connection(const std::filesystem::path& path, Access access, bool create) {
+    try {
+        return SQLite::Database(path.string(), open_flags(access, create), kBusyTimeoutMs);
+    } catch (const SQLite::Exception& failure) {
+        throw Error(ErrorCode::kIo, describe(path, "cannot open", failure.what()));
+    }
+}
+
+} // namespace
+
+Database::Database(std::filesystem::path path, Access access, bool create)
+    : path_(std::move(path)), access_(access),
+      connection_(open_connection(path_, access, create)) {
+    // SQLite quietly falls back to read-only when the file is not writable; a writer must know.
+    if (access == Access::kReadWrite && sqlite3_db_readonly(connection_.getHandle(), "main") == 1) {
+        throw Error(ErrorCode::kReadOnly,
+                    describe(path_, "cannot write", "the file is read-only (permission denied)"));
+    }
+    // These settings touch no page of the file, so they are safe before it is known to be ours.
+    execute("configuring the connection", access == Access::kReadWrite
+                                              ? "PRAGMA foreign_keys = ON;"
+                                                "PRAGMA synchronous = NORMAL;"
+                                              : "PRAGMA foreign_keys = ON;");
+}
+
+SQLite::Statement& Database::statement(const std::string& sql) {
+    auto found = statements_.find(sql);
+    if (found == statements_.end()) {
+        auto prepared = guard("preparing a statement", [&] {
+            return std::make_unique<SQLite::Statement>(connection_, sql);
+        });
+        found = statements_.emplace(sql, std::move(prepared)).first;
+    } else {
+        found->second->reset();
+        found->second->clearBindings();
+    }
+    return *found->second;
+}
+
+void Database::execute(std::string_view doing, const std::string& sql) {
+    guard(doing, [&] { connection_.exec(sql); });
+}
+
+void Database::fail(std::string_view doing, const SQLite::Exception& failure) const {
+    switch (failure.getErrorCode()) {
+    case SQLITE_NOTADB:
+        throw Error(ErrorCode::kNotADatabase,
+                    describe(path_, "", "not a SQLite database (the file has no SQLite header)"));
+    case SQLITE_READONLY:
+        throw Error(ErrorCode::kReadOnly, describe(path_, doing, "the database is read-only"));
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+        throw Error(ErrorCode::kIo, describe(path_, doing, failure.what()));
+    default:
+        throw Error(ErrorCode::kSqlite, describe(path_, doing, failure.what()));
+    }
+}
+
+WriteTransaction::WriteTransaction(Database& database) : database_(database) {
+    database_.execute("starting a write transaction", "BEGIN IMMEDIATE");
+    open_ = true;
+}
+
+WriteTransaction::~WriteTransaction() {
+    if (open_) {
+        // Nothing useful can be done about a failed rollback in a destructor; SQLite rolls back
+        // an unfinished transaction when the connection closes anyway.
+        database_.connection().tryExec("ROLLBACK");
+    }
+}
+
+void WriteTransaction::commit() {
+    database_.execute("committing", "COMMIT");
+    open_ = false;
+}
+
+} // namespace jobkb

@@ -1,0 +1,73 @@
+#pragma once
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace jobkb {
+
+enum class Access { kReadOnly, kReadWrite };
+
+// One connection to a SQLite file with jobkb's per-connection settings, a cache of prepared
+// statements, and translation of SQLite failures into jobkb::Error naming the file.
+// Opening does not read the file: that happens on the first statement.
+class Database {
+public:
+    // Throws Error (kIo, kReadOnly) when the file cannot be opened as asked.
+    // create: make the file when it does not exist (only with kReadWrite).
+    Database(std::filesystem::path path, Access access, bool create = false);
+
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    const std::filesystem::path& path() const noexcept { return path_; }
+    Access access() const noexcept { return access_; }
+    SQLite::Database& connection() noexcept { return connection_; }
+
+    // The statement for this SQL, prepared on first use and reused after; it comes back reset,
+    // with its bindings cleared. Throws Error (kSqlite) when the SQL does not prepare.
+    SQLite::Statement& statement(const std::string& sql);
+
+    // Runs SQL that returns no rows (may hold several statements). Throws Error.
+    void execute(std::string_view doing, const std::string& sql);
+
+    // Throws the jobkb::Error for a SQLite failure while `doing` something with this file.
+    [[noreturn]] void fail(std::string_view doing, const SQLite::Exception& failure) const;
+
+    // Runs fn; a SQLite::Exception it throws becomes a jobkb::Error naming the file and `doing`.
+    template <typename Fn> decltype(auto) guard(std::string_view doing, Fn&& fn) {
+        try {
+            return fn();
+        } catch (const SQLite::Exception& failure) {
+            fail(doing, failure);
+        }
+    }
+
+private:
+    std::filesystem::path path_;
+    Access access_;
+    SQLite::Database connection_; // declared before the statements that use it
+    std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+};
+
+// BEGIN IMMEDIATE ... COMMIT, rolled back by the destructor unless committed: writers take the
+// write lock up front so that two writers wait (busy timeout) instead of failing mid-way.
+class WriteTransaction {
+public:
+    explicit WriteTransaction(Database& database);
+    WriteTransaction(const WriteTransaction&) = delete;
+    WriteTransaction& operator=(const WriteTransaction&) = delete;
+    ~WriteTransaction();
+    void commit();
+
+private:
+    Database& database_;
+    bool open_ = false;
+};
+
+} // namespace jobkb

@@ -1,0 +1,280 @@
+#include "jobkb/seeder.hpp"
+
+#include "jobkb/embedded.hpp"
+#include "jobkb/error.hpp"
+#include "jobkb/money.hpp"
+#include "jobkb/sha256.hpp"
+#include "jobkb/tsv.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <span>
+#include <vector>
+
+namespace jobkb {
+namespace {
+
+// One seed file and the statement that loads a row of it. The statement's parameters are named
+// after the file's columns (":slug" for column slug), and an empty field binds NULL; `derive`
+// binds parameters computed from the row instead (the amount in minor units).
+struct SeedStep {
+    std::string_view file;
+    std::string_view sql;
+    std::function<void(Database&, SQLite::Statement&, const TsvTable&, const TsvTable::Row&)>
+        derive;
+    std::vector<std::string_view> derived_from; // columns only `derive` reads
+    std::vector<std::string_view> derives;      // parameters `derive` binds
+};
+
+void bind_amount_minor(Database& database, SQLite::Statement& insert, const TsvTable& table,
+                       const TsvTable::Row& row) {
+    const std::string currency(row.fields[table.column("currency")]);
+    const std::string_view amount = row.fields[table.column("amount")];
+    auto& minor_unit = database.statement("SELECT minor_unit FROM currencies WHERE code = :code");
+    minor_unit.bind(":code", currency);
+    if (!minor_unit.executeStep()) {
+        throw Error(ErrorCode::kBadSeed, table.where(row, "currency", "unknown currency '" +
+                                                                          currency + "'"));
+    }
+    const auto amount_minor = parse_decimal_amount(amount, minor_unit.getColumn(0).getInt());
+    if (!amount_minor || *amount_minor <= 0) {
+        throw Error(ErrorCode::kBadSeed,
+                    table.where(row, "amount",
+                                "'" + std::string(amount) +
+                                    "' is not a positive plain decimal within the currency's "
+                                    "minor unit (expected e.g. 1088060 or 45.50)"));
+    }
+    insert.bind(":amount_minor", *amount_minor);
+}
+
+const std::vector<SeedStep>& reference_steps() {
+    static const std::vector<SeedStep> steps = {
+        {"reference/currencies.tsv",
+         "INSERT INTO currencies (code, name, symbol, minor_unit, digit_grouping) "
+         "VALUES (:code, :name, :symbol, :minor_unit, :digit_grouping) ON CONFLICT DO NOTHING",
+         nullptr,
+         {},
+         {}},
+        {"reference/countries.tsv",
+         "INSERT INTO countries (code, name, currency_code) VALUES (:code, :name, :currency) "
+         "ON CONFLICT DO NOTHING",
+         nullptr,
+         {},
+         {}},
+    };
+    return steps;
+}
+
+const std::vector<SeedStep>& article_steps() {
+    static const std::vector<SeedStep> steps = {
+        {"article/sources.tsv",
+         "INSERT INTO sources (slug, title, publisher, author, url, published_on, retrieved_on, "
+         "note) VALUES (:slug, :title, :publisher, :author, :url, :published_on, :retrieved_on, "
+         ":note) ON CONFLICT DO NOTHING",
+         nullptr,
+         {},
+         {}},
+        {"article/roles.tsv",
+         "INSERT INTO roles (slug, name, summary, source_id) VALUES (:slug, :name, :summary, "
+         "(SELECT id FROM sources WHERE slug = :source)) ON CONFLICT DO NOTHING",
+         nullptr,
+         {},
+         {}},
+        {"article/role_aliases.tsv",
+         "INSERT INTO role_aliases (alias, role_id) "
+         "VALUES (:alias, (SELECT id FROM roles WHERE slug = :role)) ON CONFLICT DO NOTHING",
+         nullptr,
+         {},
+         {}},
+        {"article/responsibilities.tsv",
+         "INSERT INTO responsibilities (role_id, position, description) "
+         "VALUES ((SELECT id FROM roles WHERE slug = :role), :position, :description) "
+         "ON CONFLICT DO NOTHING",
+         nullptr,
+         {},
+         {}},
+        {"article/skills.tsv",
+         "INSERT INTO skills (slug, name) VALUES (:slug, :name) ON CONFLICT DO NOTHING",
+         nullptr,
+         {},
+         {}},
+        {"article/skill_aliases.tsv",
+         "INSERT INTO skill_aliases (alias, skill_id) "
+         "VALUES (:alias, (SELECT id FROM skills WHERE slug = :skill)) ON CONFLICT DO NOTHING",
+         nullptr,
+         {},
+         {}},
+        {"article/industries.tsv",
+         "INSERT INTO industries (slug, name) VALUES (:slug, :name) ON CONFLICT DO NOTHING",
+         nullptr,
+         {},
+         {}},
+        {"article/industry_aliases.tsv",
+         "INSERT INTO industry_aliases (alias, industry_id) "
+         "VALUES (:alias, (SELECT id FROM industries WHERE slug = :industry)) "
+         "ON CONFLICT DO NOTHING",
+         nullptr,
+         {},
+         {}},
+        {"article/role_skills.tsv",
+         "INSERT INTO role_skills (role_id, skill_id, relevance, position) "
+         "VALUES ((SELECT id FROM roles WHERE slug = :role), "
+         "(SELECT id FROM skills WHERE slug = :skill), :relevance, :position) "
+         "ON CONFLICT DO NOTHING",
+         nullptr,
+         {},
+         {}},
+        {"article/role_industries.tsv",
+         "INSERT INTO role_industries (role_id, industry_id, position) "
+         "VALUES ((SELECT id FROM roles WHERE slug = :role), "
+         "(SELECT id FROM industries WHERE slug = :industry), :position) "
+         "ON CONFLICT DO NOTHING",
+         nullptr,
+         {},
+         {}},
+        // Observations have no natural key (identical reports are separate rows), so a seeded
+        // one counts as present when the same source already gave the same figure.
+        {"article/salaries.tsv",
+         "INSERT INTO salary_observations (role_id, country_code, currency_code, amount_minor, "
+         "period, statistic, as_of, source_id, note) "
+         "SELECT role.id, :country, :currency, :amount_minor, :period, :statistic, :as_of, "
+         "source.id, :note "
+         "FROM (SELECT (SELECT id FROM roles WHERE slug = :role) AS id) AS role, "
+         "(SELECT (SELECT id FROM sources WHERE slug = :source) AS id) AS source "
+         "WHERE NOT EXISTS (SELECT 1 FROM salary_observations o WHERE o.role_id = role.id "
+         "AND o.country_code = :country AND o.currency_code = :currency "
+         "AND o.amount_minor = :amount_minor AND o.period = :period "
+         "AND o.statistic = :statistic AND o.as_of = :as_of AND o.source_id = source.id)",
+         bind_amount_minor,
+         {"amount"},
+         {"amount_minor"}},
+    };
+    return steps;
+}
+
+std::span<const SeedStep> steps_of(SeedSet set) {
+    return set == SeedSet::kReference ? reference_steps() : article_steps();
+}
+
+std::string_view embedded_seed(std::string_view file) {
+    for (const auto& embedded : detail::embedded_seeds()) {
+        if (embedded.path == file) {
+            return embedded.content;
+        }
+    }
+    throw Error(ErrorCode::kBadSeed, "seed/" + std::string(file) + ": not compiled into jobkb");
+}
+
+// The version of a set: every file's name and bytes, line ends normalized.
+std::string seed_set_checksum(SeedSet set) {
+    std::string all;
+    for (const auto& step : steps_of(set)) {
+        all += step.file;
+        all += '\0';
+        for (char c : embedded_seed(step.file)) {
+            if (c != '\r') {
+                all += c;
+            }
+        }
+        all += '\0';
+    }
+    return sha256_hex(all);
+}
+
+bool is_recorded(Database& database, std::string_view name, const std::string& checksum) {
+    auto& query =
+        database.statement("SELECT 1 FROM seed_sets WHERE name = :name AND checksum = :checksum");
+    query.bind(":name", std::string(name));
+    query.bind(":checksum", checksum);
+    return database.guard("reading seed_sets", [&] { return query.executeStep(); });
+}
+
+// ":column": the parameter a column binds to. (Built by append: GCC 12 warns falsely on
+// ":" + std::string.)
+std::string parameter_for(std::string_view column) {
+    std::string parameter(1, ':');
+    parameter.append(column);
+    return parameter;
+}
+
+// Checks that every column feeds a parameter and every parameter has a column, so a renamed
+// column cannot silently load NULLs.
+void check_columns(const SeedStep& step, const TsvTable& table, const SQLite::Statement& insert) {
+    int fed = static_cast<int>(step.derives.size());
+    for (const auto& column : table.header()) {
+        const std::string parameter = parameter_for(column);
+        const bool derived = std::find(step.derived_from.begin(), step.derived_from.end(),
+                                       column) != step.derived_from.end();
+        if (insert.getIndex(parameter.c_str()) > 0) {
+            ++fed;
+        } else if (!derived) {
+            throw Error(ErrorCode::kBadSeed, "seed/" + std::string(step.file) +
+                                                 ": header: column '" + std::string(column) +
+                                                 "' is not loaded by jobkb");
+        }
+    }
+    if (fed != insert.getBindParameterCount()) {
+        throw Error(ErrorCode::kBadSeed, "seed/" + std::string(step.file) +
+                                             ": header: a column the loader needs is missing");
+    }
+}
+
+std::int64_t load_step(Database& database, const SeedStep& step) {
+    const TsvTable table("seed/" + std::string(step.file), embedded_seed(step.file));
+    auto& insert = database.statement(std::string(step.sql));
+    check_columns(step, table, insert);
+    std::int64_t added = 0;
+    for (const auto& row : table.rows()) {
+        insert.reset();
+        insert.clearBindings();
+        for (std::size_t i = 0; i < row.fields.size(); ++i) {
+            const std::string parameter = parameter_for(table.header()[i]);
+            if (insert.getIndex(parameter.c_str()) == 0 || row.fields[i].empty()) {
+                continue; // unbound parameters are NULL
+            }
+            insert.bind(parameter, std::string(row.fields[i]));
+        }
+        try {
+            if (step.derive) {
+                step.derive(database, insert, table, row);
+            }
+            added += insert.exec();
+        } catch (const SQLite::Exception& failure) {
+            throw Error(ErrorCode::kBadSeed,
+                        table.name() + ':' + std::to_string(row.line) + ": " + failure.what());
+        }
+    }
+    return added;
+}
+
+} // namespace
+
+std::string_view seed_set_name(SeedSet set) {
+    return set == SeedSet::kReference ? "reference" : "article";
+}
+
+SeedResult Seeder::apply(SeedSet set) {
+    const std::string_view name = seed_set_name(set);
+    const std::string checksum = seed_set_checksum(set);
+    SeedResult result{std::string(name), false, 0};
+    if (is_recorded(database_, name, checksum)) {
+        result.already_applied = true;
+        return result;
+    }
+    WriteTransaction transaction(database_);
+    for (const auto& step : steps_of(set)) {
+        result.rows_added += load_step(database_, step);
+    }
+    auto& record = database_.statement(
+        "INSERT INTO seed_sets (name, checksum, applied_at) "
+        "VALUES (:name, :checksum, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) "
+        "ON CONFLICT (name) DO UPDATE SET checksum = excluded.checksum, "
+        "applied_at = excluded.applied_at");
+    record.bind(":name", std::string(name));
+    record.bind(":checksum", checksum);
+    database_.guard("recording the seed set", [&] { record.exec(); });
+    transaction.commit();
+    return result;
+}
+
+} // namespace jobkb

@@ -1,0 +1,140 @@
+// Every kind of bad database the real binary may be pointed at: a one-line error naming the path
+// and the cause, exit code 1, and the file byte-for-byte as it was.
+#include "jobkb/database.hpp"
+#include "jobkb/migrator.hpp"
+#include "support/fixtures.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+namespace jobkb {
+namespace {
+
+using test::read_bytes;
+using test::run_binary;
+using test::TempDir;
+
+void expect_one_line_error(const test::CommandResult& result, const test::fs::path& path,
+                           const std::string& cause) {
+    EXPECT_EQ(result.exit_code, 1) << result.err;
+    EXPECT_EQ(result.out, "");
+    EXPECT_EQ(result.err.rfind("jobkb: " + path.string() + ": ", 0), 0u) << result.err;
+    EXPECT_NE(result.err.find(cause), std::string::npos) << result.err;
+    EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
+}
+
+const std::vector<std::vector<std::string>> kEveryCommand = {
+    {"roles"}, {"check"}, {"migrate"}, {"migrate", "status"}, {"init"}, {"init", "--no-seed"}};
+
+std::vector<std::string> with_db(const test::fs::path& path, std::vector<std::string> command) {
+    command.insert(command.begin(), {"--db", path.string()});
+    return command;
+}
+
+TEST(BadInput, DatabaseInAMissingFolder) {
+    TempDir dir;
+    const auto path = dir / "missing" / "kb.db";
+    for (const auto& command : kEveryCommand) {
+        expect_one_line_error(run_binary(with_db(path, command)), path, "does not exist");
+    }
+    EXPECT_FALSE(test::fs::exists(dir / "missing"));
+}
+
+TEST(BadInput, AFileThatIsNotSqlite) {
+    TempDir dir;
+    const auto path = dir / "salaries.csv";
+    test::write_bytes(path, "role,country,amount\r\nData Scientist,IN,1000000\r\n");
+    const std::string before = read_bytes(path);
+    for (const auto& command : kEveryCommand) {
+        expect_one_line_error(run_binary(with_db(path, command)), path, "not a SQLite database");
+        EXPECT_EQ(read_bytes(path), before);
+    }
+}
+
+TEST(BadInput, ASqliteFileOfAnotherApplication) {
+    TempDir dir;
+    const auto path = dir / "places.sqlite";
+    {
+        SQLite::Database other(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        other.exec("PRAGMA application_id = 0x4d4f5a31; CREATE TABLE places (url TEXT);"
+                   "INSERT INTO places VALUES ('https://example.org')");
+    }
+    const std::string before = read_bytes(path);
+    for (const auto& command : kEveryCommand) {
+        expect_one_line_error(run_binary(with_db(path, command)), path,
+                              "not a jobkb database: a SQLite file of another application");
+        EXPECT_EQ(read_bytes(path), before);
+    }
+}
+
+TEST(BadInput, ADatabaseFromANewerJobkb) {
+    TempDir dir;
+    const auto path = test::make_seeded_database(dir);
+    {
+        Database database(path, Access::kReadWrite);
+        database.execute("bumping", "PRAGMA user_version = 99");
+    }
+    const std::string before = read_bytes(path);
+    for (const auto& command : kEveryCommand) {
+        const auto result = run_binary(with_db(path, command));
+        if (command == std::vector<std::string>{"migrate", "status"}) {
+            continue; // status reads the file and lists what it finds; covered below
+        }
+        expect_one_line_error(result, path, "made by a newer jobkb");
+        EXPECT_EQ(read_bytes(path), before);
+    }
+}
+
+TEST(BadInput, ADatabaseWhoseMigrationChanged) {
+    TempDir dir;
+    const auto path = test::make_seeded_database(dir);
+    {
+        Database database(path, Access::kReadWrite);
+        database.execute("tampering", "UPDATE schema_migrations SET checksum = "
+                                      "'ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff'");
+    }
+    const std::string before = read_bytes(path);
+    for (const auto& command : {std::vector<std::string>{"migrate"}, {"init"}}) {
+        expect_one_line_error(run_binary(with_db(path, command)), path,
+                              "migration 0001_initial was changed after it was applied");
+        EXPECT_EQ(read_bytes(path), before);
+    }
+}
+
+TEST(BadInput, ADirectory) {
+    TempDir dir;
+    for (const auto& command : kEveryCommand) {
+        expect_one_line_error(run_binary(with_db(dir.path(), command)), dir.path(),
+                              "is a directory");
+    }
+}
+
+// A read-only file for a command that writes. Root ignores file modes, so the binary runs as
+// user nobody; the folder stays writable by root only, as a read-only file's folder would be.
+TEST(BadInput, AReadOnlyFileForACommandThatWrites) {
+    TempDir dir;
+    const auto path = test::make_seeded_database(dir);
+    {
+        // Make init have work to do, so that a refusal is not the same as a no-op.
+        Database database(path, Access::kReadWrite);
+        database.execute("forgetting the seed", "DELETE FROM seed_sets");
+    }
+    test::fs::permissions(dir.path(), test::fs::perms::owner_all | test::fs::perms::group_read |
+                                          test::fs::perms::group_exec |
+                                          test::fs::perms::others_read |
+                                          test::fs::perms::others_exec);
+    test::fs::permissions(path, test::fs::perms::owner_read | test::fs::perms::group_read |
+                                    test::fs::perms::others_read);
+    const bool as_nobody = ::geteuid() == 0;
+    const std::string before = read_bytes(path);
+    for (const auto& command : {std::vector<std::string>{"init"}, {"migrate"}}) {
+        const auto result = run_binary(with_db(path, command), {}, as_nobody);
+        expect_one_line_error(result, path, "read-only");
+        EXPECT_EQ(read_bytes(path), before);
+    }
+}
+
+} // namespace
+} // namespace jobkb

@@ -1,0 +1,155 @@
+#include "support/fixtures.hpp"
+
+#include "cli/app.hpp"
+#include "jobkb/knowledge_base.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <stdexcept>
+
+namespace jobkb::test {
+
+TempDir::TempDir() {
+    static std::atomic<int> counter{0};
+    std::random_device random;
+    path_ = fs::temp_directory_path() /
+            ("jobkb-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-" +
+             std::to_string(random()));
+    fs::create_directories(path_);
+    fs::permissions(path_, fs::perms::all & ~fs::perms::group_write & ~fs::perms::others_write);
+}
+
+TempDir::~TempDir() {
+    std::error_code ignored;
+    fs::remove_all(path_, ignored);
+}
+
+std::string read_bytes(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        throw std::runtime_error("cannot read " + path.string());
+    }
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+}
+
+void write_bytes(const fs::path& path, std::string_view bytes) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out) {
+        throw std::runtime_error("cannot write " + path.string());
+    }
+}
+
+CommandResult run_cli(const std::vector<std::string>& arguments, const Variables& variables) {
+    std::ostringstream out;
+    std::ostringstream err;
+    cli::Environment environment{variables};
+    const int code = cli::run(arguments, out, err, environment);
+    return {code, out.str(), err.str()};
+}
+
+fs::path binary_path() { return JOBKB_BINARY; }
+fs::path source_dir() { return JOBKB_SOURCE_DIR; }
+
+CommandResult run_binary(const std::vector<std::string>& arguments, const Variables& variables,
+                         bool as_nobody) {
+    TempDir capture;
+    const std::string out_path = (capture / "out").string();
+    const std::string err_path = (capture / "err").string();
+
+    std::vector<std::string> argv_strings;
+    if (as_nobody) {
+        argv_strings = {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                        "--"};
+    }
+    argv_strings.push_back(binary_path().string());
+    argv_strings.insert(argv_strings.end(), arguments.begin(), arguments.end());
+    std::vector<char*> argv;
+    for (auto& argument : argv_strings) {
+        argv.push_back(argument.data());
+    }
+    argv.push_back(nullptr);
+
+    std::vector<std::string> env_strings = {"PATH=/usr/local/bin:/usr/bin:/bin"};
+    for (const auto& [name, value] : variables) {
+        env_strings.push_back(name + "=" + value);
+    }
+    std::vector<char*> envp;
+    for (auto& entry : env_strings) {
+        envp.push_back(entry.data());
+    }
+    envp.push_back(nullptr);
+
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                     0644);
+    posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                     0644);
+    pid_t child = 0;
+    const int spawned =
+        posix_spawn(&child, argv[0], &actions, nullptr, argv.data(), envp.data());
+    posix_spawn_file_actions_destroy(&actions);
+    if (spawned != 0) {
+        throw std::runtime_error("cannot start " + argv_strings[0]);
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    CommandResult result;
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    result.out = read_bytes(out_path);
+    result.err = read_bytes(err_path);
+    return result;
+}
+
+fs::path make_seeded_database(const TempDir& dir, std::string_view name) {
+    const fs::path path = dir / name;
+    initialize_knowledge_base(path, Content::kArticle);
+    return path;
+}
+
+std::vector<std::vector<std::string>> query(const fs::path& database, const std::string& sql) {
+    SQLite::Database connection(database.string(), SQLite::OPEN_READONLY);
+    SQLite::Statement statement(connection, sql);
+    std::vector<std::vector<std::string>> rows;
+    while (statement.executeStep()) {
+        std::vector<std::string> row;
+        for (int i = 0; i < statement.getColumnCount(); ++i) {
+            const auto column = statement.getColumn(i);
+            row.push_back(column.isNull() ? "NULL" : column.getString());
+        }
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+std::string content_dump(const fs::path& database) {
+    std::string dump;
+    for (const auto& table :
+         query(database, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")) {
+        dump += "== " + table[0] + "\n";
+        // Every table has a primary key, and SELECT * in rowid or key order is deterministic.
+        for (const auto& row : query(database, "SELECT * FROM \"" + table[0] + "\"")) {
+            for (const auto& value : row) {
+                dump += value + "\t";
+            }
+            dump += "\n";
+        }
+    }
+    return dump;
+}
+
+} // namespace jobkb::test

@@ -1,0 +1,121 @@
+#include "jobkb/error.hpp"
+#include "jobkb/knowledge_base.hpp"
+#include "support/fixtures.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <gtest/gtest.h>
+
+namespace jobkb {
+namespace {
+
+using test::read_bytes;
+using test::TempDir;
+using test::write_bytes;
+
+// Runs fn, expecting an Error with this code whose message names the path.
+template <typename Fn>
+void expect_refused(Fn&& fn, ErrorCode code, const test::fs::path& path,
+                    const std::string& cause) {
+    try {
+        fn();
+        FAIL() << "expected an error for " << path;
+    } catch (const Error& error) {
+        const std::string message = error.what();
+        EXPECT_EQ(error.code(), code) << message;
+        EXPECT_EQ(message.rfind(path.string() + ": ", 0), 0u) << message;
+        EXPECT_NE(message.find(cause), std::string::npos) << message;
+        EXPECT_EQ(message.find('\n'), std::string::npos) << "one line: " << message;
+    }
+}
+
+TEST(OpenKnowledgeBase, OpensASeededBase) {
+    TempDir dir;
+    const auto path = test::make_seeded_database(dir);
+    const auto database = open_knowledge_base(path, Access::kReadOnly);
+    EXPECT_EQ(database->path(), path);
+}
+
+TEST(OpenKnowledgeBase, MissingFileOrFolder) {
+    TempDir dir;
+    expect_refused([&] { open_knowledge_base(dir / "none.db", Access::kReadOnly); },
+                   ErrorCode::kNotFound, dir / "none.db", "no such file");
+    expect_refused([&] { open_knowledge_base(dir / "no" / "kb.db", Access::kReadOnly); },
+                   ErrorCode::kNotFound, dir / "no" / "kb.db", "does not exist");
+    expect_refused([&] { initialize_knowledge_base(dir / "no" / "kb.db", Content::kArticle); },
+                   ErrorCode::kNotFound, dir / "no" / "kb.db", "does not exist");
+    EXPECT_FALSE(test::fs::exists(dir / "none.db"));
+    EXPECT_FALSE(test::fs::exists(dir / "no"));
+}
+
+TEST(OpenKnowledgeBase, ADirectory) {
+    TempDir dir;
+    test::fs::create_directory(dir / "folder.db");
+    expect_refused([&] { open_knowledge_base(dir / "folder.db", Access::kReadOnly); },
+                   ErrorCode::kIo, dir / "folder.db", "is a directory");
+    expect_refused([&] { initialize_knowledge_base(dir / "folder.db", Content::kArticle); },
+                   ErrorCode::kIo, dir / "folder.db", "is a directory");
+}
+
+TEST(OpenKnowledgeBase, AFileThatIsNotSqliteIsLeftUntouched) {
+    TempDir dir;
+    const auto path = dir / "notes.db";
+    const std::string text = "role,salary\nData Scientist,100\n" + std::string(5000, 'x');
+    write_bytes(path, text);
+    expect_refused([&] { open_knowledge_base(path, Access::kReadWrite); },
+                   ErrorCode::kNotADatabase, path, "not a SQLite database");
+    expect_refused([&] { initialize_knowledge_base(path, Content::kArticle); },
+                   ErrorCode::kNotADatabase, path, "not a SQLite database");
+    expect_refused([&] { migrate_knowledge_base(path); }, ErrorCode::kNotADatabase, path,
+                   "not a SQLite database");
+    EXPECT_EQ(read_bytes(path), text);
+}
+
+TEST(OpenKnowledgeBase, ASqliteFileOfAnotherApplicationIsLeftUntouched) {
+    TempDir dir;
+    const auto marked = dir / "other.db";
+    const auto unmarked = dir / "plain.db";
+    {
+        SQLite::Database other(marked.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        other.exec("PRAGMA application_id = 1234; CREATE TABLE notes (x); INSERT INTO notes "
+                   "VALUES (1)");
+        SQLite::Database plain(unmarked.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        plain.exec("CREATE TABLE roles (name TEXT)");
+    }
+    for (const auto& path : {marked, unmarked}) {
+        const std::string before = read_bytes(path);
+        expect_refused([&] { open_knowledge_base(path, Access::kReadWrite); },
+                       ErrorCode::kForeignDatabase, path, "not a jobkb database");
+        expect_refused([&] { initialize_knowledge_base(path, Content::kArticle); },
+                       ErrorCode::kForeignDatabase, path, "not a jobkb database");
+        expect_refused([&] { migrate_knowledge_base(path); }, ErrorCode::kForeignDatabase, path,
+                       "not a jobkb database");
+        EXPECT_EQ(read_bytes(path), before) << path;
+    }
+}
+
+TEST(OpenKnowledgeBase, AnEmptySqliteFileIsRefusedButCanBeInitialized) {
+    TempDir dir;
+    const auto path = dir / "empty.db";
+    write_bytes(path, "");
+    expect_refused([&] { open_knowledge_base(path, Access::kReadOnly); },
+                   ErrorCode::kForeignDatabase, path, "jobkb init");
+    const auto report = initialize_knowledge_base(path, Content::kArticle);
+    EXPECT_FALSE(report.created);
+    EXPECT_NO_THROW(open_knowledge_base(path, Access::kReadOnly));
+    EXPECT_EQ(test::query(path, "PRAGMA journal_mode")[0][0], "wal");
+}
+
+TEST(InitializeKnowledgeBase, CreatesInWalModeAndLeavesNoTemporaryFiles) {
+    TempDir dir;
+    const auto report = initialize_knowledge_base(dir / "kb.db", Content::kArticle);
+    EXPECT_TRUE(report.created);
+    EXPECT_EQ(test::query(dir / "kb.db", "PRAGMA journal_mode")[0][0], "wal");
+    std::vector<std::string> names;
+    for (const auto& entry : test::fs::directory_iterator(dir.path())) {
+        names.push_back(entry.path().filename().string());
+    }
+    EXPECT_EQ(names, std::vector<std::string>{"kb.db"});
+}
+
+} // namespace
+} // namespace jobkb

@@ -1,0 +1,121 @@
+#include "jobkb/error.hpp"
+#include "jobkb/knowledge_base.hpp"
+#include "jobkb/migrator.hpp"
+#include "support/fixtures.hpp"
+
+#include <gtest/gtest.h>
+
+namespace jobkb {
+namespace {
+
+using test::query;
+using test::TempDir;
+
+TEST(Migrator, KnowsItsMigrationsInOrder) {
+    ASSERT_GE(known_migrations().size(), 1u);
+    EXPECT_EQ(known_migrations()[0].name, "0001_initial");
+    for (std::size_t i = 0; i < known_migrations().size(); ++i) {
+        EXPECT_EQ(known_migrations()[i].version, static_cast<int>(i + 1));
+        EXPECT_EQ(known_migrations()[i].checksum.size(), 64u);
+    }
+    EXPECT_EQ(latest_schema_version(), static_cast<int>(known_migrations().size()));
+}
+
+TEST(Migrator, EmbeddedMigrationsAreTheFilesInTheSourceTree) {
+    for (const auto& migration : known_migrations()) {
+        const auto file = test::source_dir() / "migrations" / (migration.name + ".sql");
+        EXPECT_EQ(migration.sql, test::read_bytes(file)) << migration.name;
+    }
+}
+
+TEST(Migrator, ChecksumIgnoresLineEndings) {
+    EXPECT_EQ(migration_checksum("CREATE TABLE t (x);\r\n-- c\r\n"),
+              migration_checksum("CREATE TABLE t (x);\n-- c\n"));
+    EXPECT_NE(migration_checksum("CREATE TABLE t (x);\n"),
+              migration_checksum("CREATE TABLE t (y);\n"));
+}
+
+TEST(Migrator, AppliesEachMigrationWithItsRecordAndMarksTheFile) {
+    TempDir dir;
+    Database database(dir / "kb.db", Access::kReadWrite, true);
+    Migrator migrator(database);
+    EXPECT_EQ(migrator.current_version(), 0);
+    const auto applied = migrator.apply_pending();
+    EXPECT_EQ(applied.size(), known_migrations().size());
+    EXPECT_EQ(migrator.current_version(), latest_schema_version());
+    EXPECT_EQ(database.connection().execAndGet("PRAGMA application_id").getInt(), kApplicationId);
+    const auto records = query(dir / "kb.db", "SELECT version, name, checksum FROM "
+                                              "schema_migrations ORDER BY version");
+    ASSERT_EQ(records.size(), known_migrations().size());
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        EXPECT_EQ(records[i][1], known_migrations()[i].name);
+        EXPECT_EQ(records[i][2], known_migrations()[i].checksum);
+    }
+    EXPECT_TRUE(migrator.apply_pending().empty()) << "a second run must apply nothing";
+    for (const auto& line : migrator.status()) {
+        EXPECT_TRUE(line.applied_at.has_value());
+        EXPECT_FALSE(line.changed);
+    }
+}
+
+TEST(Migrator, RefusesADatabaseWhoseAppliedMigrationChanged) {
+    TempDir dir;
+    const auto path = test::make_seeded_database(dir);
+    {
+        Database database(path, Access::kReadWrite);
+        database.execute("tampering", "UPDATE schema_migrations SET checksum = "
+                                      "'0000000000000000000000000000000000000000000000000000000000000000'");
+    }
+    Database database(path, Access::kReadWrite);
+    Migrator migrator(database);
+    try {
+        migrator.apply_pending();
+        FAIL() << "a changed migration must be refused";
+    } catch (const Error& error) {
+        EXPECT_EQ(error.code(), ErrorCode::kMigrationChanged);
+        EXPECT_NE(std::string(error.what()).find("0001_initial was changed"), std::string::npos)
+            << error.what();
+    }
+    EXPECT_TRUE(migrator.status().front().changed);
+}
+
+TEST(Migrator, RefusesADatabaseFromANewerJobkb) {
+    TempDir dir;
+    const auto path = test::make_seeded_database(dir);
+    {
+        Database database(path, Access::kReadWrite);
+        database.execute("pretending to be newer",
+                         "PRAGMA user_version = " + std::to_string(latest_schema_version() + 1));
+    }
+    try {
+        open_knowledge_base(path, Access::kReadOnly);
+        FAIL() << "a newer database must be refused";
+    } catch (const Error& error) {
+        EXPECT_EQ(error.code(), ErrorCode::kDatabaseTooNew);
+        EXPECT_NE(std::string(error.what()).find(path.string()), std::string::npos);
+    }
+    EXPECT_THROW(migrate_knowledge_base(path), Error);
+}
+
+TEST(Migrator, OlderDatabaseIsRefusedForUseButMigrates) {
+    TempDir dir;
+    const auto path = dir / "old.db";
+    {
+        // A jobkb file that no migration has been applied to yet: version 0.
+        Database database(path, Access::kReadWrite, true);
+        database.execute("marking", "PRAGMA application_id = " + std::to_string(kApplicationId));
+    }
+    try {
+        open_knowledge_base(path, Access::kReadOnly);
+        FAIL() << "an older database must ask for migration";
+    } catch (const Error& error) {
+        EXPECT_EQ(error.code(), ErrorCode::kDatabaseTooOld);
+        EXPECT_NE(std::string(error.what()).find("jobkb migrate"), std::string::npos);
+    }
+    const auto report = migrate_knowledge_base(path);
+    EXPECT_EQ(report.migrations.size(), known_migrations().size());
+    EXPECT_NO_THROW(open_knowledge_base(path, Access::kReadOnly));
+}
+
+} // namespace
+} // namespace jobkb
