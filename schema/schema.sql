@@ -37,8 +37,8 @@ CREATE TABLE sources (
     publisher    TEXT CHECK (publisher <> ''),
     author       TEXT CHECK (author <> ''),
     url          TEXT CHECK (url <> ''),
-    published_on TEXT CHECK (published_on IS date(published_on)),
-    retrieved_on TEXT CHECK (retrieved_on IS date(retrieved_on)),
+    published_on TEXT CHECK (published_on IS date(julianday(published_on))),
+    retrieved_on TEXT CHECK (retrieved_on IS date(julianday(retrieved_on))),
     note         TEXT
 ) STRICT;
 
@@ -151,6 +151,7 @@ INSERT INTO salary_statistics (code, description) VALUES
 
 -- amount_minor is in the currency's minor unit (cents, paise): money is never a float.
 -- as_of is a date, or a year-month or year when the source is no more precise than that.
+-- Dates go through julianday(): date() alone lets 2026-02-30 through on SQLite 3.40.
 -- Rows are history: a newer figure is a new row; the trigger below forbids rewriting one.
 CREATE TABLE salary_observations (
     id            INTEGER PRIMARY KEY,
@@ -164,7 +165,7 @@ CREATE TABLE salary_observations (
                       as_of GLOB '[12][0-9][0-9][0-9]'
                       OR (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
                           AND substr(as_of, 6, 2) BETWEEN '01' AND '12')
-                      OR as_of IS date(as_of)),
+                      OR as_of IS date(julianday(as_of))),
     source_id     INTEGER NOT NULL REFERENCES sources (id),
     note          TEXT
 ) STRICT;

@@ -37,7 +37,8 @@ Environment Environment::from_process() {
 
 namespace {
 
-constexpr const char* kFooter = R"(Database: --db PATH, else $JOBKB_DB, else $XDG_DATA_HOME/jobkb/jobkb.db,
+constexpr const char* kFooter =
+    R"(Database: --db PATH, else $JOBKB_DB, else $XDG_DATA_HOME/jobkb/jobkb.db,
 else ~/.local/share/jobkb/jobkb.db. The default database is created and seeded
 on first use; a path you name must exist (except for 'jobkb init').
 
@@ -66,8 +67,7 @@ int run(const std::vector<std::string>& arguments, std::ostream& out, std::ostre
     app.footer(kFooter);
     app.require_subcommand(1);
     app.failure_message(one_line_failure);
-    app.add_option("--db", context.db_option, "The knowledge base file")
-        ->option_text("PATH");
+    app.add_option("--db", context.db_option, "The knowledge base file")->option_text("PATH");
 
     register_init_command(app, context);
     register_migrate_command(app, context);

@@ -35,10 +35,9 @@ DatabaseLocation Context::create_default_if_missing() {
     }
     fs::create_directories(location.path.parent_path(), error);
     if (error) {
-        throw Error(ErrorCode::kIo, fmt::format("{}: cannot create folder {}: {}",
-                                                location.path.string(),
-                                                location.path.parent_path().string(),
-                                                error.message()));
+        throw Error(ErrorCode::kIo,
+                    fmt::format("{}: cannot create folder {}: {}", location.path.string(),
+                                location.path.parent_path().string(), error.message()));
     }
     initialize_knowledge_base(location.path, Content::kArticle);
     note("created and seeded " + location.path.string());

@@ -8,9 +8,9 @@ namespace jobkb::cli {
 std::string describe_setup(const SetupReport& report) {
     std::string text = fmt::format("{} migration(s) applied", report.migrations.size());
     for (const auto& seed : report.seeds) {
-        text += seed.already_applied ? fmt::format("; {} data already loaded", seed.name)
-                                     : fmt::format("; {} data: {} row(s) added", seed.name,
-                                                   seed.rows_added);
+        text += seed.already_applied
+                    ? fmt::format("; {} data already loaded", seed.name)
+                    : fmt::format("; {} data: {} row(s) added", seed.name, seed.rows_added);
     }
     return text;
 }

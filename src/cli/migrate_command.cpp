@@ -27,7 +27,8 @@ void register_migrate_command(CLI::App& app, Context& context) {
             rows.push_back({std::to_string(line.version), line.name, state});
         }
         write_table(context.out,
-                    {{"Version", Align::kRight, 0}, {"Migration", Align::kLeft, 0},
+                    {{"Version", Align::kRight, 0},
+                     {"Migration", Align::kLeft, 0},
                      {"Status", Align::kLeft, 0}},
                     rows);
     });

@@ -41,8 +41,7 @@ void write_row(std::ostream& out, const std::vector<TableColumn>& columns,
         for (std::size_t i = 0; i < columns.size(); ++i) {
             const std::string text = line < cells[i].size() ? cells[i][line] : "";
             const std::string padding(widths[i] - display_width(text), ' ');
-            out << ' '
-                << (columns[i].align == Align::kRight ? padding + text : text + padding)
+            out << ' ' << (columns[i].align == Align::kRight ? padding + text : text + padding)
                 << " │";
         }
         out << '\n';

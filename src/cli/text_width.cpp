@@ -33,13 +33,16 @@ template <std::size_t N> bool in_ranges(char32_t code_point, const Range (&range
 // Decodes one code point at text[index] and advances index; an invalid byte decodes as itself.
 char32_t next_code_point(std::string_view text, std::size_t& index) {
     const auto lead = static_cast<unsigned char>(text[index]);
-    std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3
-                                       : (lead >> 3) == 0x1E ? 4 : 0;
+    std::size_t length = lead < 0x80           ? 1
+                         : (lead >> 5) == 0x6  ? 2
+                         : (lead >> 4) == 0xE  ? 3
+                         : (lead >> 3) == 0x1E ? 4
+                                               : 0;
     if (length == 0 || index + length > text.size()) {
         ++index;
         return lead;
     }
-    char32_t code_point = length == 1 ? lead : lead & (0x7F >> length);
+    char32_t code_point = length == 1 ? char32_t{lead} : char32_t{lead} & (0x7Fu >> length);
     for (std::size_t i = 1; i < length; ++i) {
         const auto continuation = static_cast<unsigned char>(text[index + i]);
         if ((continuation >> 6) != 0x2) {

@@ -56,10 +56,10 @@ std::vector<RoleOverview> Catalog::role_overviews() {
         while (salaries.executeStep()) {
             SalaryFigure figure;
             figure.country_code = salaries.getColumn(1).getString();
-            figure.currency = Currency{salaries.getColumn(2).getString(),
-                                       salaries.getColumn(3).getString(),
-                                       salaries.getColumn(4).getInt(),
-                                       parse_digit_grouping(salaries.getColumn(5).getString())};
+            figure.currency =
+                Currency{salaries.getColumn(2).getString(), salaries.getColumn(3).getString(),
+                         salaries.getColumn(4).getInt(),
+                         parse_digit_grouping(salaries.getColumn(5).getString())};
             figure.amount_minor = salaries.getColumn(6).getInt64();
             figure.period = salaries.getColumn(7).getString();
             figure.statistic = salaries.getColumn(8).getString();

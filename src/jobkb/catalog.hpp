@@ -23,8 +23,8 @@ struct RoleOverview {
     std::string slug;
     std::string name;
     std::string summary;
-    std::vector<std::string> key_skills; // in the source's order
-    std::vector<std::string> industries; // in the source's order
+    std::vector<std::string> key_skills;         // in the source's order
+    std::vector<std::string> industries;         // in the source's order
     std::vector<SalaryFigure> headline_salaries; // latest yearly average per country, by code
 };
 

@@ -39,8 +39,7 @@ SQLite::Database open_connection(const std::filesystem::path& path, Access acces
 } // namespace
 
 Database::Database(std::filesystem::path path, Access access, bool create)
-    : path_(std::move(path)), access_(access),
-      connection_(open_connection(path_, access, create)) {
+    : path_(std::move(path)), access_(access), connection_(open_connection(path_, access, create)) {
     // SQLite quietly falls back to read-only when the file is not writable; a writer must know.
     if (access == Access::kReadWrite && sqlite3_db_readonly(connection_.getHandle(), "main") == 1) {
         throw Error(ErrorCode::kReadOnly,

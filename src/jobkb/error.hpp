@@ -2,25 +2,22 @@
 
 #include <stdexcept>
 #include <string>
-#include <string_view>
 
 namespace jobkb {
 
 enum class ErrorCode {
-    kInvalidArgument,   // a caller passed something unusable (a bad name, amount, path)
-    kNotFound,          // a named thing does not exist
-    kNotADatabase,      // the file is not a SQLite database at all
-    kForeignDatabase,   // a SQLite database, but not a jobkb one
-    kDatabaseTooNew,    // made by a newer jobkb: refused rather than misread
-    kDatabaseTooOld,    // needs `jobkb migrate`
-    kMigrationChanged,  // an applied migration differs from the one this binary carries
-    kReadOnly,          // a write was asked of a file that cannot be written
-    kBadSeed,           // embedded seed data is inconsistent (a build defect)
-    kIo,                // the file system refused
-    kSqlite,            // any other SQLite failure
+    kInvalidArgument,  // a caller passed something unusable (a bad name, amount, path)
+    kNotFound,         // a named thing does not exist
+    kNotADatabase,     // the file is not a SQLite database at all
+    kForeignDatabase,  // a SQLite database, but not a jobkb one
+    kDatabaseTooNew,   // made by a newer jobkb: refused rather than misread
+    kDatabaseTooOld,   // needs `jobkb migrate`
+    kMigrationChanged, // an applied migration differs from the one this binary carries
+    kReadOnly,         // a write was asked of a file that cannot be written
+    kBadSeed,          // embedded seed data is inconsistent (a build defect)
+    kIo,               // the file system refused
+    kSqlite,           // any other SQLite failure
 };
-
-std::string_view to_string(ErrorCode code);
 
 // The one error type of the library. what() is a complete one-line message that names the file
 // and the cause; code() lets callers react without parsing it.

@@ -42,10 +42,9 @@ void check_foreign_keys(Database& database, std::vector<HealthProblem>& problems
     auto& query = database.statement("PRAGMA foreign_key_check");
     while (query.executeStep() && problems.size() < kMaxReported) {
         problems.push_back(
-            {"foreign keys", fmt::format("{} row {} refers to a missing {} row",
-                                         query.getColumn(0).getString(),
-                                         query.getColumn(1).getString(),
-                                         query.getColumn(2).getString())});
+            {"foreign keys",
+             fmt::format("{} row {} refers to a missing {} row", query.getColumn(0).getString(),
+                         query.getColumn(1).getString(), query.getColumn(2).getString())});
     }
 }
 
@@ -61,7 +60,8 @@ void check_migrations(Database& database, std::vector<HealthProblem>& problems) 
             problems.push_back({"migrations", line.name + " is recorded beyond user_version " +
                                                   std::to_string(version)});
         } else if (!line.applied_at && line.version <= version) {
-            problems.push_back({"migrations", line.name + " is not recorded although user_version is " +
+            problems.push_back({"migrations", line.name +
+                                                  " is not recorded although user_version is " +
                                                   std::to_string(version)});
         } else if (!line.applied_at) {
             problems.push_back({"migrations", line.name + " is pending: run 'jobkb migrate'"});
@@ -74,11 +74,12 @@ void check_latest_salaries(Database& database, std::vector<HealthProblem>& probl
     while (query.executeStep() && problems.size() < kMaxReported) {
         problems.push_back(
             {"latest salaries",
-             fmt::format("{} / {} / {} / {}: salary_latest names observation {} but the newest is {}",
-                         query.getColumn(0).getString(), query.getColumn(1).getString(),
-                         query.getColumn(2).getString(), query.getColumn(3).getString(),
-                         query.getColumn(4).isNull() ? "none" : query.getColumn(4).getString(),
-                         query.getColumn(5).isNull() ? "none" : query.getColumn(5).getString())});
+             fmt::format(
+                 "{} / {} / {} / {}: salary_latest names observation {} but the newest is {}",
+                 query.getColumn(0).getString(), query.getColumn(1).getString(),
+                 query.getColumn(2).getString(), query.getColumn(3).getString(),
+                 query.getColumn(4).isNull() ? "none" : query.getColumn(4).getString(),
+                 query.getColumn(5).isNull() ? "none" : query.getColumn(5).getString())});
     }
 }
 
@@ -93,8 +94,7 @@ std::vector<HealthProblem> check_health(Database& database) {
     }
     database.guard("checking foreign keys", [&] { check_foreign_keys(database, problems); });
     database.guard("checking migrations", [&] { check_migrations(database, problems); });
-    database.guard("checking latest salaries",
-                   [&] { check_latest_salaries(database, problems); });
+    database.guard("checking latest salaries", [&] { check_latest_salaries(database, problems); });
     return problems;
 }
 

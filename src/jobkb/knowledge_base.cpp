@@ -22,10 +22,9 @@ struct FileIdentity {
 
 // Reading the header is the first touch of the file: a non-SQLite file fails here, read-only.
 FileIdentity identify(Database& database) {
-    auto& query = database.statement(
-        "SELECT (SELECT application_id FROM pragma_application_id()), "
-        "(SELECT user_version FROM pragma_user_version()), "
-        "(SELECT count(*) FROM sqlite_schema)");
+    auto& query = database.statement("SELECT (SELECT application_id FROM pragma_application_id()), "
+                                     "(SELECT user_version FROM pragma_user_version()), "
+                                     "(SELECT count(*) FROM sqlite_schema)");
     return database.guard("reading the database header", [&] {
         query.executeStep();
         FileIdentity identity;
@@ -47,7 +46,8 @@ FileIdentity identify(Database& database) {
         throw Error(ErrorCode::kForeignDatabase,
                     fmt::format("{}: not a jobkb database: a SQLite file of another application "
                                 "(application_id {:#010x})",
-                                path.string(), static_cast<std::uint32_t>(identity.application_id)));
+                                path.string(),
+                                static_cast<std::uint32_t>(identity.application_id)));
     }
     throw Error(ErrorCode::kForeignDatabase,
                 fmt::format("{}: not a jobkb database: a SQLite file with other tables and no "

@@ -29,9 +29,9 @@ enum class Content {
 };
 
 struct SetupReport {
-    bool created = false;                       // the file did not exist before
-    std::vector<MigrationStatus> migrations;    // applied now
-    std::vector<SeedResult> seeds;              // loaded now (or found already loaded)
+    bool created = false;                    // the file did not exist before
+    std::vector<MigrationStatus> migrations; // applied now
+    std::vector<SeedResult> seeds;           // loaded now (or found already loaded)
 };
 
 // `jobkb init`: creates a new knowledge base, or brings an existing one (or an empty SQLite

@@ -14,8 +14,7 @@ namespace {
 Migration parse_migration(const detail::EmbeddedFile& file) {
     const std::string_view path = file.path;
     const bool well_named = path.size() > 9 && path.substr(path.size() - 4) == ".sql" &&
-                            path[4] == '_' &&
-                            path.find_first_not_of("0123456789") == 4;
+                            path[4] == '_' && path.find_first_not_of("0123456789") == 4;
     int version = 0;
     if (well_named) {
         std::from_chars(path.data(), path.data() + 4, version);
@@ -174,12 +173,12 @@ std::vector<MigrationStatus> Migrator::apply_pending() {
             return when;
         });
         // PRAGMA takes no bound parameters; both values are integers from this binary.
-        database_.execute(doing, "PRAGMA application_id = " + std::to_string(kApplicationId) +
-                                     "; PRAGMA user_version = " +
-                                     std::to_string(migration.version));
+        database_.execute(doing,
+                          "PRAGMA application_id = " + std::to_string(kApplicationId) +
+                              "; PRAGMA user_version = " + std::to_string(migration.version));
         transaction.commit();
-        applied_now.push_back(
-            MigrationStatus{migration.version, migration.name, std::move(applied_at), false, false});
+        applied_now.push_back(MigrationStatus{migration.version, migration.name,
+                                              std::move(applied_at), false, false});
     }
     return applied_now;
 }

@@ -11,7 +11,8 @@
 
 namespace jobkb {
 
-// PRAGMA application_id of every jobkb database: "JKB1". It tells our files from other SQLite files.
+// PRAGMA application_id of every jobkb database: "JKB1". It tells our files from other SQLite
+// files.
 inline constexpr std::int32_t kApplicationId = 0x4a4b4231;
 
 // A migration this binary carries (migrations/NNNN_name.sql, embedded at build time).

@@ -25,9 +25,10 @@ std::string group_digits(const std::string& digits, DigitGrouping grouping) {
     for (std::size_t i = 0; i < length; ++i) {
         const std::size_t remaining = length - i;
         if (i > 0) {
-            const bool boundary = grouping == DigitGrouping::kIndian
-                                      ? remaining == 3 || (remaining > 3 && (remaining - 3) % 2 == 0)
-                                      : remaining % 3 == 0;
+            const bool boundary =
+                grouping == DigitGrouping::kIndian
+                    ? remaining == 3 || (remaining > 3 && (remaining - 3) % 2 == 0)
+                    : remaining % 3 == 0;
             if (boundary) {
                 grouped.push_back(',');
             }

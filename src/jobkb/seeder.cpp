@@ -33,8 +33,8 @@ void bind_amount_minor(Database& database, SQLite::Statement& insert, const TsvT
     auto& minor_unit = database.statement("SELECT minor_unit FROM currencies WHERE code = :code");
     minor_unit.bind(":code", currency);
     if (!minor_unit.executeStep()) {
-        throw Error(ErrorCode::kBadSeed, table.where(row, "currency", "unknown currency '" +
-                                                                          currency + "'"));
+        throw Error(ErrorCode::kBadSeed,
+                    table.where(row, "currency", "unknown currency '" + currency + "'"));
     }
     const auto amount_minor = parse_decimal_amount(amount, minor_unit.getColumn(0).getInt());
     if (!amount_minor || *amount_minor <= 0) {
@@ -265,11 +265,11 @@ SeedResult Seeder::apply(SeedSet set) {
     for (const auto& step : steps_of(set)) {
         result.rows_added += load_step(database_, step);
     }
-    auto& record = database_.statement(
-        "INSERT INTO seed_sets (name, checksum, applied_at) "
-        "VALUES (:name, :checksum, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) "
-        "ON CONFLICT (name) DO UPDATE SET checksum = excluded.checksum, "
-        "applied_at = excluded.applied_at");
+    auto& record =
+        database_.statement("INSERT INTO seed_sets (name, checksum, applied_at) "
+                            "VALUES (:name, :checksum, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) "
+                            "ON CONFLICT (name) DO UPDATE SET checksum = excluded.checksum, "
+                            "applied_at = excluded.applied_at");
     record.bind(":name", std::string(name));
     record.bind(":checksum", checksum);
     database_.guard("recording the seed set", [&] { record.exec(); });

@@ -60,8 +60,8 @@ TsvTable::TsvTable(std::string name, std::string_view content) : name_(std::move
 std::size_t TsvTable::column(std::string_view header_name) const {
     const auto found = std::find(header_.begin(), header_.end(), header_name);
     if (found == header_.end()) {
-        throw Error(ErrorCode::kBadSeed, name_ + ": header: missing column '" +
-                                             std::string(header_name) + "'");
+        throw Error(ErrorCode::kBadSeed,
+                    name_ + ": header: missing column '" + std::string(header_name) + "'");
     }
     return static_cast<std::size_t>(found - header_.begin());
 }

@@ -28,8 +28,7 @@ public:
     std::size_t column(std::string_view header_name) const;
 
     // "NAME:LINE: column: message", the form of every data error.
-    std::string where(const Row& row, std::string_view column_name,
-                      std::string_view message) const;
+    std::string where(const Row& row, std::string_view column_name, std::string_view message) const;
 
 private:
     std::string name_;

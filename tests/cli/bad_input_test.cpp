@@ -92,8 +92,9 @@ TEST(BadInput, ADatabaseWhoseMigrationChanged) {
     const auto path = test::make_seeded_database(dir);
     {
         Database database(path, Access::kReadWrite);
-        database.execute("tampering", "UPDATE schema_migrations SET checksum = "
-                                      "'ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff'");
+        database.execute("tampering",
+                         "UPDATE schema_migrations SET checksum = "
+                         "'ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff'");
     }
     const std::string before = read_bytes(path);
     for (const auto& command : {std::vector<std::string>{"migrate"}, {"init"}}) {

@@ -36,12 +36,30 @@ TEST_F(SeededCli, RolesShowsEveryRoleWithTheArticlesFigures) {
     const auto result = run({"roles"});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     EXPECT_EQ(result.err, "");
-    for (const char* expected :
-         {"Machine Learning Engineer", "Data Scientist", "AI/ML Research Scientist",
-          "NLP Engineer", "Computer Vision Engineer", "MLOps Engineer", "Big Data Engineer",
-          "₹10,88,060", "$161,321", "₹10,00,000", "$117,212", "₹4,68,000", "$127,564",
-          "₹8,50,000", "$150,000", "₹6,50,000", "$130,000", "₹13,30,539", "$110,190",
-          "₹16,00,000", "$148,216", "£62,126", "IN avg/yr", "US avg/yr"}) {
+    for (const char* expected : {"Machine Learning Engineer",
+                                 "Data Scientist",
+                                 "AI/ML Research Scientist",
+                                 "NLP Engineer",
+                                 "Computer Vision Engineer",
+                                 "MLOps Engineer",
+                                 "Big Data Engineer",
+                                 "₹10,88,060",
+                                 "$161,321",
+                                 "₹10,00,000",
+                                 "$117,212",
+                                 "₹4,68,000",
+                                 "$127,564",
+                                 "₹8,50,000",
+                                 "$150,000",
+                                 "₹6,50,000",
+                                 "$130,000",
+                                 "₹13,30,539",
+                                 "$110,190",
+                                 "₹16,00,000",
+                                 "$148,216",
+                                 "£62,126",
+                                 "IN avg/yr",
+                                 "US avg/yr"}) {
         EXPECT_NE(result.out.find(expected), std::string::npos) << expected << "\n" << result.out;
     }
     // The FAQ's figures are history, not headlines.
@@ -86,8 +104,7 @@ TEST_F(SeededCli, CheckFindsAStaleLatestSalary) {
     }
     const auto result = run({"check"});
     EXPECT_EQ(result.exit_code, 1);
-    EXPECT_NE(result.out.find("latest salaries: Machine Learning Engineer / GB"),
-              std::string::npos)
+    EXPECT_NE(result.out.find("latest salaries: Machine Learning Engineer / GB"), std::string::npos)
         << result.out;
     EXPECT_NE(result.err.find("check found 1 problem(s)"), std::string::npos) << result.err;
 }
@@ -124,15 +141,15 @@ TEST(Cli, DefaultDatabaseIsCreatedAndSeededOnFirstUse) {
 TEST(Cli, XdgDataHomeAndJobkbDbChooseTheFile) {
     TempDir home;
     TempDir data;
-    auto result = run_cli({"roles"}, {{"HOME", home.path().string()},
-                                      {"XDG_DATA_HOME", data.path().string()}});
+    auto result = run_cli(
+        {"roles"}, {{"HOME", home.path().string()}, {"XDG_DATA_HOME", data.path().string()}});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     EXPECT_TRUE(test::fs::exists(data / "jobkb/jobkb.db"));
     EXPECT_FALSE(test::fs::exists(home / ".local"));
 
     // $JOBKB_DB names a file, which must exist like --db.
-    result = run_cli({"roles"}, {{"HOME", home.path().string()},
-                                 {"JOBKB_DB", (home / "named.db").string()}});
+    result = run_cli({"roles"},
+                     {{"HOME", home.path().string()}, {"JOBKB_DB", (home / "named.db").string()}});
     EXPECT_EQ(result.exit_code, 1);
     EXPECT_NE(result.err.find((home / "named.db").string() + ": no such file"), std::string::npos)
         << result.err;
@@ -144,8 +161,8 @@ TEST(Cli, ANamedDatabaseMustExistExceptForInit) {
     const auto path = dir / "team.db";
     auto result = run_cli({"--db", path.string(), "roles"});
     EXPECT_EQ(result.exit_code, 1);
-    EXPECT_EQ(result.err, "jobkb: " + path.string() +
-                              ": no such file (create it with 'jobkb init')\n");
+    EXPECT_EQ(result.err,
+              "jobkb: " + path.string() + ": no such file (create it with 'jobkb init')\n");
     EXPECT_FALSE(test::fs::exists(path));
 
     result = run_cli({"--db", path.string(), "init"});
@@ -178,16 +195,16 @@ TEST(Cli, UsageErrorsExitWithTwo) {
 }
 
 TEST(Cli, HelpDocumentsExitCodesAndExamples) {
-    auto result = run_cli({"--help"});
-    EXPECT_EQ(result.exit_code, 0);
-    EXPECT_NE(result.out.find("Exit codes: 0 success, 1 error"), std::string::npos);
+    const auto help = run_cli({"--help"});
+    EXPECT_EQ(help.exit_code, 0);
+    EXPECT_NE(help.out.find("Exit codes: 0 success, 1 error"), std::string::npos);
     for (const char* command : {"init", "migrate", "roles", "check"}) {
-        EXPECT_NE(result.out.find(command), std::string::npos) << command;
-        result = run_cli({command, "--help"});
-        EXPECT_EQ(result.exit_code, 0) << command;
-        EXPECT_NE(result.out.find("Example"), std::string::npos) << command << result.out;
+        EXPECT_NE(help.out.find(command), std::string::npos) << command;
+        const auto command_help = run_cli({command, "--help"});
+        EXPECT_EQ(command_help.exit_code, 0) << command;
+        EXPECT_NE(command_help.out.find("Example"), std::string::npos) << command_help.out;
     }
-    result = run_cli({"--version"});
+    const auto result = run_cli({"--version"});
     EXPECT_EQ(result.exit_code, 0);
     EXPECT_EQ(result.out.rfind("jobkb ", 0), 0u);
 }

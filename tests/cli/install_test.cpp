@@ -20,9 +20,8 @@ TEST(Install, InstalledBinaryWorksAnywhere) {
     ASSERT_TRUE(test::fs::exists(installed));
 
     // Run it from an unrelated folder, by a path that is not the build tree.
-    const std::string run = "cd '" + home.path().string() + "' && HOME='" +
-                            home.path().string() + "' '" + installed.string() +
-                            "' roles > roles.txt 2> notes.txt";
+    const std::string run = "cd '" + home.path().string() + "' && HOME='" + home.path().string() +
+                            "' '" + installed.string() + "' roles > roles.txt 2> notes.txt";
     ASSERT_EQ(std::system(run.c_str()), 0) << test::read_bytes(home / "notes.txt");
     EXPECT_NE(test::read_bytes(home / "roles.txt").find("₹13,30,539"), std::string::npos);
     EXPECT_TRUE(test::fs::exists(home / ".local/share/jobkb/jobkb.db"));

@@ -22,9 +22,9 @@ namespace jobkb::test {
 TempDir::TempDir() {
     static std::atomic<int> counter{0};
     std::random_device random;
-    path_ = fs::temp_directory_path() /
-            ("jobkb-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-" +
-             std::to_string(random()));
+    path_ =
+        fs::temp_directory_path() / ("jobkb-test-" + std::to_string(::getpid()) + "-" +
+                                     std::to_string(counter++) + "-" + std::to_string(random()));
     fs::create_directories(path_);
     fs::permissions(path_, fs::perms::all & ~fs::perms::group_write & ~fs::perms::others_write);
 }
@@ -100,8 +100,7 @@ CommandResult run_binary(const std::vector<std::string>& arguments, const Variab
     posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
                                      0644);
     pid_t child = 0;
-    const int spawned =
-        posix_spawn(&child, argv[0], &actions, nullptr, argv.data(), envp.data());
+    const int spawned = posix_spawn(&child, argv[0], &actions, nullptr, argv.data(), envp.data());
     posix_spawn_file_actions_destroy(&actions);
     if (spawned != 0) {
         throw std::runtime_error("cannot start " + argv_strings[0]);

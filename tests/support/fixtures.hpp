@@ -41,8 +41,8 @@ CommandResult run_cli(const std::vector<std::string>& arguments, const Variables
 // Runs the built jobkb binary in a child process with exactly these environment variables
 // (PATH is added). With as_nobody, it runs as user nobody through setpriv, so that file
 // permissions apply even when the tests run as root.
-CommandResult run_binary(const std::vector<std::string>& arguments,
-                         const Variables& variables = {}, bool as_nobody = false);
+CommandResult run_binary(const std::vector<std::string>& arguments, const Variables& variables = {},
+                         bool as_nobody = false);
 
 fs::path binary_path();
 fs::path source_dir();

@@ -32,8 +32,8 @@ constexpr ArticleRow kArticleTable[] = {
      "$150,000", "Customer Service, Healthcare and Fintech."},
     {"Computer Vision Engineer", "CNNs, OpenCV, TensorFlow, and Real-Time Image Processing.",
      "₹ 650,000", "$130,000", "Automotive, Surveillance and Healthcare."},
-    {"MLOps Engineer", "CI/CD, Cloud Platforms, Docker and Kubernetes.", "₹ 13,30,539",
-     "$110,190", "E-commerce, IT, SaaS and Fintech."},
+    {"MLOps Engineer", "CI/CD, Cloud Platforms, Docker and Kubernetes.", "₹ 13,30,539", "$110,190",
+     "E-commerce, IT, SaaS and Fintech."},
     {"Big Data Engineer for ML", "Data Pipelines, Hadoop, Spark and Distributed Systems",
      "₹ 16,00,000", "$148,216", "Finance, E-commerce, IT and Telecom."},
 };
@@ -65,9 +65,9 @@ std::string whole_amount(const std::string& cell) {
 
 // Resolves a name as the article writes it through the role's name or an alias.
 std::string role_id(const test::fs::path& path, const std::string& name) {
-    const auto rows = query(path, "SELECT id FROM roles WHERE name = '" + name +
-                                      "' UNION SELECT role_id FROM role_aliases WHERE alias = '" +
-                                      name + "'");
+    const auto rows =
+        query(path, "SELECT id FROM roles WHERE name = '" + name +
+                        "' UNION SELECT role_id FROM role_aliases WHERE alias = '" + name + "'");
     return rows.size() == 1 ? rows[0][0] : "unresolved";
 }
 
@@ -130,8 +130,9 @@ TEST_F(ArticleTable, SalariesAreTheLatestYearlyAveragesAsOfTheArticle) {
 }
 
 TEST(ArticleListParsing, HandlesTheArticlesListForms) {
-    EXPECT_EQ(parse_list("Python, Linguistics, NLP Frameworks, and Transformers."),
-              (std::vector<std::string>{"Python", "Linguistics", "NLP Frameworks", "Transformers"}));
+    EXPECT_EQ(
+        parse_list("Python, Linguistics, NLP Frameworks, and Transformers."),
+        (std::vector<std::string>{"Python", "Linguistics", "NLP Frameworks", "Transformers"}));
     EXPECT_EQ(parse_list("Telecom, Finance and E-commerce, Retail."),
               (std::vector<std::string>{"Telecom", "Finance", "E-commerce", "Retail"}));
     EXPECT_EQ(whole_amount("$1,27,564"), "127564");

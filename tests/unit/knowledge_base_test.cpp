@@ -14,8 +14,7 @@ using test::write_bytes;
 
 // Runs fn, expecting an Error with this code whose message names the path.
 template <typename Fn>
-void expect_refused(Fn&& fn, ErrorCode code, const test::fs::path& path,
-                    const std::string& cause) {
+void expect_refused(Fn&& fn, ErrorCode code, const test::fs::path& path, const std::string& cause) {
     try {
         fn();
         FAIL() << "expected an error for " << path;
@@ -61,8 +60,8 @@ TEST(OpenKnowledgeBase, AFileThatIsNotSqliteIsLeftUntouched) {
     const auto path = dir / "notes.db";
     const std::string text = "role,salary\nData Scientist,100\n" + std::string(5000, 'x');
     write_bytes(path, text);
-    expect_refused([&] { open_knowledge_base(path, Access::kReadWrite); },
-                   ErrorCode::kNotADatabase, path, "not a SQLite database");
+    expect_refused([&] { open_knowledge_base(path, Access::kReadWrite); }, ErrorCode::kNotADatabase,
+                   path, "not a SQLite database");
     expect_refused([&] { initialize_knowledge_base(path, Content::kArticle); },
                    ErrorCode::kNotADatabase, path, "not a SQLite database");
     expect_refused([&] { migrate_knowledge_base(path); }, ErrorCode::kNotADatabase, path,
@@ -109,12 +108,12 @@ TEST(InitializeKnowledgeBase, CreatesInWalModeAndLeavesNoTemporaryFiles) {
     TempDir dir;
     const auto report = initialize_knowledge_base(dir / "kb.db", Content::kArticle);
     EXPECT_TRUE(report.created);
-    EXPECT_EQ(test::query(dir / "kb.db", "PRAGMA journal_mode")[0][0], "wal");
     std::vector<std::string> names;
     for (const auto& entry : test::fs::directory_iterator(dir.path())) {
         names.push_back(entry.path().filename().string());
     }
     EXPECT_EQ(names, std::vector<std::string>{"kb.db"});
+    EXPECT_EQ(test::query(dir / "kb.db", "PRAGMA journal_mode")[0][0], "wal");
 }
 
 } // namespace

@@ -63,8 +63,9 @@ TEST(Migrator, RefusesADatabaseWhoseAppliedMigrationChanged) {
     const auto path = test::make_seeded_database(dir);
     {
         Database database(path, Access::kReadWrite);
-        database.execute("tampering", "UPDATE schema_migrations SET checksum = "
-                                      "'0000000000000000000000000000000000000000000000000000000000000000'");
+        database.execute("tampering",
+                         "UPDATE schema_migrations SET checksum = "
+                         "'0000000000000000000000000000000000000000000000000000000000000000'");
     }
     Database database(path, Access::kReadWrite);
     Migrator migrator(database);

@@ -46,7 +46,8 @@ TEST(ParseDecimalAmount, RefusesWhatIsNotAPlainDecimal) {
     }
     EXPECT_FALSE(parse_decimal_amount("1.5", 0));
     EXPECT_FALSE(parse_decimal_amount("99999999999999999999", 2));
-    EXPECT_FALSE(parse_decimal_amount("92233720368547758", 2)); // overflows once scaled
+    EXPECT_FALSE(parse_decimal_amount("92233720368547759", 2)); // overflows once scaled
+    EXPECT_EQ(parse_decimal_amount("92233720368547758", 2), 9223372036854775800);
 }
 
 } // namespace

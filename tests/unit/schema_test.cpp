@@ -27,23 +27,26 @@ std::string describe_schema(const test::fs::path& database) {
     std::string description;
     for (const auto& row : query(database, "SELECT type, name, tbl_name, coalesce(sql, '') FROM "
                                            "sqlite_schema ORDER BY type, name")) {
-        description += row[0] + " " + row[1] + " on " + row[2] + ": " + normalize_sql(row[3]) + "\n";
+        description +=
+            row[0] + " " + row[1] + " on " + row[2] + ": " + normalize_sql(row[3]) + "\n";
     }
-    for (const auto& row : query(database, "SELECT name, type, ncol, wr, strict FROM "
-                                           "pragma_table_list WHERE schema = 'main' ORDER BY name")) {
-        description += "table " + row[0] + " " + row[1] + " ncol=" + row[2] + " without_rowid=" +
-                       row[3] + " strict=" + row[4] + "\n";
+    for (const auto& row :
+         query(database, "SELECT name, type, ncol, wr, strict FROM "
+                         "pragma_table_list WHERE schema = 'main' ORDER BY name")) {
+        description += "table " + row[0] + " " + row[1] + " ncol=" + row[2] +
+                       " without_rowid=" + row[3] + " strict=" + row[4] + "\n";
         for (const auto& column :
              query(database, "SELECT name, type, \"notnull\", coalesce(dflt_value, 'NULL'), pk "
-                             "FROM pragma_table_xinfo('" + row[0] + "') ORDER BY cid")) {
+                             "FROM pragma_table_xinfo('" +
+                                 row[0] + "') ORDER BY cid")) {
             description += "  column " + column[0] + " " + column[1] + " notnull=" + column[2] +
                            " default=" + column[3] + " pk=" + column[4] + "\n";
         }
         for (const auto& key : query(database, "SELECT \"table\", \"from\", coalesce(\"to\", ''), "
                                                "on_delete FROM pragma_foreign_key_list('" +
                                                    row[0] + "') ORDER BY id, seq")) {
-            description += "  fk " + key[1] + " -> " + key[0] + "(" + key[2] + ") on delete " +
-                           key[3] + "\n";
+            description +=
+                "  fk " + key[1] + " -> " + key[0] + "(" + key[2] + ") on delete " + key[3] + "\n";
         }
     }
     for (const auto& table : {"salary_periods", "salary_statistics"}) {
@@ -97,25 +100,25 @@ TEST(Schema, ConstraintsLiveInSql) {
     const std::string insert = "INSERT INTO salary_observations (role_id, country_code, "
                                "currency_code, amount_minor, period, statistic, as_of, source_id) ";
     for (const char* bad_values : {
-             "VALUES (1, 'US', 'USD', 0, 'year', 'average', '2026-01-01', 1)",     // not positive
-             "VALUES (1, 'US', 'USD', 1.5, 'year', 'average', '2026-01-01', 1)",   // not integer
-             "VALUES (1, 'US', 'USD', 100, 'week', 'average', '2026-01-01', 1)",   // unknown period
-             "VALUES (1, 'US', 'USD', 100, 'year', 'mode', '2026-01-01', 1)",      // unknown stat
-             "VALUES (1, 'US', 'USD', 100, 'year', 'average', '2026-02-30', 1)",   // no such day
-             "VALUES (1, 'US', 'USD', 100, 'year', 'average', '2026-13', 1)",      // no such month
-             "VALUES (1, 'XX', 'USD', 100, 'year', 'average', '2026', 1)",         // unknown country
-             "VALUES (1, 'US', 'EUR', 100, 'year', 'average', '2026', 1)",         // unknown currency
+             "VALUES (1, 'US', 'USD', 0, 'year', 'average', '2026-01-01', 1)",   // not positive
+             "VALUES (1, 'US', 'USD', 1.5, 'year', 'average', '2026-01-01', 1)", // not integer
+             "VALUES (1, 'US', 'USD', 100, 'week', 'average', '2026-01-01', 1)", // unknown period
+             "VALUES (1, 'US', 'USD', 100, 'year', 'mode', '2026-01-01', 1)",    // unknown stat
+             "VALUES (1, 'US', 'USD', 100, 'year', 'average', '2026-02-30', 1)", // no such day
+             "VALUES (1, 'US', 'USD', 100, 'year', 'average', '2026-13', 1)",    // no such month
+             "VALUES (1, 'XX', 'USD', 100, 'year', 'average', '2026', 1)",       // unknown country
+             "VALUES (1, 'US', 'EUR', 100, 'year', 'average', '2026', 1)",       // unknown currency
          }) {
         EXPECT_THROW(database.execute("inserting", insert + bad_values), Error) << bad_values;
     }
     for (const char* good_as_of : {"2026", "2026-04", "2026-04-06"}) {
         EXPECT_NO_THROW(database.execute(
-            "inserting", insert + "VALUES (1, 'US', 'USD', 100, 'year', 'average', '" +
-                             good_as_of + "', 1)"));
+            "inserting",
+            insert + "VALUES (1, 'US', 'USD', 100, 'year', 'average', '" + good_as_of + "', 1)"));
     }
-    EXPECT_THROW(database.execute("rewriting history",
-                                  "UPDATE salary_observations SET amount_minor = 5"),
-                 Error);
+    EXPECT_THROW(
+        database.execute("rewriting history", "UPDATE salary_observations SET amount_minor = 5"),
+        Error);
     EXPECT_THROW(database.execute("aliasing a name",
                                   "INSERT INTO roles (slug, name) VALUES ('q', 'Q');"
                                   "INSERT INTO role_aliases (alias, role_id) VALUES ('r', 2)"),

@@ -34,9 +34,9 @@ TEST(Seeder, LoadsTheWholeArticle) {
     }
     const auto source = query(path, "SELECT title, publisher, published_on FROM sources");
     ASSERT_EQ(source.size(), 1u);
-    EXPECT_EQ(source[0], (std::vector<std::string>{
-                             "Machine Learning Engineer Jobs in India and USA", "igmGuru",
-                             "2026-04-06"}));
+    EXPECT_EQ(source[0],
+              (std::vector<std::string>{"Machine Learning Engineer Jobs in India and USA",
+                                        "igmGuru", "2026-04-06"}));
 }
 
 TEST(Seeder, ResponsibilitiesKeepTheArticleOrder) {
@@ -46,8 +46,11 @@ TEST(Seeder, ResponsibilitiesKeepTheArticleOrder) {
                                   "r.id = p.role_id WHERE r.name = 'MLOps Engineer' "
                                   "ORDER BY position");
     const std::vector<std::vector<std::string>> expected = {
-        {"Model management"}, {"Building CI/CD pipelines"}, {"Automating model deployment"},
-        {"Collaborate with DevOps teams"}, {"Model integration with cloud platforms"}};
+        {"Model management"},
+        {"Building CI/CD pipelines"},
+        {"Automating model deployment"},
+        {"Collaborate with DevOps teams"},
+        {"Model integration with cloud platforms"}};
     EXPECT_EQ(rows, expected);
 }
 

@@ -8,10 +8,10 @@ namespace {
 TEST(DisplayWidth, CountsColumnsNotBytes) {
     EXPECT_EQ(display_width("abc"), 3u);
     EXPECT_EQ(display_width("₹10,88,060"), 10u);
-    EXPECT_EQ(display_width("café"), 4u);         // precomposed é
-    EXPECT_EQ(display_width("cafe\u0301"), 4u);   // e + combining acute
-    EXPECT_EQ(display_width("日本"), 4u);          // wide
-    EXPECT_EQ(display_width("\xff\xfe"), 2u);      // invalid bytes count one each
+    EXPECT_EQ(display_width("café"), 4u);       // precomposed é
+    EXPECT_EQ(display_width("cafe\u0301"), 4u); // e + combining acute
+    EXPECT_EQ(display_width("日本"), 4u);       // wide
+    EXPECT_EQ(display_width("\xff\xfe"), 2u);   // invalid bytes count one each
 }
 
 TEST(WrapText, BreaksAtSpacesWithinTheWidth) {
