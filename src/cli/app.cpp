@@ -11,6 +11,8 @@
 
 #include <iostream>
 
+#include <unistd.h>
+
 extern char** environ;
 
 namespace jobkb::cli {
@@ -32,6 +34,8 @@ Environment Environment::from_process() {
             environment.variables.emplace(text.substr(0, equals), text.substr(equals + 1));
         }
     }
+    environment.stdout_is_terminal = ::isatty(STDOUT_FILENO) == 1;
+    environment.input = &std::cin;
     return environment;
 }
 
@@ -45,10 +49,12 @@ on first use; a path you name must exist (except for 'jobkb init').
 Exit codes: 0 success, 1 error (bad data, file or database), 2 usage error.
 
 Examples:
-  jobkb roles                      the roles with key skills, industries, salaries
-  jobkb --db team.db init          create a knowledge base at team.db
-  jobkb migrate status             applied and pending schema migrations
-  jobkb check                      verify the database file)";
+  jobkb roles --skill python --industry healthcare
+  jobkb role "MLOps Engineer"
+  jobkb gap "Data Scientist" "Machine Learning Engineer"
+  jobkb salaries --role "MLOps Engineer" --country IN --history
+  jobkb sql "SELECT role, amount FROM latest_salaries WHERE country = 'US'" --csv
+  jobkb --db team.db init          create a knowledge base at team.db)";
 
 std::string one_line_failure(const CLI::App* app, const CLI::Error& error) {
     std::string command = app->get_name();
@@ -72,6 +78,11 @@ int run(const std::vector<std::string>& arguments, std::ostream& out, std::ostre
     register_init_command(app, context);
     register_migrate_command(app, context);
     register_roles_command(app, context);
+    register_role_command(app, context);
+    register_usage_commands(app, context);
+    register_salaries_command(app, context);
+    register_comparison_commands(app, context);
+    register_sql_command(app, context);
     register_check_command(app, context);
 
     // CLI11 wants argv order reversed in a vector.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <istream>
 #include <map>
 #include <optional>
 #include <ostream>
@@ -16,6 +17,8 @@ inline constexpr int kExitUsage = 2;
 // What the CLI reads of its surroundings, passed in so tests can run it in-process.
 struct Environment {
     std::map<std::string, std::string> variables;
+    bool stdout_is_terminal = false;
+    std::istream* input = nullptr; // what `-` reads; nullptr reads nothing
     std::optional<std::string> get(const std::string& name) const;
     static Environment from_process();
 };

@@ -48,6 +48,10 @@ std::unique_ptr<Database> Context::open(Access access, SchemaPolicy policy) {
     return open_knowledge_base(create_default_if_missing().path, access, policy);
 }
 
+bool Context::use_color() const {
+    return environment.stdout_is_terminal && !environment.get("NO_COLOR").has_value();
+}
+
 void Context::note(const std::string& message) const { err << "jobkb: " << message << '\n'; }
 
 } // namespace jobkb::cli

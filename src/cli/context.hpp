@@ -41,6 +41,9 @@ public:
     std::unique_ptr<Database> open(Access access,
                                    SchemaPolicy policy = SchemaPolicy::kRequireCurrent);
 
+    // Colour only on a terminal, and never with NO_COLOR set (https://no-color.org).
+    bool use_color() const;
+
     // A note for the user on stderr: "jobkb: ...".
     void note(const std::string& message) const;
 };

@@ -1,66 +1,113 @@
 #include "cli/commands.hpp"
-#include "cli/table.hpp"
+#include "cli/output.hpp"
 
 #include "jobkb/catalog.hpp"
 
-#include <algorithm>
+#include <map>
+#include <memory>
 #include <set>
 
 namespace jobkb::cli {
 namespace {
 
-std::string join(const std::vector<std::string>& items, std::string_view separator) {
-    std::string text;
-    for (const auto& item : items) {
-        if (!text.empty()) {
-            text += separator;
-        }
-        text += item;
-    }
-    return text;
-}
+struct RolesOptions {
+    RoleFilter filter;
+    std::string min_salary;
+    std::string country;
+    OutputOptions output;
+};
 
-void write_roles(Context& context, const std::vector<RoleOverview>& roles) {
-    // One salary column per country that any role has a headline figure for.
+Listing roles_listing(const std::vector<RoleOverview>& roles) {
+    // One salary column per country that any listed role has a headline figure for.
     std::set<std::string> countries;
     for (const auto& role : roles) {
         for (const auto& figure : role.headline_salaries) {
             countries.insert(figure.country_code);
         }
     }
-    std::vector<TableColumn> columns = {{"Role", Align::kLeft, 26},
-                                        {"Key skills", Align::kLeft, 34},
-                                        {"Industries", Align::kLeft, 26}};
+    Listing listing;
+    listing.columns = {{"role", "Role", Align::kLeft, 26},
+                       {"key_skills", "Key skills", Align::kLeft, 34},
+                       {"industries", "Industries", Align::kLeft, 26}};
     for (const auto& country : countries) {
-        columns.push_back({country + " avg/yr", Align::kRight, 0});
+        listing.columns.push_back({"avg_yearly_" + country, country + " avg/yr", Align::kRight, 0});
     }
-    std::vector<std::vector<std::string>> rows;
     for (const auto& role : roles) {
-        std::vector<std::string> row = {role.name, join(role.key_skills, ", "),
-                                        join(role.industries, ", ")};
+        std::vector<CellValue> row = {role.name, role.key_skills, role.industries};
         for (const auto& country : countries) {
-            const auto figure =
-                std::find_if(role.headline_salaries.begin(), role.headline_salaries.end(),
-                             [&](const SalaryFigure& f) { return f.country_code == country; });
-            row.push_back(figure == role.headline_salaries.end()
-                              ? ""
-                              : format_money(figure->amount_minor, figure->currency));
+            CellValue cell;
+            for (const auto& figure : role.headline_salaries) {
+                if (figure.country_code == country) {
+                    cell = MoneyValue{figure.amount_minor, figure.currency};
+                }
+            }
+            row.push_back(std::move(cell));
         }
-        rows.push_back(std::move(row));
+        listing.rows.push_back(std::move(row));
     }
-    write_table(context.out, columns, rows);
+    return listing;
 }
 
 } // namespace
 
 void register_roles_command(CLI::App& app, Context& context) {
+    auto options = std::make_shared<RolesOptions>();
     auto* roles = app.add_subcommand(
-        "roles", "List the roles with key skills, industries and headline salaries");
-    roles->footer("Salaries are the latest yearly average per country, in its currency (INR in "
-                  "Indian digit grouping).\n\nExample:\n  jobkb roles");
-    roles->callback([&context] {
+        "roles", "List roles with key skills, industries and headline salaries, filtered");
+    roles
+        ->add_option("--skill", options->filter.skills,
+                     "Roles with this skill (name or alias, any case); repeat for several")
+        ->option_text("SKILL");
+    static const std::map<std::string, SkillMatch> kMatch = {{"any", SkillMatch::kAny},
+                                                             {"all", SkillMatch::kAll}};
+    roles
+        ->add_option("--match", options->filter.match,
+                     "With several --skill: roles with any of them (default) or all")
+        ->transform(CLI::CheckedTransformer(kMatch, CLI::ignore_case))
+        ->option_text("any|all");
+    roles->add_flag("--key-only", options->filter.key_skills_only,
+                    "Match --skill only against key skills, not skills the source merely mentions");
+    roles
+        ->add_option("--industry", options->filter.industries,
+                     "Roles in this industry; repeat for any of several")
+        ->option_text("INDUSTRY");
+    roles
+        ->add_option("--country", options->country,
+                     "Show only this country's salary (ISO code such as IN, or a name)")
+        ->option_text("CC");
+    roles
+        ->add_option("--min-salary", options->min_salary,
+                     "Roles whose latest yearly average in --country is at least this, in "
+                     "that country's currency (1000000, 10,00,000, ₹10,00,000)")
+        ->option_text("AMOUNT");
+    static const std::map<std::string, RoleSort> kSort = {{"name", RoleSort::kName},
+                                                          {"salary", RoleSort::kSalary}};
+    roles
+        ->add_option("--sort", options->filter.sort,
+                     "Order by name (default) or by salary in --country, highest first")
+        ->transform(CLI::CheckedTransformer(kSort, CLI::ignore_case))
+        ->option_text("name|salary");
+    add_output_options(*roles, options->output);
+    roles->footer(
+        "Kinds of filter combine with AND; repeated --skill means any of them unless --match "
+        "all; repeated --industry means any of them. Salaries are the latest yearly average per "
+        "country, in its currency.\n\nExamples:\n"
+        "  jobkb roles --skill python --industry healthcare\n"
+        "  jobkb roles --skill python --skill sql --match all\n"
+        "  jobkb roles --country IN --min-salary 10,00,000 --sort salary\n"
+        "  jobkb roles --industry fintech --json");
+    roles->callback([&context, options] {
+        RoleFilter filter = options->filter;
+        if (!options->country.empty()) {
+            filter.country = options->country;
+        }
+        if (!options->min_salary.empty()) {
+            filter.min_salary = options->min_salary;
+        }
         auto database = context.open(Access::kReadOnly);
-        write_roles(context, Catalog(*database).role_overviews());
+        OutputOptions output = options->output;
+        output.color = context.use_color();
+        write_listing(context.out, roles_listing(Catalog(*database).roles(filter)), output);
     });
 }
 

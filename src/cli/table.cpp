@@ -31,7 +31,8 @@ void write_rule(std::ostream& out, const std::vector<std::size_t>& widths, std::
 }
 
 void write_row(std::ostream& out, const std::vector<TableColumn>& columns,
-               const std::vector<std::size_t>& widths, const std::vector<Lines>& cells) {
+               const std::vector<std::size_t>& widths, const std::vector<Lines>& cells,
+               bool bold = false) {
     std::size_t height = 0;
     for (const auto& lines : cells) {
         height = std::max(height, lines.size());
@@ -41,8 +42,9 @@ void write_row(std::ostream& out, const std::vector<TableColumn>& columns,
         for (std::size_t i = 0; i < columns.size(); ++i) {
             const std::string text = line < cells[i].size() ? cells[i][line] : "";
             const std::string padding(widths[i] - display_width(text), ' ');
-            out << ' ' << (columns[i].align == Align::kRight ? padding + text : text + padding)
-                << " │";
+            const std::string aligned =
+                columns[i].align == Align::kRight ? padding + text : text + padding;
+            out << ' ' << (bold ? "\033[1m" + aligned + "\033[0m" : aligned) << " │";
         }
         out << '\n';
     }
@@ -51,7 +53,7 @@ void write_row(std::ostream& out, const std::vector<TableColumn>& columns,
 } // namespace
 
 void write_table(std::ostream& out, const std::vector<TableColumn>& columns,
-                 const std::vector<std::vector<std::string>>& rows) {
+                 const std::vector<std::vector<std::string>>& rows, bool bold_header) {
     std::vector<Lines> headers;
     std::vector<std::vector<Lines>> body;
     std::vector<std::size_t> widths(columns.size(), 0);
@@ -75,7 +77,7 @@ void write_table(std::ostream& out, const std::vector<TableColumn>& columns,
         body.push_back(std::move(cells));
     }
     write_rule(out, widths, "┌", "┬", "┐");
-    write_row(out, columns, widths, headers);
+    write_row(out, columns, widths, headers, bold_header);
     write_rule(out, widths, "├", "┼", "┤");
     // Wrapped cells run together unless the rows are ruled apart.
     const bool wrapped = std::any_of(body.begin(), body.end(), [](const auto& cells) {

@@ -16,7 +16,8 @@ struct TableColumn {
 };
 
 // Writes rows as a box-drawn table, columns aligned by display width (₹, accents, CJK).
+// bold_header: ANSI bold for the header row, for terminals.
 void write_table(std::ostream& out, const std::vector<TableColumn>& columns,
-                 const std::vector<std::vector<std::string>>& rows);
+                 const std::vector<std::vector<std::string>>& rows, bool bold_header = false);
 
 } // namespace jobkb::cli

@@ -2,7 +2,9 @@
 
 #include "jobkb/error.hpp"
 
+#include <algorithm>
 #include <limits>
+#include <vector>
 
 namespace jobkb {
 namespace {
@@ -38,7 +40,85 @@ std::string group_digits(const std::string& digits, DigitGrouping grouping) {
     return grouped;
 }
 
+std::string_view trim(std::string_view text) {
+    while (!text.empty() && text.front() == ' ') {
+        text.remove_prefix(1);
+    }
+    while (!text.empty() && text.back() == ' ') {
+        text.remove_suffix(1);
+    }
+    return text;
+}
+
+// "10,88,060" or "1,088,060" -> "1088060"; nullopt when commas are not at group boundaries.
+std::optional<std::string> ungroup(std::string_view whole) {
+    if (whole.find(',') == std::string_view::npos) {
+        return std::string(whole);
+    }
+    std::vector<std::size_t> group_sizes;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t comma = whole.find(',', start);
+        group_sizes.push_back((comma == std::string_view::npos ? whole.size() : comma) - start);
+        if (comma == std::string_view::npos) {
+            break;
+        }
+        start = comma + 1;
+    }
+    const std::size_t first = group_sizes.front();
+    const std::size_t last = group_sizes.back();
+    const auto middle_all = [&](std::size_t size) {
+        return std::all_of(group_sizes.begin() + 1, group_sizes.end() - 1,
+                           [size](std::size_t s) { return s == size; });
+    };
+    const bool western = first >= 1 && first <= 3 && last == 3 && middle_all(3);
+    const bool indian = first >= 1 && first <= 2 && last == 3 && middle_all(2);
+    if (!western && !indian) {
+        return std::nullopt;
+    }
+    std::string digits;
+    for (char c : whole) {
+        if (c != ',') {
+            digits.push_back(c);
+        }
+    }
+    return digits;
+}
+
 } // namespace
+
+std::int64_t parse_amount(std::string_view text, const Currency& currency) {
+    const std::string quoted = "amount '" + std::string(text) + "'";
+    std::string_view rest = trim(text);
+    for (const std::string& prefix : {currency.symbol, currency.code}) {
+        if (!prefix.empty() && rest.starts_with(prefix)) {
+            rest = trim(rest.substr(prefix.size()));
+            break;
+        }
+    }
+    if (!rest.empty() && !is_digit(rest.front())) {
+        throw Error(ErrorCode::kInvalidArgument,
+                    quoted + ": starts with a sign or text that is not " + currency.code +
+                        "'s (expected digits, optionally after " +
+                        (currency.symbol.empty() ? currency.code : currency.symbol) + ")");
+    }
+    const std::size_t point = rest.find('.');
+    const auto whole = ungroup(rest.substr(0, point));
+    if (!whole) {
+        throw Error(ErrorCode::kInvalidArgument,
+                    quoted + ": digit groups are irregular (expected 1,234,567 or 12,34,567)");
+    }
+    const std::string plain =
+        *whole + (point == std::string_view::npos ? "" : std::string(rest.substr(point)));
+    const auto amount = parse_decimal_amount(plain, currency.minor_unit);
+    if (!amount) {
+        throw Error(ErrorCode::kInvalidArgument, quoted + ": not an amount of " + currency.code +
+                                                     " (expected digits with at most " +
+                                                     std::to_string(currency.minor_unit) +
+                                                     " decimal(s))");
+    }
+    return *amount;
+}
 
 DigitGrouping parse_digit_grouping(std::string_view text) {
     if (text == "western") {

@@ -1,0 +1,237 @@
+#include "cli/output.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <map>
+
+namespace jobkb::cli {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string hex(const std::string& bytes) {
+    static constexpr char kDigits[] = "0123456789abcdef";
+    std::string text = "x'";
+    for (char c : bytes) {
+        const auto byte = static_cast<unsigned char>(c);
+        text += kDigits[byte >> 4];
+        text += kDigits[byte & 0x0f];
+    }
+    return text + "'";
+}
+
+std::string join(const TextList& items, std::string_view separator) {
+    std::string text;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        text += (i == 0 ? "" : std::string(separator)) + items[i];
+    }
+    return text;
+}
+
+// The amount alone as a plain decimal: 1088060, 45.50.
+std::string plain_amount(const MoneyValue& money) {
+    Currency plain = money.currency;
+    plain.grouping = DigitGrouping::kWestern;
+    std::string text = format_amount(money.amount_minor, plain);
+    std::erase(text, ',');
+    return text;
+}
+
+// Text for humans (tables and markdown).
+std::string display_text(const CellValue& value) {
+    struct Visitor {
+        std::string operator()(std::monostate) const { return ""; }
+        std::string operator()(std::int64_t v) const { return std::to_string(v); }
+        std::string operator()(double v) const { return fmt::format("{}", v); }
+        std::string operator()(const std::string& v) const { return v; }
+        std::string operator()(const TextList& v) const { return join(v, ", "); }
+        std::string operator()(const MoneyValue& v) const {
+            return format_money(v.amount_minor, v.currency);
+        }
+        std::string operator()(const Blob& v) const { return hex(v.bytes); }
+    };
+    return std::visit(Visitor{}, value);
+}
+
+Json to_json(const CellValue& value) {
+    struct Visitor {
+        Json operator()(std::monostate) const { return nullptr; }
+        Json operator()(std::int64_t v) const { return v; }
+        Json operator()(double v) const { return std::isfinite(v) ? Json(v) : Json(nullptr); }
+        Json operator()(const std::string& v) const { return v; }
+        Json operator()(const TextList& v) const { return v; }
+        Json operator()(const MoneyValue& v) const {
+            return Json{{"amount_minor", v.amount_minor}, {"currency", v.currency.code}};
+        }
+        Json operator()(const Blob& v) const { return hex(v.bytes); }
+    };
+    return std::visit(Visitor{}, value);
+}
+
+std::string dump(const Json& json, int indent = -1) {
+    // Text that is not UTF-8 (possible in user SQL results) is replaced, not fatal.
+    return json.dump(indent, ' ', false, Json::error_handler_t::replace);
+}
+
+// CSV (RFC 4180) or, with a tab delimiter, TSV as CSV tools read it: quoted when needed.
+std::string delimited_field(const std::string& text, char delimiter) {
+    if (text.find_first_of(std::string{delimiter, '"', '\r', '\n'}) == std::string::npos) {
+        return text;
+    }
+    std::string quoted = "\"";
+    for (char c : text) {
+        quoted += c == '"' ? "\"\"" : std::string(1, c);
+    }
+    return quoted + "\"";
+}
+
+bool is_money_column(const Listing& listing, std::size_t column) {
+    for (const auto& row : listing.rows) {
+        if (std::holds_alternative<MoneyValue>(row[column])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+void write_delimited(std::ostream& out, const Listing& listing, char delimiter) {
+    const char* end = delimiter == ',' ? "\r\n" : "\n";
+    std::vector<bool> money(listing.columns.size());
+    std::vector<std::string> header;
+    for (std::size_t i = 0; i < listing.columns.size(); ++i) {
+        money[i] = is_money_column(listing, i);
+        header.push_back(listing.columns[i].key);
+        if (money[i]) {
+            header.push_back(listing.columns[i].key + "_currency");
+        }
+    }
+    auto write_line = [&](const std::vector<std::string>& fields) {
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            out << (i == 0 ? "" : std::string(1, delimiter))
+                << delimited_field(fields[i], delimiter);
+        }
+        out << end;
+    };
+    write_line(header);
+    for (const auto& row : listing.rows) {
+        std::vector<std::string> fields;
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            if (const auto* amount = std::get_if<MoneyValue>(&row[i])) {
+                fields.push_back(plain_amount(*amount));
+                fields.push_back(amount->currency.code);
+            } else if (const auto* list = std::get_if<TextList>(&row[i])) {
+                fields.push_back(join(*list, "; "));
+            } else {
+                fields.push_back(display_text(row[i]));
+                if (money[i]) {
+                    fields.emplace_back();
+                }
+            }
+        }
+        write_line(fields);
+    }
+}
+
+Json row_object(const Listing& listing, const std::vector<CellValue>& row) {
+    Json object = Json::object();
+    for (std::size_t i = 0; i < listing.columns.size(); ++i) {
+        object[listing.columns[i].key] = to_json(row[i]);
+    }
+    return object;
+}
+
+void write_markdown(std::ostream& out, const Listing& listing) {
+    auto cell = [](std::string text) {
+        std::string escaped;
+        for (char c : text) {
+            escaped += c == '|' ? "\\|" : c == '\n' ? "<br>" : std::string(1, c);
+        }
+        return escaped;
+    };
+    out << "|";
+    for (const auto& column : listing.columns) {
+        out << ' ' << cell(column.header) << " |";
+    }
+    out << "\n|";
+    for (const auto& column : listing.columns) {
+        out << (column.align == Align::kRight ? " ---: |" : " --- |");
+    }
+    out << '\n';
+    for (const auto& row : listing.rows) {
+        out << "|";
+        for (const auto& value : row) {
+            out << ' ' << cell(display_text(value)) << " |";
+        }
+        out << '\n';
+    }
+}
+
+} // namespace
+
+void add_output_options(CLI::App& command, OutputOptions& options) {
+    static const std::map<std::string, Format> kFormats = {
+        {"table", Format::kTable}, {"csv", Format::kCsv},   {"tsv", Format::kTsv},
+        {"json", Format::kJson},   {"nl", Format::kNdjson}, {"markdown", Format::kMarkdown}};
+    auto* format = command.add_option("--format", options.format, "Output format")
+                       ->transform(CLI::CheckedTransformer(kFormats, CLI::ignore_case))
+                       ->option_text("table|csv|tsv|json|nl|markdown");
+    auto shortcut = [&](const char* flag, Format value, const char* help) {
+        command
+            .add_flag_callback(
+                flag, [&options, value] { options.format = value; }, help)
+            ->excludes(format);
+    };
+    shortcut("--csv", Format::kCsv, "Same as --format csv");
+    shortcut("--tsv", Format::kTsv, "Same as --format tsv");
+    shortcut("--json", Format::kJson, "Same as --format json");
+    shortcut("--nl", Format::kNdjson, "Same as --format nl (one JSON object a line)");
+}
+
+void write_listing(std::ostream& out, const Listing& listing, const OutputOptions& options) {
+    switch (options.format) {
+    case Format::kTable: {
+        std::vector<TableColumn> columns;
+        for (const auto& column : listing.columns) {
+            columns.push_back(TableColumn{column.header, column.align, column.wrap});
+        }
+        std::vector<std::vector<std::string>> rows;
+        for (const auto& row : listing.rows) {
+            std::vector<std::string> texts;
+            for (const auto& value : row) {
+                texts.push_back(display_text(value));
+            }
+            rows.push_back(std::move(texts));
+        }
+        write_table(out, columns, rows, options.color);
+        return;
+    }
+    case Format::kCsv:
+        write_delimited(out, listing, ',');
+        return;
+    case Format::kTsv:
+        write_delimited(out, listing, '\t');
+        return;
+    case Format::kJson: {
+        Json array = Json::array();
+        for (const auto& row : listing.rows) {
+            array.push_back(row_object(listing, row));
+        }
+        out << dump(array, 2) << '\n';
+        return;
+    }
+    case Format::kNdjson:
+        for (const auto& row : listing.rows) {
+            out << dump(row_object(listing, row)) << '\n';
+        }
+        return;
+    case Format::kMarkdown:
+        write_markdown(out, listing);
+        return;
+    }
+}
+
+std::string json_value(const CellValue& value) { return dump(to_json(value)); }
+
+} // namespace jobkb::cli

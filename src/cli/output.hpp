@@ -1,0 +1,58 @@
+#pragma once
+
+#include "cli/table.hpp"
+
+#include "jobkb/adhoc_sql.hpp"
+#include "jobkb/money.hpp"
+
+#include <CLI/App.hpp>
+
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace jobkb::cli {
+
+struct MoneyValue {
+    std::int64_t amount_minor = 0;
+    Currency currency;
+};
+
+using TextList = std::vector<std::string>;
+
+// One cell of a listing. Each output format renders each kind its own way: money is
+// "₹10,88,060" in tables, a decimal plus a currency column in CSV/TSV, and
+// {"amount_minor": 108806000, "currency": "INR"} in JSON.
+using CellValue =
+    std::variant<std::monostate, std::int64_t, double, std::string, TextList, MoneyValue, Blob>;
+
+struct ListingColumn {
+    std::string key;    // machine name: JSON key and CSV header ("key_skills")
+    std::string header; // table and markdown header ("Key skills")
+    Align align = Align::kLeft;
+    std::size_t wrap = 0; // table: wrap at this many columns (0: never)
+};
+
+struct Listing {
+    std::vector<ListingColumn> columns;
+    std::vector<std::vector<CellValue>> rows;
+};
+
+enum class Format { kTable, kCsv, kTsv, kJson, kNdjson, kMarkdown };
+
+struct OutputOptions {
+    Format format = Format::kTable;
+    bool color = false; // bold table headers; set only for a terminal without NO_COLOR
+};
+
+// Adds --format table|csv|tsv|json|nl|markdown and the shortcuts --csv --tsv --json --nl.
+void add_output_options(CLI::App& command, OutputOptions& options);
+
+void write_listing(std::ostream& out, const Listing& listing, const OutputOptions& options);
+
+// The JSON text of one value, as write_listing would write it.
+std::string json_value(const CellValue& value);
+
+} // namespace jobkb::cli

@@ -1,0 +1,109 @@
+#include "cli/commands.hpp"
+
+#include "jobkb/adhoc_sql.hpp"
+#include "jobkb/error.hpp"
+
+#include <fmt/format.h>
+
+#include <memory>
+#include <sstream>
+
+namespace jobkb::cli {
+namespace {
+
+Listing result_listing(const SqlResult& result) {
+    Listing listing;
+    for (const auto& column : result.columns) {
+        listing.columns.push_back({column, column});
+    }
+    for (const auto& row : result.rows) {
+        std::vector<CellValue> cells;
+        for (const auto& value : row) {
+            std::visit([&](const auto& v) { cells.emplace_back(v); }, value);
+        }
+        listing.rows.push_back(std::move(cells));
+    }
+    // Numbers read best right-aligned.
+    for (std::size_t i = 0; i < listing.columns.size(); ++i) {
+        bool numeric = !listing.rows.empty();
+        for (const auto& row : listing.rows) {
+            numeric = numeric && (std::holds_alternative<std::int64_t>(row[i]) ||
+                                  std::holds_alternative<double>(row[i]) ||
+                                  std::holds_alternative<std::monostate>(row[i]));
+        }
+        listing.columns[i].align = numeric ? Align::kRight : Align::kLeft;
+    }
+    return listing;
+}
+
+} // namespace
+
+void register_sql_command(CLI::App& app, Context& context) {
+    struct Options {
+        std::string query;
+        std::vector<std::pair<std::string, std::string>> parameters;
+        long long time_limit_ms = 5000;
+        std::size_t max_rows = 10000;
+        bool write = false;
+        OutputOptions output;
+    };
+    auto options = std::make_shared<Options>();
+    auto* sql = app.add_subcommand("sql", "Run your own SQL, read-only unless --write");
+    sql->add_option("QUERY", options->query, "The SQL, or - to read it from stdin")->required();
+    sql->add_option("-p,--param", options->parameters,
+                    "Bind a parameter: -p min 100000 binds :min (also @min, $min; -p 1 binds ?1). "
+                    "Integers bind as integers, anything else as text")
+        ->option_text("NAME VALUE");
+    sql->add_option("--time-limit", options->time_limit_ms,
+                    "Stop the query after this many milliseconds (default 5000)")
+        ->check(CLI::PositiveNumber)
+        ->option_text("MS");
+    sql->add_option("--max-rows", options->max_rows,
+                    "Stop the query when it returns more rows than this (default 10000)")
+        ->check(CLI::PositiveNumber)
+        ->option_text("N");
+    sql->add_flag("--write", options->write,
+                  "Allow changes: several statements, all in one transaction (still no ATTACH, "
+                  "pragma changes or extensions)");
+    add_output_options(*sql, options->output);
+    sql->footer(
+        "Read-only by default, in depth: the file is opened read-only, only one statement is "
+        "run and it must be read-only, and an authorizer refuses ATTACH, writes, pragma "
+        "changes and extension loading. The views latest_salaries and role_overview are there "
+        "for queries like these.\n\nExamples:\n"
+        "  jobkb sql \"SELECT role, amount FROM latest_salaries WHERE country = 'IN'\"\n"
+        "  jobkb sql \"SELECT name FROM roles WHERE name LIKE :pattern\" -p pattern '%Engineer'\n"
+        "  echo \"SELECT * FROM role_overview\" | jobkb sql - --json\n"
+        "  jobkb sql --write \"INSERT INTO role_aliases (alias, role_id) SELECT 'ML Engineer', id "
+        "FROM roles WHERE slug = 'machine-learning-engineer'\"");
+    sql->callback([&context, options] {
+        std::string text = options->query;
+        if (text == "-") {
+            if (context.environment.input == nullptr) {
+                throw Error(ErrorCode::kInvalidArgument, "sql: no standard input to read");
+            }
+            std::ostringstream buffer;
+            buffer << context.environment.input->rdbuf();
+            text = buffer.str();
+        }
+        AdHocOptions adhoc;
+        adhoc.allow_writes = options->write;
+        adhoc.time_limit = std::chrono::milliseconds(options->time_limit_ms);
+        adhoc.max_rows = options->max_rows;
+        for (const auto& [name, value] : options->parameters) {
+            adhoc.parameters.push_back(SqlParameter{name, value});
+        }
+        auto database = context.open(options->write ? Access::kReadWrite : Access::kReadOnly);
+        const SqlResult result = run_adhoc_sql(*database, text, adhoc);
+        if (!result.columns.empty()) {
+            OutputOptions output = options->output;
+            output.color = context.use_color();
+            write_listing(context.out, result_listing(result), output);
+        }
+        if (options->write) {
+            context.note(fmt::format("{} row(s) changed", result.changes));
+        }
+    });
+}
+
+} // namespace jobkb::cli

@@ -1,0 +1,330 @@
+#include "jobkb/adhoc_sql.hpp"
+
+#include "jobkb/error.hpp"
+
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <memory>
+#include <optional>
+
+namespace jobkb {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Pragmas that only report. Those taking an argument name a table or index to describe;
+// the others are allowed only without a value, since "PRAGMA x = v" changes something.
+constexpr std::array<std::string_view, 10> kDescribingPragmas = {
+    "table_info",       "table_xinfo",       "index_list",      "index_info",  "index_xinfo",
+    "foreign_key_list", "foreign_key_check", "integrity_check", "quick_check", "table_list"};
+constexpr std::array<std::string_view, 16> kReadablePragmas = {
+    "application_id", "user_version",  "schema_version",  "data_version",
+    "page_count",     "page_size",     "freelist_count",  "encoding",
+    "journal_mode",   "foreign_keys",  "compile_options", "database_list",
+    "collation_list", "function_list", "module_list",     "pragma_list"};
+
+template <std::size_t N>
+bool contains(const std::array<std::string_view, N>& names, const char* name) {
+    return name != nullptr && std::find(names.begin(), names.end(), name) != names.end();
+}
+
+struct Guard {
+    bool allow_writes = false;
+    std::string refusal; // why the authorizer said no, for the message
+    Clock::time_point deadline;
+    bool timed_out = false;
+};
+
+int authorize(void* context, int action, const char* first, const char* second, const char*,
+              const char*) {
+    auto& guard = *static_cast<Guard*>(context);
+    auto refuse = [&](std::string why) {
+        guard.refusal = std::move(why);
+        return SQLITE_DENY;
+    };
+    switch (action) {
+    case SQLITE_READ:
+    case SQLITE_SELECT:
+    case SQLITE_RECURSIVE:
+        return SQLITE_OK;
+    case SQLITE_FUNCTION:
+        if (second != nullptr && std::string_view(second) == "load_extension") {
+            return refuse("loading extensions is not allowed");
+        }
+        return SQLITE_OK;
+    case SQLITE_ATTACH:
+    case SQLITE_DETACH:
+        return refuse("ATTACH and DETACH are not allowed");
+    case SQLITE_PRAGMA:
+        if (contains(kDescribingPragmas, first) ||
+            (second == nullptr && contains(kReadablePragmas, first))) {
+            return SQLITE_OK;
+        }
+        return refuse(fmt::format("PRAGMA {}{} is not allowed (only pragmas that report)",
+                                  first ? first : "", second ? " = " + std::string(second) : ""));
+    case SQLITE_TRANSACTION:
+    case SQLITE_SAVEPOINT:
+        return refuse(guard.allow_writes
+                          ? "transaction control is not allowed: --write runs everything in one "
+                            "transaction"
+                          : "transaction control is not allowed");
+    default:
+        // Everything else writes: INSERT, UPDATE, DELETE, CREATE, DROP, ALTER, REINDEX, ANALYZE.
+        if (guard.allow_writes) {
+            return SQLITE_OK;
+        }
+        return refuse("the query would change the database (it is read-only; pass --write "
+                      "to change it)");
+    }
+}
+
+int check_deadline(void* context) {
+    auto& guard = *static_cast<Guard*>(context);
+    if (Clock::now() > guard.deadline) {
+        guard.timed_out = true;
+        return 1; // interrupts the statement
+    }
+    return 0;
+}
+
+// Installs the guard on the connection for this scope only.
+class GuardScope {
+public:
+    GuardScope(sqlite3* handle, Guard& guard) : handle_(handle) {
+        sqlite3_set_authorizer(handle_, authorize, &guard);
+        sqlite3_progress_handler(handle_, 1000, check_deadline, &guard);
+        attached_limit_ = sqlite3_limit(handle_, SQLITE_LIMIT_ATTACHED, 0);
+        sqlite3_db_config(handle_, SQLITE_DBCONFIG_DEFENSIVE, -1, &defensive_);
+        sqlite3_db_config(handle_, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    }
+    ~GuardScope() {
+        sqlite3_set_authorizer(handle_, nullptr, nullptr);
+        sqlite3_progress_handler(handle_, 0, nullptr, nullptr);
+        sqlite3_limit(handle_, SQLITE_LIMIT_ATTACHED, attached_limit_);
+        sqlite3_db_config(handle_, SQLITE_DBCONFIG_DEFENSIVE, defensive_, nullptr);
+    }
+    GuardScope(const GuardScope&) = delete;
+    GuardScope& operator=(const GuardScope&) = delete;
+
+private:
+    sqlite3* handle_;
+    int attached_limit_ = 0;
+    int defensive_ = 0;
+};
+
+struct StatementDeleter {
+    void operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
+};
+using StatementPtr = std::unique_ptr<sqlite3_stmt, StatementDeleter>;
+
+// "line 2, column 7" of a byte offset into the query.
+std::string position(std::string_view sql, std::size_t offset) {
+    offset = std::min(offset, sql.size());
+    const auto before = sql.substr(0, offset);
+    const auto line = 1 + std::count(before.begin(), before.end(), '\n');
+    const auto line_start = before.rfind('\n');
+    const auto column = offset - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1;
+    return fmt::format("{}:{}", line, column);
+}
+
+// The text around an offset, to show where an error is.
+std::string context_at(std::string_view sql, std::size_t offset) {
+    offset = std::min(offset, sql.size());
+    std::string_view rest = sql.substr(offset);
+    rest = rest.substr(0, std::min<std::size_t>(rest.find('\n'), 30));
+    return rest.empty() ? "at the end of the query" : fmt::format("at '{}'", rest);
+}
+
+[[noreturn]] void fail_at(std::string_view sql, std::size_t offset, const std::string& message) {
+    throw Error(ErrorCode::kInvalidArgument, fmt::format("query:{}: {} ({})", position(sql, offset),
+                                                         message, context_at(sql, offset)));
+}
+
+[[noreturn]] void fail_with_sqlite(sqlite3* handle, std::string_view sql, std::size_t base,
+                                   const Guard& guard, const AdHocOptions& options) {
+    if (guard.timed_out) {
+        throw Error(ErrorCode::kInvalidArgument,
+                    fmt::format("query stopped after {} ms: the time limit (raise it with "
+                                "--time-limit MS)",
+                                options.time_limit.count()));
+    }
+    const std::string message =
+        guard.refusal.empty() ? sqlite3_errmsg(handle) : "refused: " + guard.refusal;
+    const int offset = sqlite3_error_offset(handle);
+    fail_at(sql, base + (offset >= 0 ? static_cast<std::size_t>(offset) : 0), message);
+}
+
+std::optional<std::int64_t> as_integer(const std::string& text) {
+    std::int64_t value = 0;
+    const auto* end = text.data() + text.size();
+    const auto [stop, error] = std::from_chars(text.data(), end, value);
+    if (error != std::errc() || stop != end || text.empty()) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+void bind_parameters(sqlite3_stmt* statement, const AdHocOptions& options,
+                     std::vector<bool>& used) {
+    const int count = sqlite3_bind_parameter_count(statement);
+    for (int index = 1; index <= count; ++index) {
+        const char* raw_name = sqlite3_bind_parameter_name(statement, index);
+        // Anonymous "?" parameters are numbered; "?3" is named "3" here.
+        const std::string name = raw_name == nullptr ? std::to_string(index) : raw_name + 1;
+        const auto found = std::find_if(options.parameters.begin(), options.parameters.end(),
+                                        [&](const SqlParameter& p) { return p.name == name; });
+        if (found == options.parameters.end()) {
+            throw Error(ErrorCode::kInvalidArgument,
+                        fmt::format("query parameter {} has no value (pass -p {} VALUE)",
+                                    raw_name ? raw_name : "?", name));
+        }
+        used[static_cast<std::size_t>(found - options.parameters.begin())] = true;
+        if (const auto integer = as_integer(found->value)) {
+            sqlite3_bind_int64(statement, index, *integer);
+        } else {
+            sqlite3_bind_text(statement, index, found->value.c_str(),
+                              static_cast<int>(found->value.size()), SQLITE_TRANSIENT);
+        }
+    }
+}
+
+SqlValue column_value(sqlite3_stmt* statement, int column) {
+    switch (sqlite3_column_type(statement, column)) {
+    case SQLITE_INTEGER:
+        return static_cast<std::int64_t>(sqlite3_column_int64(statement, column));
+    case SQLITE_FLOAT:
+        return sqlite3_column_double(statement, column);
+    case SQLITE_TEXT: {
+        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
+        return std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(statement, column)));
+    }
+    case SQLITE_BLOB: {
+        const auto* bytes = static_cast<const char*>(sqlite3_column_blob(statement, column));
+        return Blob{std::string(bytes ? bytes : "",
+                                static_cast<std::size_t>(sqlite3_column_bytes(statement, column)))};
+    }
+    default:
+        return std::monostate{};
+    }
+}
+
+// Skips whitespace and comments; true when nothing but them is left.
+bool only_comments(std::string_view rest) {
+    while (!rest.empty()) {
+        if (rest.front() == ' ' || rest.front() == '\t' || rest.front() == '\n' ||
+            rest.front() == '\r' || rest.front() == ';') {
+            rest.remove_prefix(1);
+        } else if (rest.starts_with("--")) {
+            const auto end = rest.find('\n');
+            rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 1);
+        } else if (rest.starts_with("/*")) {
+            const auto end = rest.find("*/");
+            rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 2);
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+// Runs the statements with the guard installed (the caller owns any transaction, whose BEGIN
+// and COMMIT the guard would refuse).
+SqlResult run_guarded(Database& database, std::string_view sql, const AdHocOptions& options) {
+    sqlite3* handle = database.connection().getHandle();
+    Guard guard;
+    guard.allow_writes = options.allow_writes;
+    guard.deadline = Clock::now() + options.time_limit;
+    GuardScope scope(handle, guard);
+
+    const auto changes_before = sqlite3_total_changes64(handle);
+    std::vector<bool> used(options.parameters.size(), false);
+    SqlResult result;
+    std::size_t offset = 0;
+    bool ran_one = false;
+    while (offset < sql.size() && !only_comments(sql.substr(offset))) {
+        if (ran_one && !options.allow_writes) {
+            fail_at(sql, offset,
+                    "only one statement at a time (pass --write to run several in one "
+                    "transaction)");
+        }
+        sqlite3_stmt* raw = nullptr;
+        const char* start = sql.data() + offset;
+        const char* tail = nullptr;
+        guard.refusal.clear();
+        const int prepared = sqlite3_prepare_v3(
+            handle, start, static_cast<int>(sql.size() - offset), 0, &raw, &tail);
+        StatementPtr statement(raw);
+        if (prepared != SQLITE_OK) {
+            fail_with_sqlite(handle, sql, offset, guard, options);
+        }
+        const std::size_t statement_offset = offset;
+        offset = static_cast<std::size_t>(tail - sql.data());
+        if (!statement) {
+            continue; // only a comment or whitespace
+        }
+        if (!options.allow_writes && !sqlite3_stmt_readonly(statement.get())) {
+            fail_at(sql, statement_offset,
+                    "refused: the statement would change the database (it is read-only; pass "
+                    "--write to change it)");
+        }
+        ran_one = true;
+        bind_parameters(statement.get(), options, used);
+        const int columns = sqlite3_column_count(statement.get());
+        if (columns > 0) {
+            result.columns.clear();
+            result.rows.clear();
+            for (int i = 0; i < columns; ++i) {
+                result.columns.emplace_back(sqlite3_column_name(statement.get(), i));
+            }
+        }
+        int step = SQLITE_ROW;
+        while ((step = sqlite3_step(statement.get())) == SQLITE_ROW) {
+            if (result.rows.size() == options.max_rows) {
+                throw Error(ErrorCode::kInvalidArgument,
+                            fmt::format("query returned more than {} rows: stopped by the row "
+                                        "cap (add a LIMIT, or raise it with --max-rows N)",
+                                        options.max_rows));
+            }
+            std::vector<SqlValue> row;
+            for (int i = 0; i < columns; ++i) {
+                row.push_back(column_value(statement.get(), i));
+            }
+            result.rows.push_back(std::move(row));
+        }
+        if (step != SQLITE_DONE) {
+            fail_with_sqlite(handle, sql, statement_offset, guard, options);
+        }
+    }
+    if (!ran_one) {
+        throw Error(ErrorCode::kInvalidArgument, "the query is empty");
+    }
+    for (std::size_t i = 0; i < used.size(); ++i) {
+        if (!used[i]) {
+            throw Error(ErrorCode::kInvalidArgument,
+                        fmt::format("parameter '{}' is not in the query (-p {})",
+                                    options.parameters[i].name, options.parameters[i].name));
+        }
+    }
+    result.changes = sqlite3_total_changes64(handle) - changes_before;
+    return result;
+}
+
+} // namespace
+
+SqlResult run_adhoc_sql(Database& database, std::string_view sql, const AdHocOptions& options) {
+    std::optional<WriteTransaction> transaction;
+    if (options.allow_writes) {
+        transaction.emplace(database);
+    }
+    SqlResult result = run_guarded(database, sql, options);
+    if (transaction) {
+        transaction->commit();
+    }
+    return result;
+}
+
+} // namespace jobkb

@@ -1,0 +1,175 @@
+#include "jobkb/comparison.hpp"
+
+#include "jobkb/error.hpp"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+namespace jobkb {
+namespace {
+
+// Items with their order of first appearance, so ties keep the sources' order.
+struct ItemTable {
+    std::vector<ComparedItem> items;
+    std::map<std::string, std::size_t> index;
+
+    void mark(const std::string& name, std::size_t role, std::size_t role_count,
+              const std::string& how) {
+        auto [entry, added] = index.emplace(name, items.size());
+        if (added) {
+            items.push_back(ComparedItem{name, std::vector<std::string>(role_count), 0});
+        }
+        auto& item = items[entry->second];
+        if (item.per_role[role].empty()) {
+            item.per_role[role] = how;
+            ++item.shared_by;
+        }
+    }
+
+    std::vector<ComparedItem> ranked() && {
+        std::stable_sort(items.begin(), items.end(),
+                         [](const auto& a, const auto& b) { return a.shared_by > b.shared_by; });
+        return std::move(items);
+    }
+};
+
+} // namespace
+
+Comparison compare_roles(Catalog& catalog, const std::vector<std::string>& roles) {
+    if (roles.size() < 2) {
+        throw Error(ErrorCode::kInvalidArgument, "compare needs at least two roles");
+    }
+    std::vector<RoleProfile> profiles;
+    for (const auto& role : roles) {
+        profiles.push_back(catalog.role_profile(role));
+        for (std::size_t i = 0; i + 1 < profiles.size(); ++i) {
+            if (profiles[i].name == profiles.back().name) {
+                throw Error(ErrorCode::kInvalidArgument,
+                            "role '" + role + "' is " + profiles.back().name + ", named twice");
+            }
+        }
+    }
+    Comparison comparison;
+    ItemTable skills;
+    ItemTable industries;
+    std::map<std::tuple<std::string, std::string, std::string>, ComparedSalary> salaries;
+    const std::size_t count = profiles.size();
+    for (std::size_t i = 0; i < count; ++i) {
+        const auto& profile = profiles[i];
+        comparison.roles.push_back(profile.name);
+        for (const auto& skill : profile.key_skills) {
+            skills.mark(skill, i, count, "key");
+        }
+        for (const auto& skill : profile.mentioned_skills) {
+            skills.mark(skill, i, count, "mentioned");
+        }
+        for (const auto& industry : profile.industries) {
+            industries.mark(industry, i, count, "yes");
+        }
+        for (const auto& figure : profile.latest_salaries) {
+            auto key = std::tuple{figure.country_code, figure.statistic, figure.period};
+            auto [entry, added] = salaries.try_emplace(key);
+            if (added) {
+                entry->second = ComparedSalary{figure.country_code, figure.statistic, figure.period,
+                                               std::vector<std::optional<SalaryFigure>>(count)};
+            }
+            entry->second.per_role[i] = figure;
+        }
+    }
+    comparison.skills = std::move(skills).ranked();
+    comparison.industries = std::move(industries).ranked();
+    for (auto& [key, salary] : salaries) {
+        comparison.salaries.push_back(std::move(salary));
+    }
+    return comparison;
+}
+
+SkillGap skill_gap(Catalog& catalog, std::string_view from, std::string_view to) {
+    const NamedId current = catalog.names().resolve(NameKind::kRole, from);
+    const NamedId target = catalog.names().resolve(NameKind::kRole, to);
+    if (current.id == target.id) {
+        throw Error(ErrorCode::kInvalidArgument,
+                    "gap: '" + std::string(from) + "' and '" + std::string(to) + "' are both " +
+                        current.name + " (expected two different roles)");
+    }
+    std::map<std::string, std::string> current_skills;
+    for (const auto& [skill, relevance] : catalog.role_skills(current.id)) {
+        current_skills.emplace(skill, relevance);
+    }
+    SkillGap gap{current.name, target.name, {}, {}};
+    // role_skills() lists key skills first, each in the source's order.
+    for (const auto& [skill, relevance] : catalog.role_skills(target.id)) {
+        const auto held = current_skills.find(skill);
+        if (held == current_skills.end()) {
+            gap.to_learn.push_back(GapItem{skill, relevance, ""});
+        } else {
+            gap.carries_over.push_back(GapItem{skill, relevance, held->second});
+        }
+    }
+    return gap;
+}
+
+std::vector<RelatedRole> related_roles(Catalog& catalog, std::string_view role, std::size_t limit) {
+    const NamedId found = catalog.names().resolve(NameKind::kRole, role);
+    Database& database = catalog.database();
+    // Roles sharing a skill, found through role_skills_by_skill from this role's skills; the
+    // other role's skill count comes from its primary-key range.
+    constexpr const char* kOverlap = R"sql(
+SELECT r.name, other.role_id, count(*) AS shared,
+       (SELECT count(*) FROM role_skills mine WHERE mine.role_id = :role) +
+       (SELECT count(*) FROM role_skills theirs WHERE theirs.role_id = other.role_id) - count(*)
+FROM role_skills mine
+JOIN role_skills other ON other.skill_id = mine.skill_id AND other.role_id <> mine.role_id
+JOIN roles r ON r.id = other.role_id
+WHERE mine.role_id = :role
+GROUP BY other.role_id)sql";
+    constexpr const char* kSharedSkills = R"sql(
+SELECT s.name FROM role_skills mine
+JOIN role_skills other ON other.skill_id = mine.skill_id AND other.role_id = :other
+JOIN skills s ON s.id = mine.skill_id
+WHERE mine.role_id = :role
+ORDER BY mine.relevance, mine.position)sql";
+    return database.guard("finding related roles", [&] {
+        std::vector<std::pair<RelatedRole, std::int64_t>> candidates;
+        auto& overlap = database.statement(kOverlap);
+        overlap.bind(":role", found.id);
+        while (overlap.executeStep()) {
+            RelatedRole related;
+            related.name = overlap.getColumn(0).getString();
+            related.shared = overlap.getColumn(2).getInt64();
+            related.union_size = overlap.getColumn(3).getInt64();
+            candidates.emplace_back(std::move(related), overlap.getColumn(1).getInt64());
+        }
+        // Compare shared/union exactly as fractions: a*d > c*b.
+        std::sort(candidates.begin(), candidates.end(), [](const auto& x, const auto& y) {
+            const auto& a = x.first;
+            const auto& b = y.first;
+            const auto left = a.shared * b.union_size;
+            const auto right = b.shared * a.union_size;
+            if (left != right) {
+                return left > right;
+            }
+            if (a.shared != b.shared) {
+                return a.shared > b.shared;
+            }
+            return a.name < b.name;
+        });
+        if (candidates.size() > limit) {
+            candidates.resize(limit);
+        }
+        std::vector<RelatedRole> related;
+        for (auto& [candidate, other_id] : candidates) {
+            auto& shared = database.statement(kSharedSkills);
+            shared.bind(":role", found.id);
+            shared.bind(":other", other_id);
+            while (shared.executeStep()) {
+                candidate.shared_skills.push_back(shared.getColumn(0).getString());
+            }
+            related.push_back(std::move(candidate));
+        }
+        return related;
+    });
+}
+
+} // namespace jobkb

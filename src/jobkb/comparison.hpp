@@ -1,0 +1,69 @@
+#pragma once
+
+#include "jobkb/catalog.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace jobkb {
+
+// One skill or industry across the compared roles.
+struct ComparedItem {
+    std::string name;
+    std::vector<std::string> per_role; // per role: "key", "mentioned", "yes", or "" (absent)
+    std::size_t shared_by = 0;         // how many of the roles have it
+};
+
+// The latest figure for one country, statistic and period, per compared role.
+struct ComparedSalary {
+    std::string country_code;
+    std::string statistic;
+    std::string period;
+    std::vector<std::optional<SalaryFigure>> per_role;
+};
+
+struct Comparison {
+    std::vector<std::string> roles;       // canonical names, in the order asked
+    std::vector<ComparedItem> skills;     // shared by all first, then by how many share them
+    std::vector<ComparedItem> industries; // likewise
+    std::vector<ComparedSalary> salaries; // by country, statistic, period
+};
+
+// What moving from one role to another asks: the skills the target needs that the current role
+// lacks, and those that carry over.
+struct GapItem {
+    std::string skill;
+    std::string in_target;  // "key" or "mentioned"
+    std::string in_current; // "key", "mentioned", or "" when the current role lacks it
+};
+
+struct SkillGap {
+    std::string from;
+    std::string to;
+    std::vector<GapItem> to_learn;     // key skills first, then in the target's order
+    std::vector<GapItem> carries_over; // likewise
+};
+
+struct RelatedRole {
+    std::string name;
+    std::int64_t shared = 0;     // skills both roles have
+    std::int64_t union_size = 0; // skills either has
+    std::vector<std::string> shared_skills;
+    double similarity() const {
+        return union_size == 0 ? 0.0
+                               : static_cast<double>(shared) / static_cast<double>(union_size);
+    }
+};
+
+// Compares roles side by side. Throws Error(kNotFound) for an unknown role, and
+// Error(kInvalidArgument) for fewer than two roles or a role named twice.
+Comparison compare_roles(Catalog& catalog, const std::vector<std::string>& roles);
+
+SkillGap skill_gap(Catalog& catalog, std::string_view from, std::string_view to);
+
+// Roles ranked by the Jaccard similarity of their skill sets (key and mentioned skills), most
+// similar first; roles sharing no skill are left out.
+std::vector<RelatedRole> related_roles(Catalog& catalog, std::string_view role, std::size_t limit);
+
+} // namespace jobkb

@@ -1,0 +1,198 @@
+#include "jobkb/names.hpp"
+
+#include "jobkb/error.hpp"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+
+namespace jobkb {
+namespace {
+
+// Canonical name, slug or alias; the ORDER BY prefers an exact name over an alias.
+constexpr const char* kResolveRole = R"sql(
+SELECT id, name, 0 AS rank FROM roles WHERE name = :name
+UNION ALL SELECT id, name, 1 FROM roles WHERE slug = :name
+UNION ALL SELECT r.id, r.name, 2 FROM role_aliases a JOIN roles r ON r.id = a.role_id
+          WHERE a.alias = :name
+ORDER BY rank LIMIT 1)sql";
+
+constexpr const char* kResolveSkill = R"sql(
+SELECT id, name, 0 AS rank FROM skills WHERE name = :name
+UNION ALL SELECT id, name, 1 FROM skills WHERE slug = :name
+UNION ALL SELECT s.id, s.name, 2 FROM skill_aliases a JOIN skills s ON s.id = a.skill_id
+          WHERE a.alias = :name
+ORDER BY rank LIMIT 1)sql";
+
+constexpr const char* kResolveIndustry = R"sql(
+SELECT id, name, 0 AS rank FROM industries WHERE name = :name
+UNION ALL SELECT id, name, 1 FROM industries WHERE slug = :name
+UNION ALL SELECT i.id, i.name, 2 FROM industry_aliases a JOIN industries i
+          ON i.id = a.industry_id WHERE a.alias = :name
+ORDER BY rank LIMIT 1)sql";
+
+// Every spelling and the canonical name it stands for, for suggestions.
+constexpr const char* kRoleSpellings =
+    "SELECT name, name FROM roles UNION ALL "
+    "SELECT a.alias, r.name FROM role_aliases a JOIN roles r ON r.id = a.role_id";
+constexpr const char* kSkillSpellings =
+    "SELECT name, name FROM skills UNION ALL "
+    "SELECT a.alias, s.name FROM skill_aliases a JOIN skills s ON s.id = a.skill_id";
+constexpr const char* kIndustrySpellings =
+    "SELECT name, name FROM industries UNION ALL "
+    "SELECT a.alias, i.name FROM industry_aliases a JOIN industries i ON i.id = a.industry_id";
+
+// "UK" is reserved in ISO 3166-1 for the United Kingdom, whose code is GB; people write it anyway.
+constexpr const char* kResolveCountry =
+    "SELECT code FROM countries WHERE code = upper(:country) OR name = :country COLLATE NOCASE "
+    "OR (upper(:country) = 'UK' AND code = 'GB') ORDER BY code = upper(:country) DESC LIMIT 1";
+constexpr const char* kCountryNames = "SELECT name, code FROM countries";
+
+const char* resolve_sql(NameKind kind) {
+    switch (kind) {
+    case NameKind::kRole:
+        return kResolveRole;
+    case NameKind::kSkill:
+        return kResolveSkill;
+    case NameKind::kIndustry:
+        return kResolveIndustry;
+    }
+    return kResolveRole;
+}
+
+const char* spellings_sql(NameKind kind) {
+    switch (kind) {
+    case NameKind::kRole:
+        return kRoleSpellings;
+    case NameKind::kSkill:
+        return kSkillSpellings;
+    case NameKind::kIndustry:
+        return kIndustrySpellings;
+    }
+    return kRoleSpellings;
+}
+
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string lowered(std::string_view text) {
+    std::string result(text);
+    std::transform(result.begin(), result.end(), result.begin(), lower);
+    return result;
+}
+
+std::string quote_list(const std::vector<std::string>& names) {
+    std::string text;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        text += i == 0 ? "" : (i + 1 == names.size() ? " or " : ", ");
+        text += names[i];
+    }
+    return text;
+}
+
+// Ranks spellings (spelling -> canonical name) by closeness to `wanted`.
+std::vector<std::string> closest(Database& database, const char* sql, std::string_view wanted,
+                                 std::size_t limit) {
+    const std::string needle = lowered(wanted);
+    // Short names are near too many others to make useful suggestions at distance 2.
+    const std::size_t tolerance =
+        needle.size() <= 3 ? 1 : std::max<std::size_t>(2, needle.size() / 3);
+    std::map<std::string, std::size_t> best; // canonical name -> best score
+    auto& spellings = database.statement(sql);
+    database.guard("looking up names", [&] {
+        while (spellings.executeStep()) {
+            const std::string spelling = lowered(spellings.getColumn(0).getString());
+            std::size_t score = edit_distance(needle, spelling);
+            if (needle.size() >= 3 && spelling.find(needle) != std::string::npos) {
+                score = std::min<std::size_t>(score, 1); // "learning" -> "Deep Learning"
+            }
+            if (score <= tolerance) {
+                const std::string canonical = spellings.getColumn(1).getString();
+                auto [entry, added] = best.emplace(canonical, score);
+                if (!added) {
+                    entry->second = std::min(entry->second, score);
+                }
+            }
+        }
+    });
+    std::vector<std::pair<std::size_t, std::string>> ranked;
+    for (const auto& [name, score] : best) {
+        ranked.emplace_back(score, name);
+    }
+    std::sort(ranked.begin(), ranked.end());
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < ranked.size() && i < limit; ++i) {
+        names.push_back(ranked[i].second);
+    }
+    return names;
+}
+
+} // namespace
+
+std::string_view to_string(NameKind kind) {
+    switch (kind) {
+    case NameKind::kRole:
+        return "role";
+    case NameKind::kSkill:
+        return "skill";
+    case NameKind::kIndustry:
+        return "industry";
+    }
+    return "name";
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> previous(b.size() + 1);
+    std::vector<std::size_t> current(b.size() + 1);
+    std::iota(previous.begin(), previous.end(), std::size_t{0});
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        current[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t substitution =
+                previous[j - 1] + (lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1);
+            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
+        }
+        std::swap(previous, current);
+    }
+    return previous[b.size()];
+}
+
+NamedId NameResolver::resolve(NameKind kind, std::string_view name) {
+    auto& query = database_.statement(resolve_sql(kind));
+    query.bind(":name", std::string(name));
+    const bool found = database_.guard("looking up a name", [&] { return query.executeStep(); });
+    if (found) {
+        NamedId result{query.getColumn(0).getInt64(), query.getColumn(1).getString()};
+        query.reset();
+        return result;
+    }
+    std::string message =
+        "unknown " + std::string(to_string(kind)) + " '" + std::string(name) + "'";
+    if (const auto near = suggestions(kind, name); !near.empty()) {
+        message += ": did you mean " + quote_list(near) + "?";
+    }
+    throw Error(ErrorCode::kNotFound, message);
+}
+
+std::string NameResolver::resolve_country(std::string_view code_or_name) {
+    auto& query = database_.statement(kResolveCountry);
+    query.bind(":country", std::string(code_or_name));
+    const bool found = database_.guard("looking up a country", [&] { return query.executeStep(); });
+    if (found) {
+        std::string code = query.getColumn(0).getString();
+        query.reset();
+        return code;
+    }
+    std::string message = "unknown country '" + std::string(code_or_name) +
+                          "' (expected an ISO 3166-1 code such as IN or US, or a country name)";
+    if (const auto near = closest(database_, kCountryNames, code_or_name, 3); !near.empty()) {
+        message += ": did you mean " + quote_list(near) + "?";
+    }
+    throw Error(ErrorCode::kNotFound, message);
+}
+
+std::vector<std::string> NameResolver::suggestions(NameKind kind, std::string_view name,
+                                                   std::size_t limit) {
+    return closest(database_, spellings_sql(kind), name, limit);
+}
+
+} // namespace jobkb
