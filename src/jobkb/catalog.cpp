@@ -342,7 +342,7 @@ std::vector<Usage> Catalog::skills(const std::optional<std::string>& role) {
                 : "SELECT s.name, count(rs.role_id), "
                   "count(CASE WHEN rs.relevance = 'key' THEN 1 END), '' "
                   "FROM skills s LEFT JOIN role_skills rs ON rs.skill_id = s.id "
-                  "GROUP BY s.id ORDER BY 2 DESC, s.name");
+                  "GROUP BY s.id ORDER BY 2 DESC, 3 DESC, s.name");
         if (role_id) {
             query.bind(":role", *role_id);
         }
