@@ -1,0 +1,147 @@
+// `jobkb sql`: read-only by default, defended in depth; every write path is refused and leaves
+// the file byte for byte as it was.
+#include "cli/app.hpp"
+#include "support/fixtures.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+namespace jobkb {
+namespace {
+
+class Sql : public ::testing::Test {
+protected:
+    test::TempDir dir_;
+    test::fs::path path_ = test::make_seeded_database(dir_);
+
+    test::CommandResult run(std::vector<std::string> arguments) {
+        arguments.insert(arguments.begin(), {"--db", path_.string(), "sql"});
+        return test::run_cli(arguments);
+    }
+
+    void expect_refused(const std::vector<std::string>& arguments, const std::string& cause) {
+        const std::string before = test::read_bytes(path_);
+        const auto result = run(arguments);
+        EXPECT_EQ(result.exit_code, 1) << arguments.front();
+        EXPECT_EQ(result.out, "") << arguments.front();
+        EXPECT_NE(result.err.find(cause), std::string::npos) << arguments.front() << "\n"
+                                                             << result.err;
+        EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
+        EXPECT_EQ(test::read_bytes(path_), before) << arguments.front();
+    }
+};
+
+TEST_F(Sql, ReadsWithBoundParameters) {
+    const auto result = run({"SELECT role, amount_minor, currency FROM latest_salaries WHERE "
+                             "country = :country AND amount_minor >= :floor ORDER BY role",
+                             "-p", "country", "IN", "-p", "floor", "150000000", "--json"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const auto rows = nlohmann::json::parse(result.out);
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0].at("role"), "Big Data Engineer");
+    EXPECT_EQ(rows[0].at("amount_minor"), 160000000); // a number, not text
+    EXPECT_EQ(run({"SELECT ?1 + ?2 AS n", "-p", "1", "40", "-p", "2", "2", "--csv"}).out,
+              "n\r\n42\r\n");
+}
+
+TEST_F(Sql, RefusesEveryWritePath) {
+    expect_refused({"DELETE FROM roles"}, "would change the database");
+    expect_refused({"WITH doomed AS (SELECT id FROM roles) DELETE FROM roles WHERE id IN "
+                    "(SELECT id FROM doomed)"},
+                   "would change the database");
+    expect_refused({"INSERT INTO roles (slug, name) VALUES ('x', 'X') RETURNING id"},
+                   "would change the database");
+    expect_refused({"UPDATE roles SET summary = 'x'"}, "would change the database");
+    expect_refused({"DROP TABLE roles"}, "would change the database");
+    expect_refused({"CREATE TABLE t (x)"}, "would change the database");
+    expect_refused({"CREATE TEMP TABLE t (x)"}, "would change the database");
+    expect_refused({"ATTACH '" + (dir_ / "other.db").string() + "' AS other"}, "ATTACH");
+    expect_refused({"PRAGMA writable_schema = 1"}, "PRAGMA writable_schema");
+    expect_refused({"PRAGMA foreign_keys = OFF"}, "PRAGMA foreign_keys");
+    expect_refused({"PRAGMA journal_mode = DELETE"}, "PRAGMA journal_mode");
+    expect_refused({"SELECT load_extension('/tmp/evil.so')"}, "loading extensions");
+    expect_refused({"VACUUM"}, "would change the database");
+    expect_refused({"VACUUM INTO '" + (dir_ / "copy.db").string() + "'"},
+                   "would change the database");
+    expect_refused({"BEGIN"}, "transaction control");
+    expect_refused({"SELECT 1; DELETE FROM roles"}, "only one statement");
+    expect_refused({"ANALYZE"}, "would change the database");
+    EXPECT_FALSE(test::fs::exists(dir_ / "other.db"));
+    EXPECT_FALSE(test::fs::exists(dir_ / "copy.db"));
+}
+
+TEST_F(Sql, StopsRunawayQueries) {
+    expect_refused({"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
+                    "SELECT count(*) FROM n",
+                    "--time-limit", "200"},
+                   "stopped after 200 ms");
+    expect_refused({"SELECT count(*) FROM salary_observations a, salary_observations b, "
+                    "salary_observations c, salary_observations d, salary_observations e, "
+                    "salary_observations f",
+                    "--time-limit", "200"},
+                   "time limit");
+    expect_refused({"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
+                    "SELECT i FROM n",
+                    "--max-rows", "50"},
+                   "more than 50 rows");
+    EXPECT_EQ(run({"SELECT 1 UNION ALL SELECT 2", "--max-rows", "2"}).exit_code, 0);
+}
+
+TEST_F(Sql, ErrorsSayWhereInTheQuery) {
+    auto result = run({"SELECT *\nFORM roles"});
+    EXPECT_EQ(result.exit_code, 1);
+    EXPECT_EQ(result.err, "jobkb: query:2:1: near \"FORM\": syntax error (at 'FORM roles')\n");
+    result = run({"SELECT nme FROM roles"});
+    EXPECT_NE(result.err.find("no such column: nme"), std::string::npos) << result.err;
+    result = run({"SELECT :missing"});
+    EXPECT_NE(result.err.find("-p missing VALUE"), std::string::npos) << result.err;
+    result = run({"SELECT 1", "-p", "unused", "1"});
+    EXPECT_NE(result.err.find("'unused' is not in the query"), std::string::npos) << result.err;
+}
+
+TEST_F(Sql, ReadsTheQueryFromStdin) {
+    std::istringstream input("SELECT count(*) AS roles FROM roles");
+    test::Variables none;
+    std::ostringstream out;
+    std::ostringstream err;
+    cli::Environment environment{none, false, &input};
+    const int code = cli::run({"--db", path_.string(), "sql", "-", "--csv"}, out, err, environment);
+    EXPECT_EQ(code, 0) << err.str();
+    EXPECT_EQ(out.str(), "roles\r\n7\r\n");
+}
+
+TEST_F(Sql, WriteOptsInAndRunsInOneTransaction) {
+    auto result = run({"--write",
+                       "INSERT INTO role_aliases (alias, role_id) SELECT 'ML Engineer', id FROM "
+                       "roles WHERE slug = 'machine-learning-engineer';"
+                       "INSERT INTO skill_aliases (alias, skill_id) SELECT 'py', id FROM skills "
+                       "WHERE slug = 'python'"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_NE(result.err.find("2 row(s) changed"), std::string::npos) << result.err;
+    const auto roles = test::run_cli(
+        {"--db", path_.string(), "roles", "--skill", "py", "--skill", "ml engineer", "--csv"});
+    EXPECT_EQ(roles.exit_code, 1) << "ml engineer is a role, not a skill: " << roles.out;
+    EXPECT_EQ(test::run_cli({"--db", path_.string(), "role", "ML Engineer"}).exit_code, 0);
+
+    // A failure part-way leaves nothing of the batch behind.
+    const std::string before = test::content_dump(path_);
+    result = run({"--write", "DELETE FROM role_aliases; INSERT INTO roles (id) VALUES (NULL)"});
+    EXPECT_EQ(result.exit_code, 1);
+    EXPECT_EQ(test::content_dump(path_), before);
+    // Even with --write: no ATTACH, no pragma changes.
+    expect_refused({"--write", "ATTACH '" + (dir_ / "x.db").string() + "' AS x"}, "ATTACH");
+    expect_refused({"--write", "PRAGMA foreign_keys = OFF"}, "PRAGMA foreign_keys");
+}
+
+TEST_F(Sql, ReportingPragmasAreAllowed) {
+    auto result = run({"PRAGMA table_info(roles)", "--json"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_EQ(nlohmann::json::parse(result.out)[1].at("name"), "slug");
+    result = run({"PRAGMA user_version"});
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+}
+
+} // namespace
+} // namespace jobkb
