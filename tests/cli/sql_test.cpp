@@ -113,11 +113,11 @@ TEST_F(Sql, ReadsTheQueryFromStdin) {
 }
 
 TEST_F(Sql, WriteOptsInAndRunsInOneTransaction) {
-    auto result = run({"--write",
-                       "INSERT INTO role_aliases (alias, role_id) SELECT 'ML Engineer', id FROM "
-                       "roles WHERE slug = 'machine-learning-engineer';"
-                       "INSERT INTO skill_aliases (alias, skill_id) SELECT 'py', id FROM skills "
-                       "WHERE slug = 'python'"});
+    auto result =
+        run({"--write", "INSERT INTO role_aliases (alias, role_id) SELECT 'ML Engineer', id FROM "
+                        "roles WHERE slug = 'machine-learning-engineer';"
+                        "INSERT INTO skill_aliases (alias, skill_id) SELECT 'py', id FROM skills "
+                        "WHERE slug = 'python'"});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     EXPECT_NE(result.err.find("2 row(s) changed"), std::string::npos) << result.err;
     const auto roles = test::run_cli(

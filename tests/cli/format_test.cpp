@@ -1,0 +1,138 @@
+// Every output format parses with a standard parser: nlohmann's for JSON, Python's csv module for
+// CSV and TSV; tables line up; markdown rows have one cell per column.
+#include "cli/text_width.hpp"
+#include "support/fixtures.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+namespace jobkb {
+namespace {
+
+using Json = nlohmann::json;
+
+// Rows of a CSV or TSV file as Python's csv module reads them.
+Json parse_with_python_csv(const std::string& text, bool tabs) {
+    test::TempDir dir;
+    test::write_bytes(dir / "data", text);
+    const std::string script =
+        "import csv, json, sys; "
+        "print(json.dumps(list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8')" +
+        std::string(tabs ? ", delimiter='\\t'" : "") + "))))";
+    const std::string command = "python3 -c \"" + script + "\" '" + (dir / "data").string() +
+                                "' > '" + (dir / "rows.json").string() + "'";
+    EXPECT_EQ(std::system(command.c_str()), 0) << command;
+    return Json::parse(test::read_bytes(dir / "rows.json"));
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) {
+        lines.push_back(line);
+    }
+    return lines;
+}
+
+class Formats : public ::testing::Test {
+protected:
+    test::TempDir dir_;
+    test::fs::path path_ = test::make_seeded_database(dir_);
+
+    std::string output(std::vector<std::string> arguments, const std::string& format) {
+        arguments.insert(arguments.begin(), {"--db", path_.string()});
+        arguments.insert(arguments.end(), {"--format", format});
+        const auto result = test::run_cli(arguments);
+        EXPECT_EQ(result.exit_code, 0) << result.err;
+        return result.out;
+    }
+};
+
+// Values that break naive writers: separators, quotes, line breaks, non-ASCII, NULL, numbers.
+const std::vector<std::string> kTricky = {
+    "sql", "SELECT 'a,b' AS comma, 'say \"hi\"' AS quote, 'one' || char(10) || 'two' AS newline, "
+           "'x' || char(9) || 'y' AS tab, '₹10,88,060 café' AS unicode, NULL AS missing, "
+           "3.5 AS real, 7 AS integer"};
+
+TEST_F(Formats, JsonAndNlParse) {
+    const auto rows = Json::parse(output(kTricky, "json"));
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0].at("quote"), "say \"hi\"");
+    EXPECT_EQ(rows[0].at("newline"), "one\ntwo");
+    EXPECT_EQ(rows[0].at("unicode"), "₹10,88,060 café");
+    EXPECT_TRUE(rows[0].at("missing").is_null());
+    EXPECT_EQ(rows[0].at("real"), 3.5);
+    EXPECT_EQ(rows[0].at("integer"), 7);
+    for (const auto& command :
+         std::vector<std::vector<std::string>>{{"roles"},
+                                               {"salaries", "--history"},
+                                               {"skills"},
+                                               {"industries"},
+                                               {"compare", "NLP Engineer", "Data Scientist"},
+                                               {"gap", "NLP Engineer", "Data Scientist"},
+                                               {"related", "NLP Engineer"}}) {
+        const auto array = Json::parse(output(command, "json"));
+        const auto lines = lines_of(output(command, "nl"));
+        ASSERT_EQ(array.size(), lines.size()) << command[0];
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            EXPECT_EQ(Json::parse(lines[i]), array[i]) << command[0];
+        }
+    }
+}
+
+TEST_F(Formats, CsvAndTsvParseWithPythonsCsvModule) {
+    for (const bool tabs : {false, true}) {
+        const auto rows = parse_with_python_csv(output(kTricky, tabs ? "tsv" : "csv"), tabs);
+        ASSERT_EQ(rows.size(), 2u);
+        EXPECT_EQ(rows[0], Json({"comma", "quote", "newline", "tab", "unicode", "missing", "real",
+                                 "integer"}));
+        EXPECT_EQ(rows[1], Json({"a,b", "say \"hi\"", "one\ntwo", "x\ty", "₹10,88,060 café", "",
+                                 "3.5", "7"}));
+    }
+    // Money splits into a plain amount and its currency; lists join with "; ".
+    const auto roles = parse_with_python_csv(output({"roles", "--skill", "docker"}, "csv"), false);
+    ASSERT_EQ(roles.size(), 2u);
+    EXPECT_EQ(roles[0],
+              Json({"role", "key_skills", "industries", "avg_yearly_IN", "avg_yearly_IN_currency",
+                    "avg_yearly_US", "avg_yearly_US_currency"}));
+    EXPECT_EQ(roles[1], Json({"MLOps Engineer", "CI/CD; Cloud Platforms; Docker; Kubernetes",
+                              "E-commerce; IT; SaaS; Fintech", "1330539", "INR", "110190", "USD"}));
+}
+
+TEST_F(Formats, TablesLineUpAndMarkdownHasOneCellPerColumn) {
+    for (const auto& command : std::vector<std::vector<std::string>>{
+             {"roles"}, {"salaries"}, {"skills"}, {"compare", "NLP Engineer", "Data Scientist"}}) {
+        const auto table = lines_of(output(command, "table"));
+        ASSERT_GT(table.size(), 3u);
+        for (const auto& line : table) {
+            EXPECT_EQ(cli::display_width(line), cli::display_width(table[0])) << line;
+        }
+        const auto markdown = lines_of(output(command, "markdown"));
+        ASSERT_GT(markdown.size(), 2u);
+        EXPECT_NE(markdown[1].find("---"), std::string::npos);
+        const auto cells = [](const std::string& line) {
+            std::size_t count = 0;
+            for (std::size_t i = 0; i < line.size(); ++i) {
+                count += line[i] == '|' && (i == 0 || line[i - 1] != '\\') ? 1u : 0u;
+            }
+            return count;
+        };
+        for (const auto& line : markdown) {
+            EXPECT_EQ(cells(line), cells(markdown[0])) << line;
+        }
+    }
+}
+
+TEST_F(Formats, ShortcutsAndNoColourOffATerminal) {
+    const auto shortcut = test::run_cli({"--db", path_.string(), "skills", "--csv"});
+    EXPECT_EQ(shortcut.out, output({"skills"}, "csv"));
+    const auto result =
+        test::run_cli({"--db", path_.string(), "skills", "--json", "--format", "csv"});
+    EXPECT_EQ(result.exit_code, 2) << "a shortcut and --format together are a usage error";
+    EXPECT_EQ(output({"roles"}, "table").find("\033["), std::string::npos);
+}
+
+} // namespace
+} // namespace jobkb
