@@ -174,10 +174,18 @@ CREATE INDEX salary_observations_by_key
 CREATE INDEX salary_observations_by_source ON salary_observations (source_id);
 
 CREATE TRIGGER salary_observations_are_history BEFORE UPDATE OF
-    role_id, country_code, currency_code, amount_minor, period, statistic, as_of, source_id
+    id, role_id, country_code, currency_code, amount_minor, period, statistic, as_of, source_id
 ON salary_observations
 BEGIN
     SELECT RAISE(ABORT, 'salary observations are history: insert a new observation instead');
+END;
+
+-- INSERT OR REPLACE would delete an observation without its delete trigger (unless
+-- recursive_triggers is on) and put another in its place: refuse reusing an id instead.
+CREATE TRIGGER salary_observations_are_not_replaced BEFORE INSERT ON salary_observations
+WHEN EXISTS (SELECT 1 FROM salary_observations WHERE id = NEW.id)
+BEGIN
+    SELECT RAISE(ABORT, 'salary observations are history: an observation with this id exists');
 END;
 
 -- The latest observation per role, country, statistic and period: the newest as_of wins, ties go
@@ -204,10 +212,16 @@ BEGIN
            AND excluded.observation_id > salary_latest.observation_id);
 END;
 
+-- Both statements find the latest row by its primary key, so deleting many observations stays fast.
 CREATE TRIGGER salary_observations_restore_latest AFTER DELETE ON salary_observations
-WHEN EXISTS (SELECT 1 FROM salary_latest WHERE observation_id = OLD.id)
+WHEN EXISTS (SELECT 1 FROM salary_latest
+             WHERE role_id = OLD.role_id AND country_code = OLD.country_code
+               AND statistic = OLD.statistic AND period = OLD.period
+               AND observation_id = OLD.id)
 BEGIN
-    DELETE FROM salary_latest WHERE observation_id = OLD.id;
+    DELETE FROM salary_latest
+    WHERE role_id = OLD.role_id AND country_code = OLD.country_code
+      AND statistic = OLD.statistic AND period = OLD.period;
     INSERT INTO salary_latest (role_id, country_code, statistic, period, as_of, observation_id)
     SELECT role_id, country_code, statistic, period, as_of, id
     FROM salary_observations

@@ -73,7 +73,13 @@ int run(const std::vector<std::string>& arguments, std::ostream& out, std::ostre
     app.footer(kFooter);
     app.require_subcommand(1);
     app.failure_message(one_line_failure);
-    app.add_option("--db", context.db_option, "The knowledge base file")->option_text("PATH");
+    app.add_option("--db", context.db_option, "The knowledge base file")
+        ->option_text("PATH")
+        ->check([](const std::string& path) {
+            return path.empty() ? std::string("an empty path names no file") : std::string();
+        });
+    // Global options may follow the subcommand too: `jobkb roles --db team.db`.
+    app.fallthrough();
 
     register_init_command(app, context);
     register_migrate_command(app, context);

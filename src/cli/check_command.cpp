@@ -11,7 +11,7 @@ void register_check_command(CLI::App& app, Context& context) {
     check->footer("Prints each problem on a line and exits 1 if there is any; prints 'ok' and "
                   "exits 0 otherwise. Never changes the file.\n\nExample:\n  jobkb check");
     check->callback([&context] {
-        auto database = context.open(Access::kReadOnly, SchemaPolicy::kAllowOlder);
+        auto database = context.open(Access::kReadOnly, SchemaPolicy::kInspect);
         const auto problems = check_health(*database);
         for (const auto& problem : problems) {
             context.out << database->path().string() << ": " << problem.check << ": "

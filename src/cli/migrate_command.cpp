@@ -17,9 +17,14 @@ void register_migrate_command(CLI::App& app, Context& context) {
     auto* status = migrate->add_subcommand("status", "List applied and pending migrations");
     status->footer("Example:\n  jobkb migrate status");
     status->callback([&context] {
-        auto database = context.open(Access::kReadOnly, SchemaPolicy::kAllowOlder);
+        auto database = context.open(Access::kReadOnly, SchemaPolicy::kInspect);
+        Migrator migrator(*database);
+        if (const int version = migrator.current_version(); version > latest_schema_version()) {
+            context.note(fmt::format("{}: schema version {} is newer than this jobkb knows ({})",
+                                     database->path().string(), version, latest_schema_version()));
+        }
         std::vector<std::vector<std::string>> rows;
-        for (const auto& line : Migrator(*database).status()) {
+        for (const auto& line : migrator.status()) {
             std::string state = line.unknown      ? "applied by a newer jobkb"
                                 : line.changed    ? "CHANGED since applied"
                                 : line.applied_at ? "applied " + *line.applied_at

@@ -2,6 +2,7 @@
 
 #include "jobkb/error.hpp"
 
+#include <fmt/format.h>
 #include <sqlite3.h>
 
 namespace jobkb {
@@ -9,11 +10,24 @@ namespace {
 
 constexpr int kBusyTimeoutMs = 5000;
 
-int open_flags(Access access, bool create) {
+int open_flags(Access access, OpenMode mode) {
     if (access == Access::kReadOnly) {
-        return SQLite::OPEN_READONLY;
+        return SQLite::OPEN_READONLY | (mode == OpenMode::kImmutable ? SQLite::OPEN_URI : 0);
     }
-    return SQLite::OPEN_READWRITE | (create ? SQLite::OPEN_CREATE : 0);
+    return SQLite::OPEN_READWRITE | (mode == OpenMode::kCreate ? SQLite::OPEN_CREATE : 0);
+}
+
+// A file: URI for the path, with the characters URIs reserve escaped.
+std::string immutable_uri(const std::filesystem::path& path) {
+    std::string uri = "file:";
+    for (char c : std::filesystem::absolute(path).string()) {
+        if (c == '?' || c == '#' || c == '%') {
+            uri += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+        } else {
+            uri += c;
+        }
+    }
+    return uri + "?immutable=1";
 }
 
 std::string describe(const std::filesystem::path& path, std::string_view doing,
@@ -28,9 +42,12 @@ std::string describe(const std::filesystem::path& path, std::string_view doing,
     return message;
 }
 
-SQLite::Database open_connection(const std::filesystem::path& path, Access access, bool create) {
+SQLite::Database open_connection(const std::filesystem::path& path, Access access, OpenMode mode) {
     try {
-        return SQLite::Database(path.string(), open_flags(access, create), kBusyTimeoutMs);
+        const std::string name = mode == OpenMode::kImmutable && access == Access::kReadOnly
+                                     ? immutable_uri(path)
+                                     : path.string();
+        return SQLite::Database(name, open_flags(access, mode), kBusyTimeoutMs);
     } catch (const SQLite::Exception& failure) {
         throw Error(ErrorCode::kIo, describe(path, "cannot open", failure.what()));
     }
@@ -38,26 +55,25 @@ SQLite::Database open_connection(const std::filesystem::path& path, Access acces
 
 } // namespace
 
-Database::Database(std::filesystem::path path, Access access, bool create)
-    : path_(std::move(path)), access_(access), connection_(open_connection(path_, access, create)) {
+Database::Database(std::filesystem::path path, Access access, OpenMode mode)
+    : path_(std::move(path)), access_(access), connection_(open_connection(path_, access, mode)) {
     // SQLite quietly falls back to read-only when the file is not writable; a writer must know.
     if (access == Access::kReadWrite && sqlite3_db_readonly(connection_.getHandle(), "main") == 1) {
         throw Error(ErrorCode::kReadOnly,
                     describe(path_, "cannot write", "the file is read-only (permission denied)"));
     }
-    // These settings touch no page of the file, so they are safe before it is known to be ours.
+    // These settings write nothing, so they are safe before the file is known to be ours.
     execute("configuring the connection", access == Access::kReadWrite
                                               ? "PRAGMA foreign_keys = ON;"
                                                 "PRAGMA synchronous = NORMAL;"
                                               : "PRAGMA foreign_keys = ON;");
 }
 
-SQLite::Statement& Database::statement(const std::string& sql) {
+SQLite::Statement& Database::statement(const std::string& sql, std::string_view doing) {
     auto found = statements_.find(sql);
     if (found == statements_.end()) {
-        auto prepared = guard("preparing a statement", [&] {
-            return std::make_unique<SQLite::Statement>(connection_, sql);
-        });
+        auto prepared =
+            guard(doing, [&] { return std::make_unique<SQLite::Statement>(connection_, sql); });
         found = statements_.emplace(sql, std::move(prepared)).first;
     } else {
         found->second->reset();
@@ -77,6 +93,11 @@ void Database::fail(std::string_view doing, const SQLite::Exception& failure) co
                     describe(path_, "", "not a SQLite database (the file has no SQLite header)"));
     case SQLITE_READONLY:
         throw Error(ErrorCode::kReadOnly, describe(path_, doing, "the database is read-only"));
+    case SQLITE_CORRUPT:
+        throw Error(ErrorCode::kCorrupt,
+                    describe(path_, doing,
+                             "the file is damaged (" + std::string(failure.getErrorStr()) +
+                                 "): see 'jobkb check'"));
     case SQLITE_CANTOPEN:
     case SQLITE_IOERR:
     case SQLITE_FULL:

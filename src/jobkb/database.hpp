@@ -13,14 +13,19 @@ namespace jobkb {
 
 enum class Access { kReadOnly, kReadWrite };
 
+enum class OpenMode {
+    kExisting,  // the file must exist
+    kCreate,    // make the file when it does not exist (with kReadWrite)
+    kImmutable, // read a file nobody can be writing: needs no -wal or -shm beside it (kReadOnly)
+};
+
 // One connection to a SQLite file with jobkb's per-connection settings, a cache of prepared
 // statements, and translation of SQLite failures into jobkb::Error naming the file.
 // Opening does not read the file: that happens on the first statement.
 class Database {
 public:
     // Throws Error (kIo, kReadOnly) when the file cannot be opened as asked.
-    // create: make the file when it does not exist (only with kReadWrite).
-    Database(std::filesystem::path path, Access access, bool create = false);
+    Database(std::filesystem::path path, Access access, OpenMode mode = OpenMode::kExisting);
 
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
@@ -30,8 +35,10 @@ public:
     SQLite::Database& connection() noexcept { return connection_; }
 
     // The statement for this SQL, prepared on first use and reused after; it comes back reset,
-    // with its bindings cleared. Throws Error (kSqlite) when the SQL does not prepare.
-    SQLite::Statement& statement(const std::string& sql);
+    // with its bindings cleared. Throws Error naming `doing` when the SQL does not prepare (which
+    // is also where a damaged or foreign file first shows).
+    SQLite::Statement& statement(const std::string& sql,
+                                 std::string_view doing = "preparing a statement");
 
     // Runs SQL that returns no rows (may hold several statements). Throws Error.
     void execute(std::string_view doing, const std::string& sql);

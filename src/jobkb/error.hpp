@@ -14,6 +14,7 @@ enum class ErrorCode {
     kDatabaseTooOld,   // needs `jobkb migrate`
     kMigrationChanged, // an applied migration differs from the one this binary carries
     kReadOnly,         // a write was asked of a file that cannot be written
+    kCorrupt,          // SQLite finds the file damaged
     kBadSeed,          // embedded seed data is inconsistent (a build defect)
     kIo,               // the file system refused
     kSqlite,           // any other SQLite failure

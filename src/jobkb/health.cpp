@@ -10,22 +10,25 @@ namespace {
 
 constexpr std::size_t kMaxReported = 100;
 
-// salary_latest rows whose observation is not the newest of its key, and keys with no row.
+// Keys whose salary_latest row is missing, extra, or not the newest observation of the key.
 constexpr const char* kStaleLatest = R"sql(
-SELECT r.name, k.country_code, k.statistic, k.period,
-       (SELECT observation_id FROM salary_latest l
-        WHERE l.role_id = k.role_id AND l.country_code = k.country_code
-          AND l.statistic = k.statistic AND l.period = k.period),
-       (SELECT id FROM salary_observations o
-        WHERE o.role_id = k.role_id AND o.country_code = k.country_code
-          AND o.statistic = k.statistic AND o.period = k.period
-        ORDER BY as_of DESC, id DESC LIMIT 1) AS newest
-FROM (SELECT DISTINCT role_id, country_code, statistic, period FROM salary_observations
-      UNION SELECT role_id, country_code, statistic, period FROM salary_latest) k
-JOIN roles r ON r.id = k.role_id
-WHERE (SELECT observation_id FROM salary_latest l
-       WHERE l.role_id = k.role_id AND l.country_code = k.country_code
-         AND l.statistic = k.statistic AND l.period = k.period) IS NOT newest
+WITH keys AS (
+    SELECT role_id, country_code, statistic, period FROM salary_observations
+    UNION SELECT role_id, country_code, statistic, period FROM salary_latest),
+expected AS (
+    SELECT k.*,
+           (SELECT observation_id FROM salary_latest l
+            WHERE l.role_id = k.role_id AND l.country_code = k.country_code
+              AND l.statistic = k.statistic AND l.period = k.period) AS recorded,
+           (SELECT id FROM salary_observations o
+            WHERE o.role_id = k.role_id AND o.country_code = k.country_code
+              AND o.statistic = k.statistic AND o.period = k.period
+            ORDER BY as_of DESC, id DESC LIMIT 1) AS newest
+    FROM keys k)
+SELECT coalesce(r.name, 'role ' || e.role_id), e.country_code, e.statistic, e.period,
+       e.recorded, e.newest
+FROM expected e LEFT JOIN roles r ON r.id = e.role_id
+WHERE e.recorded IS NOT e.newest
 )sql";
 
 void check_integrity(Database& database, std::vector<HealthProblem>& problems) {
@@ -41,10 +44,12 @@ void check_integrity(Database& database, std::vector<HealthProblem>& problems) {
 void check_foreign_keys(Database& database, std::vector<HealthProblem>& problems) {
     auto& query = database.statement("PRAGMA foreign_key_check");
     while (query.executeStep() && problems.size() < kMaxReported) {
-        problems.push_back(
-            {"foreign keys",
-             fmt::format("{} row {} refers to a missing {} row", query.getColumn(0).getString(),
-                         query.getColumn(1).getString(), query.getColumn(2).getString())});
+        // WITHOUT ROWID tables report no rowid.
+        const std::string row =
+            query.getColumn(1).isNull() ? "a row" : "row " + query.getColumn(1).getString();
+        problems.push_back({"foreign keys", fmt::format("{}: {} refers to a missing {} row",
+                                                        query.getColumn(0).getString(), row,
+                                                        query.getColumn(2).getString())});
     }
 }
 
@@ -93,8 +98,22 @@ std::vector<HealthProblem> check_health(Database& database) {
         return problems;
     }
     database.guard("checking foreign keys", [&] { check_foreign_keys(database, problems); });
+    const int version = Migrator(database).current_version();
+    if (version == 0) {
+        problems.push_back({"migrations", "no migration applied yet: run 'jobkb migrate'"});
+        return problems;
+    }
     database.guard("checking migrations", [&] { check_migrations(database, problems); });
-    database.guard("checking latest salaries", [&] { check_latest_salaries(database, problems); });
+    if (version > latest_schema_version()) {
+        problems.push_back({"migrations", fmt::format("schema version {} is newer than this jobkb "
+                                                      "knows ({}): use a newer jobkb",
+                                                      version, latest_schema_version())});
+    }
+    // The salary tables are this version's; another version's may differ.
+    if (version == latest_schema_version()) {
+        database.guard("checking latest salaries",
+                       [&] { check_latest_salaries(database, problems); });
+    }
     return problems;
 }
 

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <system_error>
 
 namespace jobkb {
@@ -20,12 +21,14 @@ struct FileIdentity {
     int schema_version = 0;
 };
 
-// Reading the header is the first touch of the file: a non-SQLite file fails here, read-only.
+// Reading the header is the first touch of the file: a non-SQLite file fails here.
 FileIdentity identify(Database& database) {
+    constexpr const char* kDoing = "reading the database header";
     auto& query = database.statement("SELECT (SELECT application_id FROM pragma_application_id()), "
                                      "(SELECT user_version FROM pragma_user_version()), "
-                                     "(SELECT count(*) FROM sqlite_schema)");
-    return database.guard("reading the database header", [&] {
+                                     "(SELECT count(*) FROM sqlite_schema)",
+                                     kDoing);
+    return database.guard(kDoing, [&] {
         query.executeStep();
         FileIdentity identity;
         identity.application_id = query.getColumn(0).getInt64();
@@ -41,62 +44,108 @@ FileIdentity identify(Database& database) {
     });
 }
 
-[[noreturn]] void refuse_foreign(const fs::path& path, const FileIdentity& identity) {
-    if (identity.application_id != 0) {
+// Refuses a file that is not (or, with allow_empty, cannot become) a jobkb database of a version
+// the policy accepts.
+void accept_or_refuse(const fs::path& path, const FileIdentity& identity, bool allow_empty,
+                      SchemaPolicy policy) {
+    if (identity.kind == FileKind::kEmptySqlite) {
+        if (allow_empty) {
+            return;
+        }
         throw Error(ErrorCode::kForeignDatabase,
-                    fmt::format("{}: not a jobkb database: a SQLite file of another application "
-                                "(application_id {:#010x})",
-                                path.string(),
-                                static_cast<std::uint32_t>(identity.application_id)));
+                    path.string() + ": an empty SQLite file, not yet a jobkb knowledge base (run "
+                                    "'jobkb init' to make it one)");
     }
-    throw Error(ErrorCode::kForeignDatabase,
-                fmt::format("{}: not a jobkb database: a SQLite file with other tables and no "
-                            "jobkb marker",
-                            path.string()));
-}
-
-void check_schema_version(const fs::path& path, int version, SchemaPolicy policy) {
+    if (identity.kind == FileKind::kForeign) {
+        throw Error(ErrorCode::kForeignDatabase,
+                    identity.application_id != 0
+                        ? fmt::format("{}: not a jobkb database: a SQLite file of another "
+                                      "application (application_id {:#010x})",
+                                      path.string(),
+                                      static_cast<std::uint32_t>(identity.application_id))
+                        : fmt::format("{}: not a jobkb database: a SQLite file with other tables "
+                                      "and no jobkb marker",
+                                      path.string()));
+    }
     const int latest = latest_schema_version();
-    if (version > latest) {
-        throw Error(ErrorCode::kDatabaseTooNew,
-                    fmt::format("{}: made by a newer jobkb (schema version {}, this jobkb knows up "
-                                "to {}): use a newer jobkb",
-                                path.string(), version, latest));
+    if (identity.schema_version > latest && policy != SchemaPolicy::kInspect) {
+        throw database_too_new(path, identity.schema_version, latest);
     }
-    if (version < latest && policy == SchemaPolicy::kRequireCurrent) {
+    if (identity.schema_version < latest && policy == SchemaPolicy::kRequireCurrent) {
         throw Error(ErrorCode::kDatabaseTooOld,
                     fmt::format("{}: schema version {} is older than this jobkb's ({}): run "
                                 "'jobkb migrate' first",
-                                path.string(), version, latest));
+                                path.string(), identity.schema_version, latest));
     }
 }
 
-// Clear messages for what SQLite would only call "unable to open database file".
-void check_path_for_open(const fs::path& path) {
+fs::path folder_of(const fs::path& path) {
+    return path.has_parent_path() ? path.parent_path() : fs::path(".");
+}
+
+void require_folder(const fs::path& path) {
+    std::error_code error;
+    if (!fs::is_directory(folder_of(path), error)) {
+        throw Error(ErrorCode::kNotFound,
+                    path.string() + ": folder " + folder_of(path).string() + " does not exist");
+    }
+}
+
+// Clear messages for what SQLite would only call "unable to open database file" (or, for a
+// FIFO, wait on forever). Returns false when nothing is at the path.
+bool check_existing_file(const fs::path& path) {
     std::error_code error;
     const auto status = fs::status(path, error);
+    if (error && error != std::errc::no_such_file_or_directory) {
+        throw Error(ErrorCode::kIo, path.string() + ": cannot open: " + error.message());
+    }
+    if (!fs::exists(status)) {
+        require_folder(path);
+        if (fs::is_symlink(fs::symlink_status(path, error))) {
+            throw Error(ErrorCode::kNotFound,
+                        path.string() + ": a symbolic link to a file that does not exist");
+        }
+        return false;
+    }
     if (fs::is_directory(status)) {
         throw Error(ErrorCode::kIo, path.string() + ": is a directory, expected a database file");
     }
-    if (!fs::exists(status)) {
-        const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
-        if (!fs::is_directory(folder, error)) {
-            throw Error(ErrorCode::kNotFound,
-                        path.string() + ": folder " + folder.string() + " does not exist");
-        }
-        throw Error(ErrorCode::kNotFound,
-                    path.string() + ": no such file (create it with 'jobkb init')");
+    if (!fs::is_regular_file(status)) {
+        throw Error(ErrorCode::kIo,
+                    path.string() + ": is not a regular file (a device, pipe or socket)");
     }
+    if (::access(path.c_str(), R_OK) != 0) {
+        throw Error(ErrorCode::kIo,
+                    path.string() + ": cannot open: " + std::generic_category().message(errno));
+    }
+    return true;
+}
+
+// A WAL database can be read without writing beside it only as immutable; that is right when the
+// folder is not writable, since then nobody can be writing the database either.
+OpenMode read_mode(const fs::path& path) {
+    std::error_code error;
+    const bool shared_memory = fs::exists(path.string() + "-shm", error);
+    const bool writable_folder = ::access(folder_of(path).c_str(), W_OK) == 0;
+    return shared_memory || writable_folder ? OpenMode::kExisting : OpenMode::kImmutable;
+}
+
+// Identifies the file on a read-only connection: a refused file must stay as it was, and a
+// read-write connection could already change it (checkpoint another program's WAL, roll back a
+// hot journal).
+FileIdentity identify_read_only(const fs::path& path) {
+    Database probe(path, Access::kReadOnly, read_mode(path));
+    return identify(probe);
 }
 
 SetupReport bring_up_to_date(Database& database, Content content) {
     SetupReport report;
     report.migrations = Migrator(database).apply_pending();
-    Seeder seeder(database);
-    report.seeds.push_back(seeder.apply(SeedSet::kReference));
+    std::vector<SeedSet> sets = {SeedSet::kReference};
     if (content == Content::kArticle) {
-        report.seeds.push_back(seeder.apply(SeedSet::kArticle));
+        sets.push_back(SeedSet::kArticle);
     }
+    report.seeds = Seeder(database).apply(sets);
     return report;
 }
 
@@ -107,28 +156,30 @@ void remove_database_files(const fs::path& path) {
     }
 }
 
-SetupReport create_knowledge_base(const fs::path& path, Content content) {
-    const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
-    std::error_code error;
-    if (!fs::is_directory(folder, error)) {
-        throw Error(ErrorCode::kNotFound,
-                    path.string() + ": folder " + folder.string() + " does not exist");
-    }
+// Builds the base under a temporary name and links it into place. link() fails if another
+// process created the path meanwhile: then the other file wins and is brought up to date.
+std::optional<SetupReport> create_knowledge_base(const fs::path& path, Content content) {
     const fs::path temporary =
-        folder / fmt::format(".{}.creating-{}", path.filename().string(), ::getpid());
+        folder_of(path) / fmt::format(".{}.creating-{}", path.filename().string(), ::getpid());
     remove_database_files(temporary);
     SetupReport report;
     try {
         {
-            Database database(temporary, Access::kReadWrite, /*create=*/true);
+            Database database(temporary, Access::kReadWrite, OpenMode::kCreate);
             // WAL lets readers run while an import writes; the mode is stored in the file.
             database.execute("enabling WAL", "PRAGMA journal_mode = WAL");
             report = bring_up_to_date(database, content);
         }
-        fs::rename(temporary, path);
-    } catch (const fs::filesystem_error& failure) {
+        if (::link(temporary.c_str(), path.c_str()) != 0) {
+            const int cause = errno;
+            remove_database_files(temporary);
+            if (cause == EEXIST) {
+                return std::nullopt;
+            }
+            throw Error(ErrorCode::kIo, path.string() + ": cannot create: " +
+                                            std::generic_category().message(cause));
+        }
         remove_database_files(temporary);
-        throw Error(ErrorCode::kIo, path.string() + ": cannot create: " + failure.code().message());
     } catch (const Error& failure) {
         remove_database_files(temporary);
         // Name the path the user gave, not the temporary one.
@@ -146,33 +197,28 @@ SetupReport create_knowledge_base(const fs::path& path, Content content) {
 
 std::unique_ptr<Database> open_knowledge_base(const fs::path& path, Access access,
                                               SchemaPolicy policy) {
-    check_path_for_open(path);
-    auto database = std::make_unique<Database>(path, access);
-    const FileIdentity identity = identify(*database);
-    if (identity.kind == FileKind::kEmptySqlite) {
-        throw Error(ErrorCode::kForeignDatabase,
-                    path.string() + ": an empty SQLite file, not yet a jobkb knowledge base (run "
-                                    "'jobkb init' to make it one)");
+    if (!check_existing_file(path)) {
+        throw Error(ErrorCode::kNotFound,
+                    path.string() + ": no such file (create it with 'jobkb init')");
     }
-    if (identity.kind == FileKind::kForeign) {
-        refuse_foreign(path, identity);
+    if (access == Access::kReadOnly) {
+        auto database = std::make_unique<Database>(path, access, read_mode(path));
+        accept_or_refuse(path, identify(*database), false, policy);
+        return database;
     }
-    check_schema_version(path, identity.schema_version, policy);
-    return database;
+    accept_or_refuse(path, identify_read_only(path), false, policy);
+    return std::make_unique<Database>(path, access);
 }
 
 SetupReport initialize_knowledge_base(const fs::path& path, Content content) {
-    std::error_code error;
-    if (!fs::exists(fs::symlink_status(path, error))) {
-        return create_knowledge_base(path, content);
+    if (!check_existing_file(path)) {
+        if (auto created = create_knowledge_base(path, content)) {
+            return *created;
+        }
     }
-    check_path_for_open(path);
+    const FileIdentity identity = identify_read_only(path);
+    accept_or_refuse(path, identity, true, SchemaPolicy::kAllowOlder);
     Database database(path, Access::kReadWrite);
-    const FileIdentity identity = identify(database);
-    if (identity.kind == FileKind::kForeign) {
-        refuse_foreign(path, identity);
-    }
-    check_schema_version(path, identity.schema_version, SchemaPolicy::kAllowOlder);
     if (identity.kind == FileKind::kEmptySqlite) {
         database.execute("enabling WAL", "PRAGMA journal_mode = WAL");
     }

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace jobkb {
@@ -13,10 +14,12 @@ namespace jobkb {
 enum class SchemaPolicy {
     kRequireCurrent, // refuse a database that needs `jobkb migrate`
     kAllowOlder,     // for the migrator itself
+    kInspect,        // any version, to report on it (`migrate status`, `check`); read only
 };
 
 // Opens an existing jobkb knowledge base. Reads only the file's header and schema, so a current
-// database costs no more than opening it. Throws Error naming the path and the cause: a missing
+// database costs no more than opening it. A read-only open of a WAL file in a folder nobody may
+// write to reads it as immutable. Throws Error naming the path and the cause: a missing
 // file or folder, a directory, a file that is not SQLite, a SQLite file of another application,
 // a database newer than this binary, one that needs migrating (unless kAllowOlder), or a
 // read-only file opened for writing. The file is never changed by a refusal.

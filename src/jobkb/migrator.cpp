@@ -4,6 +4,8 @@
 #include "jobkb/error.hpp"
 #include "jobkb/sha256.hpp"
 
+#include <fmt/format.h>
+
 #include <charconv>
 #include <map>
 
@@ -72,15 +74,7 @@ std::map<int, AppliedMigration> read_applied(Database& database, int current_ver
 } // namespace
 
 std::string migration_checksum(std::string_view sql) {
-    std::string normalized;
-    normalized.reserve(sql.size());
-    for (std::size_t i = 0; i < sql.size(); ++i) {
-        if (sql[i] == '\r' && i + 1 < sql.size() && sql[i + 1] == '\n') {
-            continue;
-        }
-        normalized.push_back(sql[i]);
-    }
-    return sha256_hex(normalized);
+    return sha256_hex(normalize_line_endings(sql));
 }
 
 std::span<const Migration> known_migrations() {
@@ -89,6 +83,13 @@ std::span<const Migration> known_migrations() {
 }
 
 int latest_schema_version() { return static_cast<int>(known_migrations().size()); }
+
+Error database_too_new(const std::filesystem::path& path, int version, int latest) {
+    return Error(ErrorCode::kDatabaseTooNew,
+                 fmt::format("{}: made by a newer jobkb (schema version {}, this jobkb knows up "
+                             "to {}): use a newer jobkb",
+                             path.string(), version, latest));
+}
 
 int Migrator::current_version() {
     return database_.guard("reading the schema version", [&] {
@@ -100,7 +101,7 @@ std::vector<MigrationStatus> Migrator::status() {
     const int version = current_version();
     const auto applied = read_applied(database_, version);
     std::vector<MigrationStatus> lines;
-    for (const auto& migration : known_migrations()) {
+    for (const auto& migration : migrations_) {
         MigrationStatus line{migration.version, migration.name, std::nullopt, false, false};
         if (const auto found = applied.find(migration.version); found != applied.end()) {
             line.applied_at = found->second.applied_at;
@@ -109,7 +110,7 @@ std::vector<MigrationStatus> Migrator::status() {
         lines.push_back(std::move(line));
     }
     for (const auto& [applied_version, record] : applied) {
-        if (applied_version > latest_schema_version()) {
+        if (applied_version > latest_version()) {
             lines.push_back(
                 MigrationStatus{applied_version, record.name, record.applied_at, false, true});
         }
@@ -120,14 +121,11 @@ std::vector<MigrationStatus> Migrator::status() {
 void Migrator::verify_applied() {
     const int version = current_version();
     const std::string path = database_.path().string();
-    if (version > latest_schema_version()) {
-        throw Error(ErrorCode::kDatabaseTooNew,
-                    path + ": database schema version " + std::to_string(version) +
-                        " is newer than this jobkb knows (" +
-                        std::to_string(latest_schema_version()) + "): use a newer jobkb");
+    if (version > latest_version()) {
+        throw database_too_new(database_.path(), version, latest_version());
     }
     const auto applied = read_applied(database_, version);
-    for (const auto& migration : known_migrations()) {
+    for (const auto& migration : migrations_) {
         const auto found = applied.find(migration.version);
         if (migration.version <= version && found == applied.end()) {
             throw Error(ErrorCode::kMigrationChanged,
@@ -148,7 +146,7 @@ void Migrator::verify_applied() {
 std::vector<MigrationStatus> Migrator::apply_pending() {
     verify_applied();
     std::vector<MigrationStatus> applied_now;
-    for (const auto& migration : known_migrations()) {
+    for (const auto& migration : migrations_) {
         if (migration.version <= current_version()) {
             continue;
         }

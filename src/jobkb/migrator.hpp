@@ -1,8 +1,10 @@
 #pragma once
 
 #include "jobkb/database.hpp"
+#include "jobkb/error.hpp"
 
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <span>
 #include <string>
@@ -39,11 +41,17 @@ int latest_schema_version();
 // The SHA-256 a migration is recorded with: line ends normalized so a CRLF checkout matches.
 std::string migration_checksum(std::string_view sql);
 
+// The refusal of a database made by a newer jobkb.
+Error database_too_new(const std::filesystem::path& path, int version, int latest);
+
 // Applies and verifies migrations on one open database. Each migration runs with its record in
 // one write transaction, so a failure or a crash leaves the previous version intact.
 class Migrator {
 public:
-    explicit Migrator(Database& database) : database_(database) {}
+    // migrations: this binary's, or another list in version order (tests inject failing ones).
+    explicit Migrator(Database& database,
+                      std::span<const Migration> migrations = known_migrations())
+        : database_(database), migrations_(migrations) {}
 
     int current_version();
     std::vector<MigrationStatus> status();
@@ -56,7 +64,10 @@ public:
     std::vector<MigrationStatus> apply_pending();
 
 private:
+    int latest_version() const { return static_cast<int>(migrations_.size()); }
+
     Database& database_;
+    std::span<const Migration> migrations_;
 };
 
 } // namespace jobkb

@@ -6,6 +6,8 @@
 #include "jobkb/sha256.hpp"
 #include "jobkb/tsv.hpp"
 
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <functional>
 #include <span>
@@ -171,11 +173,7 @@ std::string seed_set_checksum(SeedSet set) {
     for (const auto& step : steps_of(set)) {
         all += step.file;
         all += '\0';
-        for (char c : embedded_seed(step.file)) {
-            if (c != '\r') {
-                all += c;
-            }
-        }
+        all += normalize_line_endings(embedded_seed(step.file));
         all += '\0';
     }
     return sha256_hex(all);
@@ -189,13 +187,8 @@ bool is_recorded(Database& database, std::string_view name, const std::string& c
     return database.guard("reading seed_sets", [&] { return query.executeStep(); });
 }
 
-// ":column": the parameter a column binds to. (Built by append: GCC 12 warns falsely on
-// ":" + std::string.)
-std::string parameter_for(std::string_view column) {
-    std::string parameter(1, ':');
-    parameter.append(column);
-    return parameter;
-}
+// ":column": the parameter a column binds to.
+std::string parameter_for(std::string_view column) { return ":" + std::string(column); }
 
 // Checks that every column feeds a parameter and every parameter has a column, so a renamed
 // column cannot silently load NULLs.
@@ -240,8 +233,13 @@ std::int64_t load_step(Database& database, const SeedStep& step) {
             }
             added += insert.exec();
         } catch (const SQLite::Exception& failure) {
-            throw Error(ErrorCode::kBadSeed,
-                        table.name() + ':' + std::to_string(row.line) + ": " + failure.what());
+            // A constraint names a defect in the seed data; anything else is the database's.
+            const int code = failure.getErrorCode();
+            if (code == SQLITE_CONSTRAINT || code == SQLITE_MISMATCH) {
+                throw Error(ErrorCode::kBadSeed,
+                            table.name() + ':' + std::to_string(row.line) + ": " + failure.what());
+            }
+            database.fail("loading " + table.name(), failure);
         }
     }
     return added;
@@ -253,28 +251,39 @@ std::string_view seed_set_name(SeedSet set) {
     return set == SeedSet::kReference ? "reference" : "article";
 }
 
-SeedResult Seeder::apply(SeedSet set) {
-    const std::string_view name = seed_set_name(set);
-    const std::string checksum = seed_set_checksum(set);
-    SeedResult result{std::string(name), false, 0};
-    if (is_recorded(database_, name, checksum)) {
-        result.already_applied = true;
-        return result;
+std::vector<SeedResult> Seeder::apply(const std::vector<SeedSet>& sets) {
+    std::vector<SeedResult> results;
+    std::vector<std::string> checksums;
+    bool any_pending = false;
+    for (const auto set : sets) {
+        checksums.push_back(seed_set_checksum(set));
+        const std::string_view name = seed_set_name(set);
+        results.push_back(
+            SeedResult{std::string(name), is_recorded(database_, name, checksums.back()), 0});
+        any_pending = any_pending || !results.back().already_applied;
+    }
+    if (!any_pending) {
+        return results; // nothing to do, and no write lock taken
     }
     WriteTransaction transaction(database_);
-    for (const auto& step : steps_of(set)) {
-        result.rows_added += load_step(database_, step);
+    for (std::size_t i = 0; i < sets.size(); ++i) {
+        if (results[i].already_applied) {
+            continue;
+        }
+        for (const auto& step : steps_of(sets[i])) {
+            results[i].rows_added += load_step(database_, step);
+        }
+        auto& record =
+            database_.statement("INSERT INTO seed_sets (name, checksum, applied_at) "
+                                "VALUES (:name, :checksum, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) "
+                                "ON CONFLICT (name) DO UPDATE SET checksum = excluded.checksum, "
+                                "applied_at = excluded.applied_at");
+        record.bind(":name", results[i].name);
+        record.bind(":checksum", checksums[i]);
+        database_.guard("recording the seed set", [&] { record.exec(); });
     }
-    auto& record =
-        database_.statement("INSERT INTO seed_sets (name, checksum, applied_at) "
-                            "VALUES (:name, :checksum, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) "
-                            "ON CONFLICT (name) DO UPDATE SET checksum = excluded.checksum, "
-                            "applied_at = excluded.applied_at");
-    record.bind(":name", std::string(name));
-    record.bind(":checksum", checksum);
-    database_.guard("recording the seed set", [&] { record.exec(); });
     transaction.commit();
-    return result;
+    return results;
 }
 
 } // namespace jobkb

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace jobkb {
 
@@ -20,15 +21,16 @@ struct SeedResult {
     std::int64_t rows_added = 0;
 };
 
-// Loads a seed set in one write transaction. Idempotent: rows already present (by natural key)
-// are left as they are, including edits users made to them, and loading the version recorded in
-// seed_sets again writes nothing at all.
+// Loads seed sets, all in one write transaction. Idempotent: rows already present (by natural
+// key) are left as they are, including edits users made to them, and loading a version recorded
+// in seed_sets again writes nothing at all.
 class Seeder {
 public:
     explicit Seeder(Database& database) : database_(database) {}
 
-    // Throws Error(kBadSeed, "seed/FILE:LINE: column: ...") when the data does not load.
-    SeedResult apply(SeedSet set);
+    // Throws Error(kBadSeed, "seed/FILE:LINE: ...") when the data breaks a constraint, or the
+    // database's own Error (disk full, ...); either way nothing is loaded.
+    std::vector<SeedResult> apply(const std::vector<SeedSet>& sets);
 
 private:
     Database& database_;

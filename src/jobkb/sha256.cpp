@@ -24,4 +24,15 @@ std::string sha256_hex(std::string_view bytes) {
     return hex;
 }
 
+std::string normalize_line_endings(std::string_view text) {
+    std::string normalized;
+    normalized.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (!(text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n')) {
+            normalized.push_back(text[i]);
+        }
+    }
+    return normalized;
+}
+
 } // namespace jobkb

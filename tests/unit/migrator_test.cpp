@@ -37,7 +37,7 @@ TEST(Migrator, ChecksumIgnoresLineEndings) {
 
 TEST(Migrator, AppliesEachMigrationWithItsRecordAndMarksTheFile) {
     TempDir dir;
-    Database database(dir / "kb.db", Access::kReadWrite, true);
+    Database database(dir / "kb.db", Access::kReadWrite, OpenMode::kCreate);
     Migrator migrator(database);
     EXPECT_EQ(migrator.current_version(), 0);
     const auto applied = migrator.apply_pending();
@@ -103,7 +103,7 @@ TEST(Migrator, OlderDatabaseIsRefusedForUseButMigrates) {
     const auto path = dir / "old.db";
     {
         // A jobkb file that no migration has been applied to yet: version 0.
-        Database database(path, Access::kReadWrite, true);
+        Database database(path, Access::kReadWrite, OpenMode::kCreate);
         database.execute("marking", "PRAGMA application_id = " + std::to_string(kApplicationId));
     }
     try {

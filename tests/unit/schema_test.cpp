@@ -60,9 +60,9 @@ std::string describe_schema(const test::fs::path& database) {
 TEST(Schema, SnapshotEqualsEveryMigrationApplied) {
     TempDir dir;
     {
-        Database migrated(dir / "migrated.db", Access::kReadWrite, true);
+        Database migrated(dir / "migrated.db", Access::kReadWrite, OpenMode::kCreate);
         Migrator(migrated).apply_pending();
-        Database snapshot(dir / "snapshot.db", Access::kReadWrite, true);
+        Database snapshot(dir / "snapshot.db", Access::kReadWrite, OpenMode::kCreate);
         snapshot.execute("applying schema.sql",
                          test::read_bytes(test::source_dir() / "schema" / "schema.sql"));
     }
@@ -75,7 +75,7 @@ TEST(Schema, SnapshotEqualsEveryMigrationApplied) {
 
 TEST(Schema, EveryTableIsStrictAndForeignKeysAreEnforced) {
     TempDir dir;
-    Database database(dir / "kb.db", Access::kReadWrite, true);
+    Database database(dir / "kb.db", Access::kReadWrite, OpenMode::kCreate);
     Migrator(database).apply_pending();
     for (const auto& row :
          query(dir / "kb.db", "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' "
@@ -90,7 +90,7 @@ TEST(Schema, EveryTableIsStrictAndForeignKeysAreEnforced) {
 
 TEST(Schema, ConstraintsLiveInSql) {
     TempDir dir;
-    Database database(dir / "kb.db", Access::kReadWrite, true);
+    Database database(dir / "kb.db", Access::kReadWrite, OpenMode::kCreate);
     Migrator(database).apply_pending();
     database.execute("setting up",
                      "INSERT INTO currencies VALUES ('USD', 'US Dollar', '$', 2, 'western');"

@@ -106,7 +106,7 @@ TEST(Seeder, ReloadingAForgottenSeedAddsNoRowsAndKeepsUserEdits) {
     const std::string before = content_dump(path);
     Database database(path, Access::kReadWrite);
     for (auto set : {SeedSet::kReference, SeedSet::kArticle}) {
-        const auto result = Seeder(database).apply(set);
+        const auto result = Seeder(database).apply({set}).front();
         EXPECT_FALSE(result.already_applied);
         EXPECT_EQ(result.rows_added, 0) << result.name;
     }
