@@ -7,6 +7,7 @@
 #include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace jobkb {
@@ -145,6 +146,95 @@ TEST(BadInput, AReadOnlyFileForACommandThatWrites) {
         expect_one_line_error(result, path, "read-only");
         EXPECT_EQ(read_bytes(path), before);
     }
+}
+
+TEST(BadInput, NotARegularFileOrNotReadable) {
+    TempDir dir;
+    const auto fifo = dir / "pipe.db";
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0644), 0);
+    expect_one_line_error(run_binary(with_db(fifo, {"roles"})), fifo, "not a regular file");
+    expect_one_line_error(run_binary(with_db(fifo, {"init"})), fifo, "not a regular file");
+
+    const auto dangling = dir / "link.db";
+    test::fs::create_symlink(dir / "gone.db", dangling);
+    expect_one_line_error(run_binary(with_db(dangling, {"init"})), dangling,
+                          "symbolic link to a file that does not exist");
+
+    const auto secret = test::make_seeded_database(dir, "secret.db");
+    test::fs::permissions(dir.path(), test::fs::perms::owner_all | test::fs::perms::others_exec |
+                                          test::fs::perms::group_exec);
+    test::fs::permissions(secret, test::fs::perms::owner_read | test::fs::perms::owner_write);
+    expect_one_line_error(run_binary(with_db(secret, {"roles"}), {}, ::geteuid() == 0), secret,
+                          "Permission denied");
+    EXPECT_EQ(run_binary({"--db", "", "roles"}).exit_code, 2);
+}
+
+TEST(BadInput, ADamagedFile) {
+    TempDir dir;
+    const auto path = test::make_seeded_database(dir);
+    const std::string whole = read_bytes(path);
+    test::write_bytes(path, whole.substr(0, whole.size() / 2));
+    const std::string truncated = read_bytes(path);
+    for (const auto& command : std::vector<std::vector<std::string>>{{"roles"}, {"check"}}) {
+        const auto result = run_binary(with_db(path, command));
+        EXPECT_EQ(result.exit_code, 1) << command[0];
+        EXPECT_LT(result.exit_code, 128) << "never a crash";
+        EXPECT_NE((result.out + result.err).find("malformed"), std::string::npos)
+            << result.out << result.err;
+    }
+    EXPECT_EQ(read_bytes(path), truncated);
+}
+
+// A SQLite file of another program with a WAL it has not checkpointed yet: a refusal must not
+// checkpoint it (which a read-write connection would do on close).
+TEST(BadInput, AnotherProgramsUncheckpointedWalIsLeftAlone) {
+    TempDir dir;
+    const auto path = dir / "other.sqlite";
+    const auto copy = dir / "copy";
+    test::fs::create_directory(copy);
+    {
+        SQLite::Database other(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        other.exec("PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0; "
+                   "CREATE TABLE notes (x); INSERT INTO notes VALUES (1)");
+        // Copy the three files while the WAL still holds the data, as after a crash.
+        for (const char* suffix : {"", "-wal"}) {
+            test::fs::copy_file(path.string() + suffix, (copy / "other.sqlite").string() + suffix);
+        }
+    }
+    const auto crashed = copy / "other.sqlite";
+    const std::string main_before = read_bytes(crashed);
+    const std::string wal_before = read_bytes(crashed.string() + "-wal");
+    for (const auto& command : std::vector<std::vector<std::string>>{{"init"}, {"migrate"}}) {
+        expect_one_line_error(run_binary(with_db(crashed, command)), crashed,
+                              "not a jobkb database");
+        EXPECT_EQ(read_bytes(crashed), main_before);
+        EXPECT_EQ(read_bytes(crashed.string() + "-wal"), wal_before);
+    }
+}
+
+// Reading needs no write access: a read-only file in a read-only folder still answers.
+TEST(BadInput, ReadCommandsWorkOnAReadOnlyFileInAReadOnlyFolder) {
+    TempDir dir;
+    const auto path = test::make_seeded_database(dir);
+    const std::string before = read_bytes(path);
+    test::fs::permissions(path, test::fs::perms::owner_read | test::fs::perms::group_read |
+                                    test::fs::perms::others_read);
+    test::fs::permissions(dir.path(),
+                          test::fs::perms::owner_read | test::fs::perms::owner_exec |
+                              test::fs::perms::group_read | test::fs::perms::group_exec |
+                              test::fs::perms::others_read | test::fs::perms::others_exec);
+    const bool as_nobody = ::geteuid() == 0;
+    auto result = run_binary(with_db(path, {"roles", "--skill", "python", "--csv"}), {}, as_nobody);
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_NE(result.out.find("Data Scientist"), std::string::npos);
+    result = run_binary(with_db(path, {"check"}), {}, as_nobody);
+    EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+    result =
+        run_binary(with_db(path, {"sql", "SELECT count(*) FROM roles", "--csv"}), {}, as_nobody);
+    EXPECT_EQ(result.out, "count(*)\r\n7\r\n") << result.err;
+    expect_one_line_error(run_binary(with_db(path, {"migrate"}), {}, as_nobody), path, "read-only");
+    test::fs::permissions(dir.path(), test::fs::perms::owner_all);
+    EXPECT_EQ(read_bytes(path), before);
 }
 
 } // namespace

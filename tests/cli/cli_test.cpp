@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <sstream>
+#include <thread>
 
 namespace jobkb {
 namespace {
@@ -173,6 +174,34 @@ TEST(Cli, ANamedDatabaseMustExistExceptForInit) {
     EXPECT_NE(result.err.find("reference data already loaded; article data already loaded"),
               std::string::npos)
         << result.err;
+}
+
+TEST(Cli, GlobalOptionsMayFollowTheCommand) {
+    TempDir dir;
+    const auto path = test::make_seeded_database(dir);
+    const auto result = run_cli({"roles", "--db", path.string(), "--skill", "docker", "--csv"});
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_NE(result.out.find("MLOps Engineer"), std::string::npos);
+}
+
+TEST(Cli, ConcurrentFirstUseCreatesOneSeededBase) {
+    TempDir dir;
+    const auto path = dir / "race.db";
+    std::vector<std::thread> racers;
+    std::vector<test::CommandResult> results(4);
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        racers.emplace_back([&, i] {
+            results[i] = test::run_binary({"--db", path.string(), "init"});
+        });
+    }
+    for (auto& racer : racers) {
+        racer.join();
+    }
+    for (const auto& result : results) {
+        EXPECT_EQ(result.exit_code, 0) << result.err;
+    }
+    EXPECT_EQ(test::query(path, "SELECT count(*) FROM salary_observations")[0][0], "17");
+    EXPECT_EQ(test::run_cli({"--db", path.string(), "check"}).out, "ok\n");
 }
 
 TEST(Cli, InitNoSeedMakesABaseWithoutTheArticle) {

@@ -58,6 +58,35 @@ TEST(Migrator, AppliesEachMigrationWithItsRecordAndMarksTheFile) {
     }
 }
 
+TEST(Migrator, AFailingMigrationLeavesThePreviousVersionIntact) {
+    TempDir dir;
+    const auto path = dir / "kb.db";
+    // The real first migration, then one that creates a table and fails half-way.
+    std::vector<Migration> migrations(known_migrations().begin(), known_migrations().end());
+    const std::string broken = "CREATE TABLE half_done (x INTEGER);\n"
+                               "INSERT INTO no_such_table VALUES (1);\n";
+    migrations.push_back(
+        Migration{latest_schema_version() + 1, "9999_broken", broken, migration_checksum(broken)});
+    Database database(path, Access::kReadWrite, OpenMode::kCreate);
+    Migrator migrator(database, migrations);
+    try {
+        migrator.apply_pending();
+        FAIL() << "the broken migration must fail";
+    } catch (const Error& error) {
+        EXPECT_NE(std::string(error.what()).find("applying migration 9999_broken"),
+                  std::string::npos)
+            << error.what();
+        EXPECT_NE(std::string(error.what()).find("no such table"), std::string::npos);
+    }
+    EXPECT_EQ(migrator.current_version(), latest_schema_version());
+    EXPECT_EQ(query(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'")[0][0],
+              "0");
+    EXPECT_EQ(query(path, "SELECT max(version) FROM schema_migrations")[0][0],
+              std::to_string(latest_schema_version()));
+    const auto status = migrator.status();
+    EXPECT_FALSE(status.back().applied_at.has_value()) << "9999_broken stays pending";
+}
+
 TEST(Migrator, RefusesADatabaseWhoseAppliedMigrationChanged) {
     TempDir dir;
     const auto path = test::make_seeded_database(dir);

@@ -119,6 +119,14 @@ TEST(Schema, ConstraintsLiveInSql) {
     EXPECT_THROW(
         database.execute("rewriting history", "UPDATE salary_observations SET amount_minor = 5"),
         Error);
+    EXPECT_THROW(database.execute("renumbering history", "UPDATE salary_observations SET id = 99"),
+                 Error);
+    EXPECT_THROW(database.execute("replacing history",
+                                  "INSERT OR REPLACE INTO salary_observations (id, role_id, "
+                                  "country_code, currency_code, amount_minor, as_of, source_id) "
+                                  "VALUES (1, 1, 'US', 'USD', 7, '2019', 1)"),
+                 Error);
+    EXPECT_NO_THROW(database.execute("annotating", "UPDATE salary_observations SET note = 'n'"));
     EXPECT_THROW(database.execute("aliasing a name",
                                   "INSERT INTO roles (slug, name) VALUES ('q', 'Q');"
                                   "INSERT INTO role_aliases (alias, role_id) VALUES ('r', 2)"),
