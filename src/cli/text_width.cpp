@@ -1,5 +1,8 @@
 #include "cli/text_width.hpp"
 
+#include <locale.h>
+#include <wchar.h>
+
 namespace jobkb::cli {
 namespace {
 
@@ -55,16 +58,38 @@ char32_t next_code_point(std::string_view text, std::size_t& index) {
     return code_point;
 }
 
+// glibc's wcwidth() knows the Unicode tables (spacing marks, emoji) but reads the thread's
+// locale; C.UTF-8 is built into glibc. Without it, the small tables above are the fallback.
+locale_t utf8_locale() {
+    static const locale_t locale = ::newlocale(LC_CTYPE_MASK, "C.UTF-8", locale_t{});
+    return locale;
+}
+
+std::size_t fallback_width(char32_t code_point) {
+    if (in_ranges(code_point, kZeroWidth)) {
+        return 0;
+    }
+    return in_ranges(code_point, kDoubleWidth) ? 2u : 1u;
+}
+
 } // namespace
 
 std::size_t display_width(std::string_view text) {
+    const locale_t locale = utf8_locale();
+    const locale_t previous = locale != locale_t{} ? ::uselocale(locale) : locale_t{};
     std::size_t width = 0;
     for (std::size_t index = 0; index < text.size();) {
         const char32_t code_point = next_code_point(text, index);
-        if (in_ranges(code_point, kZeroWidth)) {
+        if (locale == locale_t{}) {
+            width += fallback_width(code_point);
             continue;
         }
-        width += in_ranges(code_point, kDoubleWidth) ? 2u : 1u;
+        const int columns = ::wcwidth(static_cast<wchar_t>(code_point));
+        // Control characters and invalid bytes (-1) still take a cell when printed.
+        width += columns < 0 ? 1u : static_cast<std::size_t>(columns);
+    }
+    if (locale != locale_t{}) {
+        ::uselocale(previous);
     }
     return width;
 }

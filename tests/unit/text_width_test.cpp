@@ -12,6 +12,8 @@ TEST(DisplayWidth, CountsColumnsNotBytes) {
     EXPECT_EQ(display_width("cafe\u0301"), 4u); // e + combining acute
     EXPECT_EQ(display_width("日本"), 4u);       // wide
     EXPECT_EQ(display_width("\xff\xfe"), 2u);   // invalid bytes count one each
+    EXPECT_EQ(display_width("हिन्दी"), 5u);      // spacing vowel signs count, the virama does not
+    EXPECT_EQ(display_width("🚀 ok"), 5u);       // emoji are wide
 }
 
 TEST(WrapText, BreaksAtSpacesWithinTheWidth) {
