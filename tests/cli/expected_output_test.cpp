@@ -1,0 +1,65 @@
+// Whole outputs of the CLI on the seeded base, compared with files in tests/cli/expected/.
+// After a deliberate change, rewrite them with JOBKB_UPDATE_EXPECTED=1 and review the diff.
+#include "support/fixtures.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+namespace jobkb {
+namespace {
+
+struct Case {
+    const char* file;
+    std::vector<std::string> arguments;
+};
+
+const std::vector<Case> kCases = {
+    {"roles.txt", {"roles"}},
+    {"roles-python-healthcare.csv",
+     {"roles", "--skill", "python", "--industry", "healthcare", "--csv"}},
+    {"roles-in-by-salary.md",
+     {"roles", "--country", "IN", "--sort", "salary", "--format", "markdown"}},
+    {"role-mlops.txt", {"role", "MLOps Engineer"}},
+    {"role-mlops.md", {"role", "mlops engineer", "--format", "markdown"}},
+    {"role-mlops.json", {"role", "mlops-engineer", "--json"}},
+    {"skills-nlp.txt", {"skills", "--role", "NLP Engineer"}},
+    {"industries.txt", {"industries"}},
+    {"salaries-mle-history.txt", {"salaries", "--role", "Machine Learning Engineer", "--history"}},
+    {"salaries-in.nl", {"salaries", "--country", "IN", "--nl"}},
+    {"compare-ds-mle.txt", {"compare", "Data Scientist", "Machine Learning Engineer"}},
+    {"gap-ds-mle.txt", {"gap", "Data Scientist", "Machine Learning Engineer"}},
+    {"related-mle.txt", {"related", "Machine Learning Engineer", "--limit", "3"}},
+    {"sql-latest-us.tsv",
+     {"sql",
+      "SELECT role, amount, currency FROM latest_salaries WHERE country = 'US' ORDER BY "
+      "amount_minor DESC",
+      "--tsv"}},
+};
+
+TEST(ExpectedOutput, MatchesTheFiles) {
+    test::TempDir dir;
+    const auto path = test::make_seeded_database(dir);
+    const bool update = std::getenv("JOBKB_UPDATE_EXPECTED") != nullptr;
+    const auto folder = test::source_dir() / "tests" / "cli" / "expected";
+    for (const auto& [file, arguments] : kCases) {
+        std::vector<std::string> with_db = {"--db", path.string()};
+        with_db.insert(with_db.end(), arguments.begin(), arguments.end());
+        const auto result = test::run_cli(with_db);
+        EXPECT_EQ(result.exit_code, 0) << file << ": " << result.err;
+        if (update) {
+            test::write_bytes(folder / file, result.out);
+            continue;
+        }
+        ASSERT_TRUE(test::fs::exists(folder / file))
+            << file << " is missing: run the tests with JOBKB_UPDATE_EXPECTED=1";
+        EXPECT_EQ(result.out, test::read_bytes(folder / file))
+            << file << " differs: if the change is deliberate, run with JOBKB_UPDATE_EXPECTED=1";
+    }
+    if (update) {
+        GTEST_SKIP() << "rewrote the expected outputs in " << folder << ": review the diff";
+    }
+}
+
+} // namespace
+} // namespace jobkb
