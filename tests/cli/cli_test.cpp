@@ -11,17 +11,10 @@
 namespace jobkb {
 namespace {
 
+using test::lines_of;
+
 using test::run_cli;
 using test::TempDir;
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) {
-        lines.push_back(line);
-    }
-    return lines;
-}
 
 class SeededCli : public ::testing::Test {
 protected:

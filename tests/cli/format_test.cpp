@@ -11,6 +11,8 @@
 namespace jobkb {
 namespace {
 
+using test::lines_of;
+
 using Json = nlohmann::json;
 
 // Rows of a CSV or TSV file as Python's csv module reads them.
@@ -25,15 +27,6 @@ Json parse_with_python_csv(const std::string& text, bool tabs) {
                                 "' > '" + (dir / "rows.json").string() + "'";
     EXPECT_EQ(std::system(command.c_str()), 0) << command;
     return Json::parse(test::read_bytes(dir / "rows.json"));
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) {
-        lines.push_back(line);
-    }
-    return lines;
 }
 
 class Formats : public ::testing::Test {

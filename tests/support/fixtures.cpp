@@ -114,6 +114,15 @@ CommandResult run_binary(const std::vector<std::string>& arguments, const Variab
     return result;
 }
 
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) {
+        lines.push_back(line);
+    }
+    return lines;
+}
+
 fs::path make_seeded_database(const TempDir& dir, std::string_view name) {
     const fs::path path = dir / name;
     initialize_knowledge_base(path, Content::kArticle);

@@ -47,6 +47,9 @@ CommandResult run_binary(const std::vector<std::string>& arguments, const Variab
 fs::path binary_path();
 fs::path source_dir();
 
+// The text's lines, without their line ends.
+std::vector<std::string> lines_of(const std::string& text);
+
 // A seeded knowledge base at dir/name, made through the library.
 fs::path make_seeded_database(const TempDir& dir, std::string_view name = "kb.db");
 
