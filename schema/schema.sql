@@ -149,6 +149,26 @@ INSERT INTO salary_statistics (code, description) VALUES
     ('maximum', 'highest figure of a published range'),
     ('point', 'a single individual report');
 
+-- Each import of a file is a batch with its provenance; --supersede marks older batches of the
+-- same source superseded: their observations stay as history but stop counting as current.
+CREATE TABLE import_batches (
+    id             INTEGER PRIMARY KEY,
+    file_name      TEXT NOT NULL CHECK (file_name <> ''),
+    sha256         TEXT NOT NULL CHECK (length(sha256) = 64),
+    settings       TEXT NOT NULL, -- the mapping and constants it was imported with
+    input_format   TEXT NOT NULL CHECK (input_format IN ('csv', 'tsv', 'json', 'ndjson')),
+    source_id      INTEGER NOT NULL REFERENCES sources (id),
+    rows_read      INTEGER NOT NULL CHECK (rows_read >= 0),
+    rows_inserted  INTEGER NOT NULL CHECK (rows_inserted >= 0),
+    rows_rejected  INTEGER NOT NULL CHECK (rows_rejected >= 0),
+    imported_at    TEXT NOT NULL,
+    superseded_by  INTEGER REFERENCES import_batches (id),
+    undone_at      TEXT,
+    CHECK (superseded_by IS NULL OR superseded_by > id)
+) STRICT;
+CREATE INDEX import_batches_by_source ON import_batches (source_id);
+CREATE INDEX import_batches_by_digest ON import_batches (sha256);
+
 -- amount_minor is in the currency's minor unit (cents, paise): money is never a float.
 -- as_of is a date, or a year-month or year when the source is no more precise than that.
 -- Dates go through julianday(): date() alone lets 2026-02-30 through on SQLite 3.40.
@@ -167,11 +187,21 @@ CREATE TABLE salary_observations (
                           AND substr(as_of, 6, 2) BETWEEN '01' AND '12')
                       OR as_of IS date(julianday(as_of))),
     source_id     INTEGER NOT NULL REFERENCES sources (id),
-    note          TEXT
+    note          TEXT,
+    batch_id      INTEGER REFERENCES import_batches (id) -- NULL: seeded or entered by hand
 ) STRICT;
 CREATE INDEX salary_observations_by_key
     ON salary_observations (role_id, country_code, statistic, period, as_of, id);
 CREATE INDEX salary_observations_by_source ON salary_observations (source_id);
+CREATE INDEX salary_observations_by_batch ON salary_observations (batch_id);
+
+-- Observations that count as current: seeded or hand-entered ones (no batch), and those of
+-- batches that were not superseded.
+CREATE VIEW current_observations AS
+SELECT o.*
+FROM salary_observations o
+WHERE o.batch_id IS NULL
+   OR o.batch_id IN (SELECT id FROM import_batches WHERE superseded_by IS NULL);
 
 CREATE TRIGGER salary_observations_are_history BEFORE UPDATE OF
     id, role_id, country_code, currency_code, amount_minor, period, statistic, as_of, source_id
@@ -202,6 +232,8 @@ CREATE TABLE salary_latest (
 CREATE INDEX salary_latest_by_country ON salary_latest (country_code, statistic, period);
 
 CREATE TRIGGER salary_observations_update_latest AFTER INSERT ON salary_observations
+WHEN NEW.batch_id IS NULL
+  OR (SELECT superseded_by FROM import_batches WHERE id = NEW.batch_id) IS NULL
 BEGIN
     INSERT INTO salary_latest (role_id, country_code, statistic, period, as_of, observation_id)
     VALUES (NEW.role_id, NEW.country_code, NEW.statistic, NEW.period, NEW.as_of, NEW.id)
@@ -224,12 +256,43 @@ BEGIN
       AND statistic = OLD.statistic AND period = OLD.period;
     INSERT INTO salary_latest (role_id, country_code, statistic, period, as_of, observation_id)
     SELECT role_id, country_code, statistic, period, as_of, id
-    FROM salary_observations
+    FROM current_observations
     WHERE role_id = OLD.role_id AND country_code = OLD.country_code
       AND statistic = OLD.statistic AND period = OLD.period
     ORDER BY as_of DESC, id DESC
     LIMIT 1;
 END;
+
+-- Superseding a batch recomputes the latest figure of every key its observations touch.
+CREATE TRIGGER import_batches_supersede AFTER UPDATE OF superseded_by ON import_batches
+WHEN OLD.superseded_by IS NULL AND NEW.superseded_by IS NOT NULL
+BEGIN
+    DELETE FROM salary_latest
+    WHERE (role_id, country_code, statistic, period) IN
+          (SELECT role_id, country_code, statistic, period
+           FROM salary_observations WHERE batch_id = NEW.id)
+      AND observation_id IN (SELECT id FROM salary_observations WHERE batch_id = NEW.id);
+    INSERT INTO salary_latest (role_id, country_code, statistic, period, as_of, observation_id)
+    SELECT k.role_id, k.country_code, k.statistic, k.period, best.as_of, best.id
+    FROM (SELECT DISTINCT role_id, country_code, statistic, period
+          FROM salary_observations WHERE batch_id = NEW.id) k
+    JOIN salary_observations best ON best.id = (
+        SELECT c.id FROM current_observations c
+        WHERE c.role_id = k.role_id AND c.country_code = k.country_code
+          AND c.statistic = k.statistic AND c.period = k.period
+        ORDER BY c.as_of DESC, c.id DESC LIMIT 1)
+    WHERE NOT EXISTS (SELECT 1 FROM salary_latest l
+                      WHERE l.role_id = k.role_id AND l.country_code = k.country_code
+                        AND l.statistic = k.statistic AND l.period = k.period);
+END;
+
+-- Superseding is one-way: a batch cannot be un-superseded or moved to another successor.
+CREATE TRIGGER import_batches_supersede_once BEFORE UPDATE OF superseded_by ON import_batches
+WHEN OLD.superseded_by IS NOT NULL
+BEGIN
+    SELECT RAISE(ABORT, 'an import batch can be superseded only once');
+END;
+
 
 -- Views for people who write SQL by hand.
 

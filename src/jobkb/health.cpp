@@ -10,17 +10,17 @@ namespace {
 
 constexpr std::size_t kMaxReported = 100;
 
-// Keys whose salary_latest row is missing, extra, or not the newest observation of the key.
+// Keys whose salary_latest row is missing, extra, or not the newest current observation.
 constexpr const char* kStaleLatest = R"sql(
 WITH keys AS (
-    SELECT role_id, country_code, statistic, period FROM salary_observations
+    SELECT role_id, country_code, statistic, period FROM current_observations
     UNION SELECT role_id, country_code, statistic, period FROM salary_latest),
 expected AS (
     SELECT k.*,
            (SELECT observation_id FROM salary_latest l
             WHERE l.role_id = k.role_id AND l.country_code = k.country_code
               AND l.statistic = k.statistic AND l.period = k.period) AS recorded,
-           (SELECT id FROM salary_observations o
+           (SELECT id FROM current_observations o
             WHERE o.role_id = k.role_id AND o.country_code = k.country_code
               AND o.statistic = k.statistic AND o.period = k.period
             ORDER BY as_of DESC, id DESC LIMIT 1) AS newest
