@@ -1,5 +1,6 @@
 #include "jobkb/catalog.hpp"
 
+#include "jobkb/amount.hpp"
 #include "jobkb/error.hpp"
 
 #include <algorithm>
@@ -235,7 +236,11 @@ std::vector<RoleOverview> Catalog::roles(const RoleFilter& filter) {
                 throw Error(ErrorCode::kInvalidArgument,
                             "--min-salary: country " + *country + " has no currency on record");
             }
-            min_salary = parse_amount(*filter.min_salary, *currency);
+            try {
+                min_salary = parse_amount(*filter.min_salary, *currency).amount_minor;
+            } catch (const Error& error) {
+                throw Error(error.code(), std::string("--min-salary: ") + error.what());
+            }
         }
 
         std::optional<std::vector<std::int64_t>> ids;

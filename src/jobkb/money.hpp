@@ -23,12 +23,6 @@ DigitGrouping parse_digit_grouping(std::string_view text); // "western" / "india
 // nullopt when the text is not digits with at most minor_unit decimals, or overflows.
 std::optional<std::int64_t> parse_decimal_amount(std::string_view text, int minor_unit);
 
-// An amount as people write it in this currency: "1088060", "10,88,060", "1,088,060",
-// "₹10,88,060", "INR 1088060", "45.50". Digit groups must be consistent (Western threes or
-// Indian twos before the last three); a sign must be this currency's. Throws
-// Error(kInvalidArgument) naming what was wrong and what was expected.
-std::int64_t parse_amount(std::string_view text, const Currency& currency);
-
 // "₹10,88,060", "$161,321", "$45.50", "CHF 1,200": grouping per currency, decimals only when the
 // amount has a fractional part.
 std::string format_money(std::int64_t amount_minor, const Currency& currency);
