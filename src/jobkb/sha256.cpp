@@ -6,14 +6,9 @@
 #include <openssl/evp.h>
 
 namespace jobkb {
+namespace {
 
-std::string sha256_hex(std::string_view bytes) {
-    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-    unsigned int length = 0;
-    if (EVP_Digest(bytes.data(), bytes.size(), digest.data(), &length, EVP_sha256(), nullptr) !=
-        1) {
-        throw Error(ErrorCode::kIo, "sha256: OpenSSL could not compute the digest");
-    }
+std::string to_hex(const unsigned char* digest, unsigned int length) {
     static constexpr char kHex[] = "0123456789abcdef";
     std::string hex;
     hex.reserve(2 * length);
@@ -22,6 +17,41 @@ std::string sha256_hex(std::string_view bytes) {
         hex.push_back(kHex[digest[i] & 0x0f]);
     }
     return hex;
+}
+
+} // namespace
+
+struct Sha256::Context {
+    Context() : md(EVP_MD_CTX_new()) {}
+    ~Context() { EVP_MD_CTX_free(md); }
+    Context(const Context&) = delete;
+    Context& operator=(const Context&) = delete;
+    EVP_MD_CTX* md;
+};
+
+Sha256::Sha256() : context_(std::make_unique<Context>()) {
+    if (context_->md == nullptr || EVP_DigestInit_ex(context_->md, EVP_sha256(), nullptr) != 1) {
+        throw Error(ErrorCode::kIo, "sha256: OpenSSL could not start a digest");
+    }
+}
+
+Sha256::~Sha256() = default;
+
+void Sha256::update(std::string_view bytes) {
+    EVP_DigestUpdate(context_->md, bytes.data(), bytes.size());
+}
+
+std::string Sha256::hex_digest() {
+    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+    unsigned int length = 0;
+    EVP_DigestFinal_ex(context_->md, digest.data(), &length);
+    return to_hex(digest.data(), length);
+}
+
+std::string sha256_hex(std::string_view bytes) {
+    Sha256 hash;
+    hash.update(bytes);
+    return hash.hex_digest();
 }
 
 std::string normalize_line_endings(std::string_view text) {
