@@ -66,15 +66,15 @@ BEGIN
     LIMIT 1;
 END;
 
--- Superseding a batch recomputes the latest figure of every key its observations touch.
+-- Superseding a batch, or undoing what superseded it, recomputes the latest figure of every key
+-- its observations touch.
 CREATE TRIGGER import_batches_supersede AFTER UPDATE OF superseded_by ON import_batches
-WHEN OLD.superseded_by IS NULL AND NEW.superseded_by IS NOT NULL
+WHEN OLD.superseded_by IS NOT NEW.superseded_by
 BEGIN
     DELETE FROM salary_latest
     WHERE (role_id, country_code, statistic, period) IN
           (SELECT role_id, country_code, statistic, period
-           FROM salary_observations WHERE batch_id = NEW.id)
-      AND observation_id IN (SELECT id FROM salary_observations WHERE batch_id = NEW.id);
+           FROM salary_observations WHERE batch_id = NEW.id);
     INSERT INTO salary_latest (role_id, country_code, statistic, period, as_of, observation_id)
     SELECT k.role_id, k.country_code, k.statistic, k.period, best.as_of, best.id
     FROM (SELECT DISTINCT role_id, country_code, statistic, period
@@ -83,15 +83,12 @@ BEGIN
         SELECT c.id FROM current_observations c
         WHERE c.role_id = k.role_id AND c.country_code = k.country_code
           AND c.statistic = k.statistic AND c.period = k.period
-        ORDER BY c.as_of DESC, c.id DESC LIMIT 1)
-    WHERE NOT EXISTS (SELECT 1 FROM salary_latest l
-                      WHERE l.role_id = k.role_id AND l.country_code = k.country_code
-                        AND l.statistic = k.statistic AND l.period = k.period);
+        ORDER BY c.as_of DESC, c.id DESC LIMIT 1);
 END;
 
--- Superseding is one-way: a batch cannot be un-superseded or moved to another successor.
+-- A batch is superseded by one successor; only undoing that successor clears it again.
 CREATE TRIGGER import_batches_supersede_once BEFORE UPDATE OF superseded_by ON import_batches
-WHEN OLD.superseded_by IS NOT NULL
+WHEN OLD.superseded_by IS NOT NULL AND NEW.superseded_by IS NOT NULL
 BEGIN
     SELECT RAISE(ABORT, 'an import batch can be superseded only once');
 END;

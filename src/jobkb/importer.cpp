@@ -1,0 +1,811 @@
+#include "jobkb/importer.hpp"
+
+#include "jobkb/amount.hpp"
+#include "jobkb/error.hpp"
+#include "jobkb/names.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <unordered_map>
+
+namespace jobkb {
+namespace {
+
+constexpr std::size_t kFieldCount = kImportFields.size();
+enum Field : std::size_t {
+    kRole,
+    kCountry,
+    kCurrency,
+    kAmount,
+    kPeriod,
+    kStatistic,
+    kAsOf,
+    kSource,
+    kNote
+};
+constexpr std::array<Field, 5> kRequired = {kRole, kCountry, kCurrency, kAmount, kAsOf};
+
+constexpr const char* kInsertObservation = R"sql(
+INSERT INTO salary_observations (role_id, country_code, currency_code, amount_minor, period,
+                                 statistic, as_of, source_id, note, batch_id)
+VALUES (:role, :country, :currency, :amount, :period, :statistic, :as_of, :source, :note, :batch)
+)sql";
+
+// The figures an import changes: per key, the newest figure of this batch and the current one
+// from before it (the newest current observation of any other batch, the seed or hand entry).
+constexpr const char* kChanges = R"sql(
+SELECT r.name, k.country_code, k.statistic, k.period, previous.amount_minor,
+       previous.currency_code, newest.amount_minor, newest.currency_code, k.rows
+FROM (SELECT role_id, country_code, statistic, period, count(*) AS rows
+      FROM salary_observations WHERE batch_id = :batch
+      GROUP BY role_id, country_code, statistic, period) k
+JOIN roles r ON r.id = k.role_id
+JOIN salary_observations newest ON newest.id = (
+    SELECT o.id FROM salary_observations o
+    WHERE o.role_id = k.role_id AND o.country_code = k.country_code
+      AND o.statistic = k.statistic AND o.period = k.period AND o.batch_id = :batch
+    ORDER BY o.as_of DESC, o.id DESC LIMIT 1)
+LEFT JOIN salary_observations previous ON previous.id = (
+    SELECT c.id FROM current_observations c
+    WHERE c.role_id = k.role_id AND c.country_code = k.country_code
+      AND c.statistic = k.statistic AND c.period = k.period
+      AND c.batch_id IS NOT :batch
+    ORDER BY c.as_of DESC, c.id DESC LIMIT 1)
+ORDER BY r.name, k.country_code, k.statistic, k.period
+LIMIT :limit
+)sql";
+
+std::string lowered(std::string_view text) {
+    std::string result(text);
+    std::transform(result.begin(), result.end(), result.begin(), [](char c) {
+        return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    });
+    return result;
+}
+
+std::string trimmed(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) {
+        return "";
+    }
+    const auto last = text.find_last_not_of(" \t\r\n");
+    return std::string(text.substr(first, last - first + 1));
+}
+
+std::optional<std::size_t> field_index(std::string_view name) {
+    const auto found = std::find(kImportFields.begin(), kImportFields.end(), name);
+    if (found == kImportFields.end()) {
+        return std::nullopt;
+    }
+    return static_cast<std::size_t>(found - kImportFields.begin());
+}
+
+std::string field_list() {
+    std::string list;
+    for (auto field : kImportFields) {
+        list += (list.empty() ? "" : ", ") + std::string(field);
+    }
+    return list;
+}
+
+// "machine-learning-engineer" from "Machine Learning Engineer".
+std::string slug_of(std::string_view name) {
+    std::string slug;
+    for (char c : lowered(name)) {
+        const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (keep) {
+            slug.push_back(c);
+        } else if (!slug.empty() && slug.back() != '-') {
+            slug.push_back('-');
+        }
+    }
+    while (!slug.empty() && slug.back() == '-') {
+        slug.pop_back();
+    }
+    return slug.empty() ? "item" : slug;
+}
+
+bool valid_utf8(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        const std::size_t length = lead < 0x80           ? 1
+                                   : (lead >> 5) == 0x6  ? 2
+                                   : (lead >> 4) == 0xE  ? 3
+                                   : (lead >> 3) == 0x1E ? 4
+                                                         : 0;
+        if (length == 0 || i + length > text.size() || lead == 0xC0 || lead == 0xC1 ||
+            lead > 0xF4) {
+            return false;
+        }
+        for (std::size_t k = 1; k < length; ++k) {
+            if ((static_cast<unsigned char>(text[i + k]) >> 6) != 0x2) {
+                return false;
+            }
+        }
+        i += length;
+    }
+    return true;
+}
+
+int days_in_month(int year, int month) {
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+std::string system_date() {
+    const auto today = std::chrono::year_month_day{
+        std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(today.year()),
+                       static_cast<unsigned>(today.month()), static_cast<unsigned>(today.day()));
+}
+
+// A field failed: which, and why, with what was expected.
+struct Problem {
+    std::string_view field;
+    std::string message;
+};
+
+struct ValidRow {
+    std::int64_t role_id = 0;
+    std::string country;
+    const Currency* currency = nullptr;
+    std::int64_t amount_minor = 0;
+    std::string period;
+    std::string statistic;
+    std::string as_of;
+    std::int64_t source_id = 0;
+    std::optional<std::string> note;
+};
+
+class Importer {
+public:
+    Importer(Database& database, InputSource& input, const ImportOptions& options,
+             const RejectSink& on_reject)
+        : database_(database), input_(input), options_(options), on_reject_(on_reject),
+          names_(database), today_(options.today.empty() ? system_date() : options.today) {}
+
+    ImportReport run();
+
+private:
+    void check_options() const;
+    void load_vocabulary();
+    void start_batch();
+    void visit(const Record& record);
+    std::optional<ValidRow> validate(const Record& record, std::vector<Problem>& problems);
+    std::optional<std::array<int, kFieldCount>> plan_for(const Record& record,
+                                                         std::vector<Problem>& problems);
+    std::int64_t role_id(const std::string& name, std::vector<Problem>& problems);
+    std::optional<std::string> country(const std::string& text, std::vector<Problem>& problems);
+    std::int64_t source_id(const std::string& text);
+    void check_as_of(const std::string& text, std::vector<Problem>& problems) const;
+    void insert(const ValidRow& row);
+    void reject(const Record& record, const std::vector<Problem>& problems);
+    void collect_changes();
+    std::string settings() const;
+
+    Database& database_;
+    InputSource& input_;
+    const ImportOptions& options_;
+    const RejectSink& on_reject_;
+    NameResolver names_;
+    std::string today_;
+    ImportReport report_;
+    std::int64_t batch_source_ = 0;
+
+    // Column plans per distinct header (CSV has one; JSON objects may each differ).
+    const std::vector<std::string>* planned_names_ = nullptr;
+    std::vector<std::string> planned_copy_;
+    std::optional<std::array<int, kFieldCount>> plan_;
+    std::vector<Problem> plan_problems_;
+
+    std::unordered_map<std::string, Currency> currencies_;
+    std::unordered_map<std::string, std::string> periods_;       // spelling -> code
+    std::unordered_map<std::string, std::string> statistics_;    // spelling -> code
+    std::unordered_map<std::string, std::int64_t> roles_;        // lowered name -> id
+    std::unordered_map<std::string, std::string> unknown_roles_; // lowered name -> message
+    std::unordered_map<std::string, std::string> countries_;     // text -> code or "" if unknown
+    std::unordered_map<std::string, std::int64_t> sources_;      // lowered text -> id
+    std::unordered_map<std::string, Currency> currency_by_code_cache_;
+};
+
+void Importer::check_options() const {
+    for (const auto& [what, fields] :
+         {std::pair{"--map", &options_.mapping}, std::pair{"--set", &options_.constants}}) {
+        for (const auto& [field, value] : *fields) {
+            if (!field_index(field)) {
+                throw Error(ErrorCode::kInvalidArgument,
+                            fmt::format("{}: unknown field '{}' (expected one of {})", what, field,
+                                        field_list()));
+            }
+        }
+    }
+}
+
+void Importer::load_vocabulary() {
+    auto& currencies = database_.statement(
+        "SELECT code, coalesce(symbol, ''), minor_unit, digit_grouping FROM currencies");
+    while (currencies.executeStep()) {
+        const std::string code = currencies.getColumn(0).getString();
+        currencies_.emplace(code,
+                            Currency{code, currencies.getColumn(1).getString(),
+                                     currencies.getColumn(2).getInt(),
+                                     parse_digit_grouping(currencies.getColumn(3).getString())});
+    }
+    auto& periods = database_.statement("SELECT code FROM salary_periods");
+    while (periods.executeStep()) {
+        const std::string code = periods.getColumn(0).getString();
+        periods_.emplace(code, code);
+    }
+    // The spellings people use for the periods and statistics jobkb knows.
+    const std::vector<std::pair<const char*, const char*>> period_words = {
+        {"yearly", "year"},     {"annual", "year"},    {"annually", "year"}, {"per year", "year"},
+        {"pa", "year"},         {"per annum", "year"}, {"yr", "year"},       {"monthly", "month"},
+        {"per month", "month"}, {"mo", "month"},       {"hourly", "hour"},   {"per hour", "hour"},
+        {"hr", "hour"}};
+    for (const auto& [word, code] : period_words) {
+        if (periods_.count(code)) {
+            periods_.emplace(word, code);
+        }
+    }
+    auto& statistics = database_.statement("SELECT code FROM salary_statistics");
+    while (statistics.executeStep()) {
+        const std::string code = statistics.getColumn(0).getString();
+        statistics_.emplace(code, code);
+    }
+    const std::vector<std::pair<const char*, const char*>> statistic_words = {
+        {"mean", "average"}, {"avg", "average"},  {"p50", "median"},       {"min", "minimum"},
+        {"max", "maximum"},  {"report", "point"}, {"individual", "point"}, {"single", "point"}};
+    for (const auto& [word, code] : statistic_words) {
+        if (statistics_.count(code)) {
+            statistics_.emplace(word, code);
+        }
+    }
+}
+
+std::string Importer::settings() const {
+    std::string text = "format=" + std::string(to_string(options_.format));
+    for (const auto& [field, column] : options_.mapping) {
+        text += ";map:" + field + "=" + column;
+    }
+    for (const auto& [field, value] : options_.constants) {
+        text += ";set:" + field + "=" + value;
+    }
+    text += ";source=" + options_.source.value_or(options_.file_name);
+    return text;
+}
+
+std::int64_t Importer::source_id(const std::string& text) {
+    const std::string key = lowered(text);
+    if (const auto found = sources_.find(key); found != sources_.end()) {
+        return found->second;
+    }
+    auto& lookup = database_.statement("SELECT id FROM sources WHERE slug = :text OR title = "
+                                       ":text COLLATE NOCASE ORDER BY slug = :text DESC LIMIT 1");
+    lookup.bind(":text", text);
+    std::int64_t id = 0;
+    if (lookup.executeStep()) {
+        id = lookup.getColumn(0).getInt64();
+    } else {
+        // A new source, named by the text; its slug made unique.
+        const std::string base = slug_of(text);
+        std::string slug = base;
+        auto& taken = database_.statement("SELECT 1 FROM sources WHERE slug = :slug");
+        for (int n = 2;; ++n) {
+            taken.reset();
+            taken.bind(":slug", slug);
+            if (!taken.executeStep()) {
+                break;
+            }
+            slug = fmt::format("{}-{}", base, n);
+        }
+        auto& create = database_.statement(
+            "INSERT INTO sources (slug, title, retrieved_on, note) VALUES (:slug, :title, :today, "
+            "'added by jobkb import') RETURNING id");
+        create.bind(":slug", slug);
+        create.bind(":title", text);
+        create.bind(":today", today_);
+        create.executeStep();
+        id = create.getColumn(0).getInt64();
+    }
+    sources_.emplace(key, id);
+    return id;
+}
+
+void Importer::start_batch() {
+    batch_source_ = source_id(options_.source.value_or(options_.file_name));
+    auto& create = database_.statement(
+        "INSERT INTO import_batches (file_name, sha256, settings, input_format, source_id, "
+        "rows_read, rows_inserted, rows_rejected, imported_at) VALUES (:file, :sha, :settings, "
+        ":format, :source, 0, 0, 0, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) RETURNING id");
+    create.bind(":file", options_.file_name);
+    create.bind(":sha", std::string(64, '0')); // known once the whole input has been read
+    create.bind(":settings", settings());
+    create.bind(":format", std::string(to_string(options_.format)));
+    create.bind(":source", batch_source_);
+    create.executeStep();
+    report_.batch_id = create.getColumn(0).getInt64();
+}
+
+std::optional<std::array<int, kFieldCount>> Importer::plan_for(const Record& record,
+                                                               std::vector<Problem>& problems) {
+    // CSV rows share one header; JSON objects are planned again when their keys differ.
+    const bool same = record.names == planned_names_ && planned_names_ != nullptr &&
+                      *record.names == planned_copy_;
+    if (!same) {
+        planned_names_ = record.names;
+        planned_copy_ = record.names ? *record.names : std::vector<std::string>{};
+        plan_problems_.clear();
+        std::array<int, kFieldCount> plan;
+        plan.fill(-1);
+        for (std::size_t column = 0; column < planned_copy_.size(); ++column) {
+            const std::string name = lowered(trimmed(planned_copy_[column]));
+            std::optional<std::size_t> field;
+            for (const auto& [mapped_field, mapped_column] : options_.mapping) {
+                if (lowered(trimmed(mapped_column)) == name) {
+                    field = field_index(mapped_field);
+                }
+            }
+            if (!field && !options_.mapping.count(name)) {
+                field = field_index(name);
+            }
+            if (!field) {
+                if (!options_.ignore_unknown) {
+                    plan_problems_.push_back(
+                        {"header",
+                         fmt::format("unknown column '{}' (expected one of {}; map it "
+                                     "with --map FIELD={} or pass --ignore-unknown)",
+                                     planned_copy_[column], field_list(), planned_copy_[column])});
+                }
+                continue;
+            }
+            if (plan[*field] >= 0) {
+                plan_problems_.push_back(
+                    {"header", fmt::format("two columns give the field {} (expected one)",
+                                           kImportFields[*field])});
+            }
+            plan[*field] = static_cast<int>(column);
+        }
+        for (const Field field : kRequired) {
+            if (plan[field] < 0 && !options_.constants.count(std::string(kImportFields[field]))) {
+                plan_problems_.push_back(
+                    {"header", fmt::format("missing required column '{}' (expected the columns "
+                                           "role, country, currency, amount, as_of; map another "
+                                           "column with --map {}=COLUMN or give a value with "
+                                           "--set {}=VALUE)",
+                                           kImportFields[field], kImportFields[field],
+                                           kImportFields[field])});
+            }
+        }
+        plan_ = plan;
+    }
+    problems.insert(problems.end(), plan_problems_.begin(), plan_problems_.end());
+    return plan_problems_.empty() ? plan_ : std::nullopt;
+}
+
+std::int64_t Importer::role_id(const std::string& name, std::vector<Problem>& problems) {
+    const std::string key = lowered(name);
+    if (const auto found = roles_.find(key); found != roles_.end()) {
+        return found->second;
+    }
+    if (const auto unknown = unknown_roles_.find(key); unknown != unknown_roles_.end()) {
+        problems.push_back({"role", unknown->second});
+        return 0;
+    }
+    try {
+        const std::int64_t id = names_.resolve(NameKind::kRole, name).id;
+        roles_.emplace(key, id);
+        return id;
+    } catch (const Error& error) {
+        if (error.code() != ErrorCode::kNotFound) {
+            throw;
+        }
+        if (!options_.create_roles) {
+            const std::string message =
+                std::string(error.what()) +
+                " (expected a known role; add it with --create-roles, or teach a name with "
+                "'jobkb alias add ROLE ALIAS')";
+            unknown_roles_.emplace(key, message);
+            problems.push_back({"role", message});
+            return 0;
+        }
+    }
+    const std::string base = slug_of(name);
+    std::string slug = base;
+    auto& taken = database_.statement("SELECT 1 FROM roles WHERE slug = :slug");
+    for (int n = 2;; ++n) {
+        taken.reset();
+        taken.bind(":slug", slug);
+        if (!taken.executeStep()) {
+            break;
+        }
+        slug = fmt::format("{}-{}", base, n);
+    }
+    auto& create = database_.statement(
+        "INSERT INTO roles (slug, name, source_id) VALUES (:slug, :name, :source) RETURNING id");
+    create.bind(":slug", slug);
+    create.bind(":name", name);
+    create.bind(":source", batch_source_);
+    create.executeStep();
+    const std::int64_t id = create.getColumn(0).getInt64();
+    create.reset();
+    roles_.emplace(key, id);
+    report_.created_roles.push_back(name);
+    return id;
+}
+
+std::optional<std::string> Importer::country(const std::string& text,
+                                             std::vector<Problem>& problems) {
+    auto found = countries_.find(text);
+    if (found == countries_.end()) {
+        std::string code;
+        try {
+            code = names_.resolve_country(text);
+        } catch (const Error& error) {
+            if (error.code() != ErrorCode::kNotFound) {
+                throw;
+            }
+            code = "!" + std::string(error.what());
+        }
+        found = countries_.emplace(text, code).first;
+    }
+    if (found->second.starts_with("!")) {
+        problems.push_back({"country", found->second.substr(1)});
+        return std::nullopt;
+    }
+    return found->second;
+}
+
+void Importer::check_as_of(const std::string& text, std::vector<Problem>& problems) const {
+    const auto digits = [&](std::size_t from, std::size_t count) {
+        return std::all_of(text.begin() + static_cast<std::ptrdiff_t>(from),
+                           text.begin() + static_cast<std::ptrdiff_t>(from + count),
+                           [](char c) { return c >= '0' && c <= '9'; });
+    };
+    const bool year = text.size() >= 4 && digits(0, 4);
+    const bool shape = (text.size() == 4 && year) ||
+                       (text.size() == 7 && year && text[4] == '-' && digits(5, 2)) ||
+                       (text.size() == 10 && year && text[4] == '-' && digits(5, 2) &&
+                        text[7] == '-' && digits(8, 2));
+    const std::string expected = "(expected a date 2026-04-06, a month 2026-04 or a year 2026)";
+    if (!shape) {
+        problems.push_back({"as_of", "'" + text + "' is not a date " + expected});
+        return;
+    }
+    const int y = std::stoi(text.substr(0, 4));
+    const int m = text.size() >= 7 ? std::stoi(text.substr(5, 2)) : 1;
+    const int d = text.size() == 10 ? std::stoi(text.substr(8, 2)) : 1;
+    if (y < 1900 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) {
+        problems.push_back({"as_of", "'" + text + "' is no such day " + expected});
+        return;
+    }
+    if (text > today_.substr(0, text.size())) {
+        problems.push_back(
+            {"as_of", "'" + text + "' is in the future (expected a date up to " + today_ + ")"});
+    }
+}
+
+std::optional<ValidRow> Importer::validate(const Record& record, std::vector<Problem>& problems) {
+    if (!record.problem.empty()) {
+        problems.push_back({"row", record.problem});
+        return std::nullopt;
+    }
+    const auto plan = plan_for(record, problems);
+    if (!plan) {
+        return std::nullopt;
+    }
+    // The text of each field: a --set constant, else the column's value, trimmed.
+    std::array<std::optional<std::string>, kFieldCount> text;
+    for (std::size_t field = 0; field < kFieldCount; ++field) {
+        if (const auto constant = options_.constants.find(std::string(kImportFields[field]));
+            constant != options_.constants.end()) {
+            text[field] = constant->second;
+        } else if ((*plan)[field] >= 0 &&
+                   static_cast<std::size_t>((*plan)[field]) < record.values.size()) {
+            const auto& value = record.values[static_cast<std::size_t>((*plan)[field])];
+            if (value) {
+                text[field] = trimmed(*value);
+            }
+        }
+        if (text[field] && !valid_utf8(*text[field])) {
+            problems.push_back({kImportFields[field], "is not valid UTF-8 (expected UTF-8 text)"});
+            text[field].reset();
+        }
+        if (text[field] && text[field]->empty()) {
+            text[field].reset();
+        }
+    }
+    for (const Field field : kRequired) {
+        if (!text[field]) {
+            problems.push_back({kImportFields[field], "is empty (expected a value)"});
+        }
+    }
+    if (!problems.empty()) {
+        return std::nullopt;
+    }
+    ValidRow row;
+    row.role_id = role_id(*text[kRole], problems);
+    if (auto code = country(*text[kCountry], problems)) {
+        row.country = *code;
+    }
+    const std::string currency_code = [&] {
+        std::string code = *text[kCurrency];
+        std::transform(code.begin(), code.end(), code.begin(),
+                       [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c; });
+        return code;
+    }();
+    if (const auto found = currencies_.find(currency_code); found != currencies_.end()) {
+        row.currency = &found->second;
+    } else {
+        problems.push_back({"currency", fmt::format("unknown currency '{}' (expected an ISO 4217 "
+                                                    "code such as INR, USD, GBP or EUR)",
+                                                    *text[kCurrency])});
+    }
+    std::optional<std::string> implied_period;
+    if (row.currency) {
+        try {
+            const ParsedAmount amount = parse_amount(*text[kAmount], *row.currency);
+            row.amount_minor = amount.amount_minor;
+            implied_period = amount.implied_period;
+        } catch (const Error& error) {
+            problems.push_back({"amount", error.what()});
+        }
+    }
+    const std::string period_text = text[kPeriod] ? lowered(*text[kPeriod]) : "year";
+    if (const auto found = periods_.find(period_text); found != periods_.end()) {
+        row.period = found->second;
+        if (implied_period && *implied_period != row.period) {
+            problems.push_back({"amount", fmt::format("'{}' is per year, but the period is {} "
+                                                      "(expected the period year, or an amount "
+                                                      "without LPA)",
+                                                      *text[kAmount], row.period)});
+        }
+    } else {
+        problems.push_back({"period", fmt::format("unknown period '{}' (expected year, month or "
+                                                  "hour)",
+                                                  *text[kPeriod])});
+    }
+    const std::string statistic_text = text[kStatistic] ? lowered(*text[kStatistic]) : "average";
+    if (const auto found = statistics_.find(statistic_text); found != statistics_.end()) {
+        row.statistic = found->second;
+    } else {
+        problems.push_back({"statistic", fmt::format("unknown statistic '{}' (expected average, "
+                                                     "median, p10, p25, p75, p90, minimum, "
+                                                     "maximum or point)",
+                                                     *text[kStatistic])});
+    }
+    check_as_of(*text[kAsOf], problems);
+    row.as_of = *text[kAsOf];
+    row.note = text[kNote];
+    if (!problems.empty()) {
+        return std::nullopt;
+    }
+    row.source_id = text[kSource] ? source_id(*text[kSource]) : batch_source_;
+    return row;
+}
+
+void Importer::insert(const ValidRow& row) {
+    auto& statement = database_.statement(kInsertObservation);
+    statement.bind(":role", row.role_id);
+    statement.bind(":country", row.country);
+    statement.bind(":currency", row.currency->code);
+    statement.bind(":amount", row.amount_minor);
+    statement.bind(":period", row.period);
+    statement.bind(":statistic", row.statistic);
+    statement.bind(":as_of", row.as_of);
+    statement.bind(":source", row.source_id);
+    if (row.note) {
+        statement.bind(":note", *row.note);
+    }
+    statement.bind(":batch", report_.batch_id);
+    statement.exec();
+    ++report_.rows_inserted;
+    ++report_.rows_per_currency[row.currency->code];
+}
+
+void Importer::reject(const Record& record, const std::vector<Problem>& problems) {
+    ++report_.rows_rejected;
+    std::string reasons;
+    for (const auto& problem : problems) {
+        ++report_.error_count;
+        const std::string message = fmt::format("{}:{}: {}: {}", options_.file_name, record.line,
+                                                problem.field, problem.message);
+        if (report_.errors.size() < options_.max_errors) {
+            report_.errors.push_back(message);
+        }
+        reasons +=
+            (reasons.empty() ? "" : "; ") + std::string(problem.field) + ": " + problem.message;
+    }
+    if (on_reject_) {
+        on_reject_(record, reasons);
+    }
+}
+
+void Importer::visit(const Record& record) {
+    if (report_.stopped_early) {
+        return;
+    }
+    ++report_.rows_read;
+    std::vector<Problem> problems;
+    const auto row = validate(record, problems);
+    if (!row) {
+        reject(record, problems);
+        if (!options_.skip_invalid && report_.error_count >= options_.max_errors) {
+            report_.stopped_early = true;
+        }
+        return;
+    }
+    // Without --skip-invalid one error means nothing is written: keep validating, stop writing.
+    if (report_.rows_rejected == 0 || options_.skip_invalid) {
+        insert(*row);
+    }
+}
+
+void Importer::collect_changes() {
+    auto& count = database_.statement(
+        "SELECT count(*) FROM (SELECT DISTINCT role_id, country_code, statistic, period "
+        "FROM salary_observations WHERE batch_id = :batch)");
+    count.bind(":batch", report_.batch_id);
+    count.executeStep();
+    report_.change_count = static_cast<std::size_t>(count.getColumn(0).getInt64());
+    auto& changes = database_.statement(kChanges);
+    changes.bind(":batch", report_.batch_id);
+    changes.bind(":limit", static_cast<std::int64_t>(kMaxReportedChanges));
+    while (changes.executeStep()) {
+        FigureChange change;
+        change.role = changes.getColumn(0).getString();
+        change.country_code = changes.getColumn(1).getString();
+        change.statistic = changes.getColumn(2).getString();
+        change.period = changes.getColumn(3).getString();
+        if (!changes.getColumn(4).isNull()) {
+            change.current_minor = changes.getColumn(4).getInt64();
+            change.current_currency = currencies_.at(changes.getColumn(5).getString());
+        }
+        change.new_minor = changes.getColumn(6).getInt64();
+        change.new_currency = currencies_.at(changes.getColumn(7).getString());
+        change.new_rows = changes.getColumn(8).getInt64();
+        report_.changes.push_back(std::move(change));
+    }
+}
+
+ImportReport Importer::run() {
+    check_options();
+    database_.guard("importing " + options_.file_name, [&] {
+        // A bigger page cache keeps the indexes in memory while a large file loads.
+        database_.execute("tuning for the import",
+                          "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY");
+        WriteTransaction transaction(database_);
+        load_vocabulary();
+        start_batch();
+        read_records(input_, options_.format, [&](const Record& record) { visit(record); });
+        if (report_.rows_read == 0) {
+            throw Error(ErrorCode::kInvalidArgument,
+                        options_.file_name + ":1: the input has no records (expected a header and "
+                                             "at least one row)");
+        }
+        const std::string sha = input_.sha256();
+        auto& duplicate = database_.statement(
+            "SELECT id FROM import_batches WHERE sha256 = :sha AND settings = :settings AND "
+            "undone_at IS NULL AND id <> :batch ORDER BY id LIMIT 1");
+        duplicate.bind(":sha", sha);
+        duplicate.bind(":settings", settings());
+        duplicate.bind(":batch", report_.batch_id);
+        if (duplicate.executeStep()) {
+            report_.already_imported = true;
+            report_.existing_batch = duplicate.getColumn(0).getInt64();
+            report_.rows_unchanged = report_.rows_read;
+            report_.rows_inserted = 0;
+            report_.rows_per_currency.clear();
+            report_.batch_id = 0;
+            return; // the transaction rolls back: nothing changes
+        }
+        if (report_.rows_rejected > 0 && !options_.skip_invalid) {
+            report_.rows_inserted = 0;
+            report_.rows_per_currency.clear();
+            report_.batch_id = 0;
+            return;
+        }
+        collect_changes();
+        if (options_.supersede) {
+            auto& supersede = database_.statement(
+                "UPDATE import_batches SET superseded_by = :batch WHERE source_id = :source AND "
+                "id < :batch AND superseded_by IS NULL AND undone_at IS NULL RETURNING id");
+            supersede.bind(":batch", report_.batch_id);
+            supersede.bind(":source", batch_source_);
+            while (supersede.executeStep()) {
+                report_.superseded_batches.push_back(supersede.getColumn(0).getInt64());
+            }
+        }
+        auto& finish = database_.statement(
+            "UPDATE import_batches SET sha256 = :sha, rows_read = :read, rows_inserted = "
+            ":inserted, rows_rejected = :rejected WHERE id = :batch");
+        finish.bind(":sha", sha);
+        finish.bind(":read", report_.rows_read);
+        finish.bind(":inserted", report_.rows_inserted);
+        finish.bind(":rejected", report_.rows_rejected);
+        finish.bind(":batch", report_.batch_id);
+        finish.exec();
+        if (options_.dry_run) {
+            report_.batch_id = 0;
+            return; // rolled back with the transaction
+        }
+        transaction.commit();
+        report_.committed = true;
+    });
+    return report_;
+}
+
+} // namespace
+
+ImportReport import_salaries(Database& database, InputSource& input, const ImportOptions& options,
+                             const RejectSink& on_reject) {
+    return Importer(database, input, options, on_reject).run();
+}
+
+std::vector<ImportBatch> list_import_batches(Database& database) {
+    auto& query = database.statement(
+        "SELECT b.id, b.file_name, s.title, b.input_format, b.rows_read, b.rows_inserted, "
+        "b.rows_rejected, b.imported_at, b.superseded_by, b.undone_at, b.sha256 "
+        "FROM import_batches b JOIN sources s ON s.id = b.source_id ORDER BY b.id");
+    return database.guard("listing imports", [&] {
+        std::vector<ImportBatch> batches;
+        while (query.executeStep()) {
+            ImportBatch batch;
+            batch.id = query.getColumn(0).getInt64();
+            batch.file_name = query.getColumn(1).getString();
+            batch.source = query.getColumn(2).getString();
+            batch.input_format = query.getColumn(3).getString();
+            batch.rows_read = query.getColumn(4).getInt64();
+            batch.rows_inserted = query.getColumn(5).getInt64();
+            batch.rows_rejected = query.getColumn(6).getInt64();
+            batch.imported_at = query.getColumn(7).getString();
+            if (!query.getColumn(8).isNull()) {
+                batch.superseded_by = query.getColumn(8).getInt64();
+            }
+            if (!query.getColumn(9).isNull()) {
+                batch.undone_at = query.getColumn(9).getString();
+            }
+            batch.sha256 = query.getColumn(10).getString();
+            batches.push_back(std::move(batch));
+        }
+        return batches;
+    });
+}
+
+std::int64_t undo_import_batch(Database& database, std::int64_t batch_id) {
+    return database.guard("undoing an import", [&] {
+        WriteTransaction transaction(database);
+        auto& find = database.statement("SELECT undone_at FROM import_batches WHERE id = :batch");
+        find.bind(":batch", batch_id);
+        if (!find.executeStep()) {
+            throw Error(ErrorCode::kNotFound,
+                        fmt::format("no import batch {} (see 'jobkb imports')", batch_id));
+        }
+        if (!find.getColumn(0).isNull()) {
+            throw Error(ErrorCode::kInvalidArgument,
+                        fmt::format("import batch {} was already undone at {}", batch_id,
+                                    find.getColumn(0).getString()));
+        }
+        find.reset();
+        auto& remove =
+            database.statement("DELETE FROM salary_observations WHERE batch_id = :batch");
+        remove.bind(":batch", batch_id);
+        const std::int64_t removed = remove.exec();
+        // Batches this one superseded count as current again.
+        auto& restore = database.statement(
+            "UPDATE import_batches SET superseded_by = NULL WHERE superseded_by = :batch");
+        restore.bind(":batch", batch_id);
+        restore.exec();
+        auto& mark = database.statement("UPDATE import_batches SET undone_at = "
+                                        "strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = :batch");
+        mark.bind(":batch", batch_id);
+        mark.exec();
+        transaction.commit();
+        return removed;
+    });
+}
+
+} // namespace jobkb
