@@ -102,7 +102,7 @@ void register_comparison_commands(CLI::App& app, Context& context) {
                     "\"Shared by\" says how many of the roles have it, shared items first.\n\n"
                     "Examples:\n  jobkb compare \"Data Scientist\" \"Machine Learning Engineer\"\n"
                     "  jobkb compare \"NLP Engineer\" \"Computer Vision Engineer\" "
-                    "\"AI/ML Research Scientist\" --markdown");
+                    "\"AI/ML Research Scientist\" --format markdown");
     compare->callback([&context, options] {
         auto database = context.open(Access::kReadOnly);
         Catalog catalog(*database);

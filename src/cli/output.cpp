@@ -1,5 +1,7 @@
 #include "cli/output.hpp"
 
+#include "cli/text_width.hpp"
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -143,10 +145,19 @@ Json row_object(const Listing& listing, const std::vector<CellValue>& row) {
 }
 
 void write_markdown(std::ostream& out, const Listing& listing) {
-    auto cell = [](std::string text) {
+    // Backslashes and pipes are escaped, line breaks become <br>, other control characters
+    // are shown as symbols, so that every row stays one line with one cell per column.
+    auto cell = [](const std::string& text) {
         std::string escaped;
         for (char c : text) {
-            escaped += c == '|' ? "\\|" : c == '\n' ? "<br>" : std::string(1, c);
+            if (c == '|' || c == '\\') {
+                escaped += '\\';
+                escaped += c;
+            } else if (c == '\n') {
+                escaped += "<br>";
+            } else {
+                escaped += visible_control(c);
+            }
         }
         return escaped;
     };
@@ -231,7 +242,5 @@ void write_listing(std::ostream& out, const Listing& listing, const OutputOption
         return;
     }
 }
-
-std::string json_value(const CellValue& value) { return dump(to_json(value)); }
 
 } // namespace jobkb::cli

@@ -47,12 +47,16 @@ struct OutputOptions {
     bool color = false; // bold table headers; set only for a terminal without NO_COLOR
 };
 
+// A CLI11 check that refuses an empty value (an empty filter would silently match everything).
+inline const CLI::Validator kNonEmpty(
+    [](const std::string& value) {
+        return value.empty() ? std::string("an empty value (expected a name)") : std::string();
+    },
+    "", "non-empty");
+
 // Adds --format table|csv|tsv|json|nl|markdown and the shortcuts --csv --tsv --json --nl.
 void add_output_options(CLI::App& command, OutputOptions& options);
 
 void write_listing(std::ostream& out, const Listing& listing, const OutputOptions& options);
-
-// The JSON text of one value, as write_listing would write it.
-std::string json_value(const CellValue& value);
 
 } // namespace jobkb::cli

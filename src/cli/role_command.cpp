@@ -52,9 +52,9 @@ void write_profile_text(std::ostream& out, const RoleProfile& profile, bool colo
 }
 
 void write_profile_markdown(std::ostream& out, const RoleProfile& profile) {
-    out << "# " << profile.name << "\n\n";
+    out << "# " << profile.name << "\n";
     if (!profile.summary.empty()) {
-        out << profile.summary << "\n";
+        out << "\n" << profile.summary << "\n";
     }
     auto section = [&](const std::string& title, const std::vector<std::string>& items,
                        bool numbered) {
@@ -79,11 +79,16 @@ void write_profile_markdown(std::ostream& out, const RoleProfile& profile) {
     }
 }
 
+// The same shape as a row of `jobkb salaries --json`.
 Json salary_json(const SalaryFigure& figure) {
-    return Json{{"country", figure.country_code},   {"statistic", figure.statistic},
-                {"period", figure.period},          {"amount_minor", figure.amount_minor},
-                {"currency", figure.currency.code}, {"as_of", figure.as_of},
-                {"source", figure.source},          {"note", figure.note}};
+    const Json amount{{"amount_minor", figure.amount_minor}, {"currency", figure.currency.code}};
+    return Json{{"country", figure.country_code},
+                {"statistic", figure.statistic},
+                {"period", figure.period},
+                {"amount", amount},
+                {"as_of", figure.as_of},
+                {"source", figure.source},
+                {"note", figure.note}};
 }
 
 // JSON and NDJSON: one object, lists as arrays, salaries as objects.

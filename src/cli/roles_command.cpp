@@ -17,9 +17,14 @@ struct RolesOptions {
     OutputOptions output;
 };
 
-Listing roles_listing(const std::vector<RoleOverview>& roles) {
-    // One salary column per country that any listed role has a headline figure for.
+Listing roles_listing(const std::vector<RoleOverview>& roles,
+                      const std::optional<std::string>& country_asked) {
+    // One salary column per country that any listed role has a headline figure for, and always
+    // the one asked for, so the layout does not depend on the data found.
     std::set<std::string> countries;
+    if (country_asked) {
+        countries.insert(*country_asked);
+    }
     for (const auto& role : roles) {
         for (const auto& figure : role.headline_salaries) {
             countries.insert(figure.country_code);
@@ -57,7 +62,8 @@ void register_roles_command(CLI::App& app, Context& context) {
     roles
         ->add_option("--skill", options->filter.skills,
                      "Roles with this skill (name or alias, any case); repeat for several")
-        ->option_text("SKILL");
+        ->option_text("SKILL")
+        ->check(kNonEmpty);
     static const std::map<std::string, SkillMatch> kMatch = {{"any", SkillMatch::kAny},
                                                              {"all", SkillMatch::kAll}};
     roles
@@ -70,7 +76,8 @@ void register_roles_command(CLI::App& app, Context& context) {
     roles
         ->add_option("--industry", options->filter.industries,
                      "Roles in this industry; repeat for any of several")
-        ->option_text("INDUSTRY");
+        ->option_text("INDUSTRY")
+        ->check(kNonEmpty);
     roles
         ->add_option("--country", options->country,
                      "Show only this country's salary (ISO code such as IN, or a name)")
@@ -105,9 +112,15 @@ void register_roles_command(CLI::App& app, Context& context) {
             filter.min_salary = options->min_salary;
         }
         auto database = context.open(Access::kReadOnly);
+        Catalog catalog(*database);
+        const auto found = catalog.roles(filter);
+        std::optional<std::string> country;
+        if (filter.country) {
+            country = catalog.names().resolve_country(*filter.country);
+        }
         OutputOptions output = options->output;
         output.color = context.use_color();
-        write_listing(context.out, roles_listing(Catalog(*database).roles(filter)), output);
+        write_listing(context.out, roles_listing(found, country), output);
     });
 }
 

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <map>
 #include <memory>
 #include <sstream>
 
@@ -13,8 +14,12 @@ namespace {
 
 Listing result_listing(const SqlResult& result) {
     Listing listing;
+    // JSON objects need distinct keys: a second "name" column becomes "name_2".
+    std::map<std::string, int> seen;
     for (const auto& column : result.columns) {
-        listing.columns.push_back({column, column});
+        const int count = ++seen[column];
+        const std::string key = count == 1 ? column : column + "_" + std::to_string(count);
+        listing.columns.push_back({key, column});
     }
     for (const auto& row : result.rows) {
         std::vector<CellValue> cells;
@@ -56,7 +61,7 @@ void register_sql_command(CLI::App& app, Context& context) {
         ->option_text("NAME VALUE");
     sql->add_option("--time-limit", options->time_limit_ms,
                     "Stop the query after this many milliseconds (default 5000)")
-        ->check(CLI::PositiveNumber)
+        ->check(CLI::Range(1LL, 86'400'000LL))
         ->option_text("MS");
     sql->add_option("--max-rows", options->max_rows,
                     "Stop the query when it returns more rows than this (default 10000)")

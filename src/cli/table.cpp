@@ -9,8 +9,33 @@ namespace {
 
 using Lines = std::vector<std::string>;
 
+// A cell's lines: its own line breaks kept, other control characters made visible, and each
+// line wrapped to the column's width.
 Lines cell_lines(const std::string& text, const TableColumn& column) {
-    return column.max_width == 0 ? Lines{text} : wrap_text(text, column.max_width);
+    Lines lines;
+    std::string line;
+    auto finish = [&] {
+        if (column.max_width == 0) {
+            lines.push_back(line);
+        } else {
+            for (auto& wrapped : wrap_text(line, column.max_width)) {
+                lines.push_back(std::move(wrapped));
+            }
+        }
+        line.clear();
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+            continue; // the CR of a CRLF
+        }
+        if (text[i] == '\n') {
+            finish();
+        } else {
+            line += visible_control(text[i]);
+        }
+    }
+    finish();
+    return lines;
 }
 
 std::string repeat(std::string_view piece, std::size_t count) {

@@ -94,6 +94,18 @@ std::size_t display_width(std::string_view text) {
     return width;
 }
 
+std::string visible_control(char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7f) {
+        const char32_t picture = byte == 0x7f ? U'\u2421' : U'\u2400' + byte;
+        // Control pictures are three UTF-8 bytes: 1110xxxx 10xxxxxx 10xxxxxx.
+        return {static_cast<char>(0xE0 | (picture >> 12)),
+                static_cast<char>(0x80 | ((picture >> 6) & 0x3F)),
+                static_cast<char>(0x80 | (picture & 0x3F))};
+    }
+    return std::string(1, c);
+}
+
 std::vector<std::string> wrap_text(std::string_view text, std::size_t width) {
     std::vector<std::string> lines(1);
     std::size_t line_width = 0;

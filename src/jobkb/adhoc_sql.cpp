@@ -16,6 +16,9 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+constexpr int kMaxValueBytes = 10'000'000;
+constexpr sqlite3_int64 kMaxHeapBytes = 1'000'000'000;
+
 // Pragmas that only report. Those taking an argument name a table or index to describe;
 // the others are allowed only without a value, since "PRAGMA x = v" changes something.
 constexpr std::array<std::string_view, 10> kDescribingPragmas = {
@@ -55,7 +58,14 @@ int authorize(void* context, int action, const char* first, const char* second, 
         if (second != nullptr && std::string_view(second) == "load_extension") {
             return refuse("loading extensions is not allowed");
         }
+        // It reads and sets raw function pointers: an address leak, or a crash, to order.
+        if (second != nullptr && std::string_view(second) == "fts3_tokenizer") {
+            return refuse("fts3_tokenizer is not allowed");
+        }
         return SQLITE_OK;
+    case SQLITE_CREATE_VTABLE:
+    case SQLITE_DROP_VTABLE:
+        return refuse("virtual tables cannot be created or dropped here");
     case SQLITE_ATTACH:
     case SQLITE_DETACH:
         return refuse("ATTACH and DETACH are not allowed");
@@ -72,6 +82,15 @@ int authorize(void* context, int action, const char* first, const char* second, 
                           ? "transaction control is not allowed: --write runs everything in one "
                             "transaction"
                           : "transaction control is not allowed");
+    case SQLITE_UPDATE:
+        // SQLite asks this of its own schema table when a query first uses a built-in virtual
+        // table (json_each, pragma_table_info); real writes are still stopped by the read-only
+        // connection and sqlite3_stmt_readonly().
+        if (first != nullptr && (std::string_view(first) == "sqlite_master" ||
+                                 std::string_view(first) == "sqlite_temp_master")) {
+            return SQLITE_OK;
+        }
+        [[fallthrough]];
     default:
         // Everything else writes: INSERT, UPDATE, DELETE, CREATE, DROP, ALTER, REINDEX, ANALYZE.
         if (guard.allow_writes) {
@@ -98,14 +117,24 @@ public:
         sqlite3_set_authorizer(handle_, authorize, &guard);
         sqlite3_progress_handler(handle_, 1000, check_deadline, &guard);
         attached_limit_ = sqlite3_limit(handle_, SQLITE_LIMIT_ATTACHED, 0);
+        // Bounds what one function call can build (printf('%.*c', 1e9, 'x')), which the
+        // progress handler cannot interrupt.
+        length_limit_ = sqlite3_limit(handle_, SQLITE_LIMIT_LENGTH, kMaxValueBytes);
+        heap_limit_ = sqlite3_hard_heap_limit64(-1);
+        sqlite3_hard_heap_limit64(kMaxHeapBytes);
         sqlite3_db_config(handle_, SQLITE_DBCONFIG_DEFENSIVE, -1, &defensive_);
         sqlite3_db_config(handle_, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+        sqlite3_db_config(handle_, SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER, -1, &tokenizer_);
+        sqlite3_db_config(handle_, SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER, 0, nullptr);
     }
     ~GuardScope() {
         sqlite3_set_authorizer(handle_, nullptr, nullptr);
         sqlite3_progress_handler(handle_, 0, nullptr, nullptr);
         sqlite3_limit(handle_, SQLITE_LIMIT_ATTACHED, attached_limit_);
+        sqlite3_limit(handle_, SQLITE_LIMIT_LENGTH, length_limit_);
+        sqlite3_hard_heap_limit64(heap_limit_);
         sqlite3_db_config(handle_, SQLITE_DBCONFIG_DEFENSIVE, defensive_, nullptr);
+        sqlite3_db_config(handle_, SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER, tokenizer_, nullptr);
     }
     GuardScope(const GuardScope&) = delete;
     GuardScope& operator=(const GuardScope&) = delete;
@@ -113,6 +142,9 @@ public:
 private:
     sqlite3* handle_;
     int attached_limit_ = 0;
+    int length_limit_ = 0;
+    sqlite3_int64 heap_limit_ = 0;
+    int tokenizer_ = 0;
     int defensive_ = 0;
 };
 
@@ -158,11 +190,12 @@ std::string context_at(std::string_view sql, std::size_t offset) {
     fail_at(sql, base + (offset >= 0 ? static_cast<std::size_t>(offset) : 0), message);
 }
 
+// An integer only when the text is its canonical spelling: "007" and "+5" stay text.
 std::optional<std::int64_t> as_integer(const std::string& text) {
     std::int64_t value = 0;
     const auto* end = text.data() + text.size();
     const auto [stop, error] = std::from_chars(text.data(), end, value);
-    if (error != std::errc() || stop != end || text.empty()) {
+    if (error != std::errc() || stop != end || text.empty() || std::to_string(value) != text) {
         return std::nullopt;
     }
     return value;
@@ -216,7 +249,8 @@ SqlValue column_value(sqlite3_stmt* statement, int column) {
 bool only_comments(std::string_view rest) {
     while (!rest.empty()) {
         if (rest.front() == ' ' || rest.front() == '\t' || rest.front() == '\n' ||
-            rest.front() == '\r' || rest.front() == ';') {
+            rest.front() == '\r' || rest.front() == '\f' || rest.front() == '\v' ||
+            rest.front() == ';') {
             rest.remove_prefix(1);
         } else if (rest.starts_with("--")) {
             const auto end = rest.find('\n');
@@ -240,7 +274,10 @@ SqlResult run_guarded(Database& database, std::string_view sql, const AdHocOptio
     guard.deadline = Clock::now() + options.time_limit;
     GuardScope scope(handle, guard);
 
-    const auto changes_before = sqlite3_total_changes64(handle);
+    if (const auto nul = sql.find('\0'); nul != std::string_view::npos) {
+        fail_at(sql, nul, "the query contains a NUL byte (expected SQL text)");
+    }
+    std::int64_t changes = 0;
     std::vector<bool> used(options.parameters.size(), false);
     SqlResult result;
     std::size_t offset = 0;
@@ -263,6 +300,9 @@ SqlResult run_guarded(Database& database, std::string_view sql, const AdHocOptio
         }
         const std::size_t statement_offset = offset;
         offset = static_cast<std::size_t>(tail - sql.data());
+        if (offset <= statement_offset && !statement) {
+            fail_at(sql, statement_offset, "cannot read the query from here (expected SQL)");
+        }
         if (!statement) {
             continue; // only a comment or whitespace
         }
@@ -298,6 +338,8 @@ SqlResult run_guarded(Database& database, std::string_view sql, const AdHocOptio
         if (step != SQLITE_DONE) {
             fail_with_sqlite(handle, sql, statement_offset, guard, options);
         }
+        // Rows the statement itself changed, not those its triggers did.
+        changes += sqlite3_stmt_readonly(statement.get()) ? 0 : sqlite3_changes64(handle);
     }
     if (!ran_one) {
         throw Error(ErrorCode::kInvalidArgument, "the query is empty");
@@ -309,13 +351,22 @@ SqlResult run_guarded(Database& database, std::string_view sql, const AdHocOptio
                                     options.parameters[i].name, options.parameters[i].name));
         }
     }
-    result.changes = sqlite3_total_changes64(handle) - changes_before;
+    result.changes = changes;
     return result;
 }
 
 } // namespace
 
 SqlResult run_adhoc_sql(Database& database, std::string_view sql, const AdHocOptions& options) {
+    for (std::size_t i = 0; i < options.parameters.size(); ++i) {
+        for (std::size_t j = 0; j < i; ++j) {
+            if (options.parameters[i].name == options.parameters[j].name) {
+                throw Error(ErrorCode::kInvalidArgument,
+                            fmt::format("parameter '{}' is given twice (expected one -p {} VALUE)",
+                                        options.parameters[i].name, options.parameters[i].name));
+            }
+        }
+    }
     std::optional<WriteTransaction> transaction;
     if (options.allow_writes) {
         transaction.emplace(database);

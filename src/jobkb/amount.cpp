@@ -45,37 +45,47 @@ struct Sign {
     bool (*agrees)(const Currency&);
 };
 
-constexpr std::array<Sign, 7> kSigns = {{
+constexpr Sign kSigns[] = {
     {"₹", [](const Currency& c) { return c.code == "INR"; }},
     {"€", [](const Currency& c) { return c.code == "EUR"; }},
     {"£", [](const Currency& c) { return c.symbol == "£" || c.code == "GBP"; }},
     {"¥", [](const Currency& c) { return c.code == "JPY" || c.code == "CNY"; }},
-    // "$" alone is every dollar's sign; "US$" and the like are caught by the symbol check.
+    // Qualified dollars before the bare sign, which is every dollar's.
+    {"US$", [](const Currency& c) { return c.code == "USD"; }},
+    {"CA$", [](const Currency& c) { return c.code == "CAD"; }},
+    {"NZ$", [](const Currency& c) { return c.code == "NZD"; }},
+    {"HK$", [](const Currency& c) { return c.code == "HKD"; }},
+    {"MX$", [](const Currency& c) { return c.code == "MXN"; }},
+    {"NT$", [](const Currency& c) { return c.code == "TWD"; }},
+    {"A$", [](const Currency& c) { return c.code == "AUD"; }},
+    {"S$", [](const Currency& c) { return c.code == "SGD"; }},
+    {"R$", [](const Currency& c) { return c.code == "BRL"; }},
     {"$", [](const Currency& c) { return c.symbol.find('$') != std::string::npos; }},
     {"Rs.", [](const Currency& c) { return c.code == "INR"; }},
     {"Rs",
      [](const Currency& c) {
          return c.code == "INR" || c.code == "PKR" || c.code == "NPR" || c.code == "LKR";
      }},
-}};
+};
 
 // Multipliers written after the number, as powers of ten.
 struct Shorthand {
     std::string_view word;
     int power;
     bool per_year;
+    bool indian; // lakh and crore: only for currencies written in Indian digit groups
 };
 
 constexpr std::array<Shorthand, 9> kShorthands = {{
-    {"lpa", 5, true},
-    {"lakhs", 5, false},
-    {"lakh", 5, false},
-    {"lacs", 5, false},
-    {"lac", 5, false},
-    {"crores", 7, false},
-    {"crore", 7, false},
-    {"cr", 7, false},
-    {"k", 3, false},
+    {"lpa", 5, true, true},
+    {"lakhs", 5, false, true},
+    {"lakh", 5, false, true},
+    {"lacs", 5, false, true},
+    {"lac", 5, false, true},
+    {"crores", 7, false, true},
+    {"crore", 7, false, true},
+    {"cr", 7, false, true},
+    {"k", 3, false, false},
 }};
 
 [[noreturn]] void reject(std::string_view text, const std::string& why) {
@@ -176,6 +186,10 @@ ParsedAmount parse_amount(std::string_view text, const Currency& currency) {
             equals_ignoring_case(rest.substr(rest.size() - shorthand.word.size()),
                                  shorthand.word) &&
             is_digit(trim(rest.substr(0, rest.size() - shorthand.word.size())).back())) {
+            if (shorthand.indian && currency.grouping != DigitGrouping::kIndian) {
+                reject(text, "uses " + std::string(shorthand.word) + ", an Indian unit, for " +
+                                 currency.code + " (expected a plain amount, or k for thousands)");
+            }
             rest = trim(rest.substr(0, rest.size() - shorthand.word.size()));
             power = shorthand.power;
             if (shorthand.per_year) {

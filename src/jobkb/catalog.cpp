@@ -273,14 +273,19 @@ std::vector<RoleOverview> Catalog::roles(const RoleFilter& filter) {
             });
         }
         if (filter.sort == RoleSort::kSalary) {
-            // Highest first; roles with no figure in the country last, by name.
-            std::stable_sort(roles.begin(), roles.end(), [](const auto& a, const auto& b) {
-                const auto amount = [](const RoleOverview& r) {
-                    return r.headline_salaries.empty() ? -1
-                                                       : r.headline_salaries.front().amount_minor;
-                };
-                return amount(a) > amount(b);
-            });
+            // Highest first, compared only in the country's own currency; roles with no figure
+            // in it go last, by name.
+            if (!currency) {
+                currency = country_currency(*country);
+            }
+            const auto amount = [&](const RoleOverview& role) -> std::int64_t {
+                const bool comparable =
+                    !role.headline_salaries.empty() && currency &&
+                    role.headline_salaries.front().currency.code == currency->code;
+                return comparable ? role.headline_salaries.front().amount_minor : -1;
+            };
+            std::stable_sort(roles.begin(), roles.end(),
+                             [&](const auto& a, const auto& b) { return amount(a) > amount(b); });
         }
         return roles;
     });

@@ -40,17 +40,24 @@ const std::vector<Case> kCases = {
 TEST(ExpectedOutput, MatchesTheFiles) {
     test::TempDir dir;
     const auto path = test::make_seeded_database(dir);
-    const bool update = std::getenv("JOBKB_UPDATE_EXPECTED") != nullptr;
+    const char* update_variable = std::getenv("JOBKB_UPDATE_EXPECTED");
+    const bool update = update_variable != nullptr && std::string(update_variable) == "1";
     const auto folder = test::source_dir() / "tests" / "cli" / "expected";
     for (const auto& [file, arguments] : kCases) {
         std::vector<std::string> with_db = {"--db", path.string()};
         with_db.insert(with_db.end(), arguments.begin(), arguments.end());
         const auto result = test::run_cli(with_db);
         EXPECT_EQ(result.exit_code, 0) << file << ": " << result.err;
+        // Notes on stderr are expected output too, in FILE.stderr when there are any.
+        const auto err_file = folder / (std::string(file) + ".stderr");
         if (update) {
             test::write_bytes(folder / file, result.out);
+            if (!result.err.empty()) {
+                test::write_bytes(err_file, result.err);
+            }
             continue;
         }
+        EXPECT_EQ(result.err, test::fs::exists(err_file) ? test::read_bytes(err_file) : "") << file;
         ASSERT_TRUE(test::fs::exists(folder / file))
             << file << " is missing: run the tests with JOBKB_UPDATE_EXPECTED=1";
         EXPECT_EQ(result.out, test::read_bytes(folder / file))

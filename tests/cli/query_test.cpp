@@ -138,8 +138,8 @@ TEST_F(Query, RoleProfileInFull) {
     const auto json = nlohmann::json::parse(run({"role", "mlops-engineer", "--json"}).out);
     EXPECT_EQ(json.at("responsibilities").size(), 5u);
     EXPECT_EQ(json.at("latest_salaries").size(), 2u);
-    EXPECT_EQ(json.at("latest_salaries")[0].at("amount_minor"), 133053900);
-    EXPECT_EQ(json.at("latest_salaries")[0].at("currency"), "INR");
+    EXPECT_EQ(json.at("latest_salaries")[0].at("amount").at("amount_minor"), 133053900);
+    EXPECT_EQ(json.at("latest_salaries")[0].at("amount").at("currency"), "INR");
 }
 
 TEST_F(Query, SkillsAndIndustriesCountTheirRoles) {

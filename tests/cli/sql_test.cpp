@@ -1,6 +1,7 @@
 // `jobkb sql`: read-only by default, defended in depth; every write path is refused and leaves
 // the file byte for byte as it was.
 #include "cli/app.hpp"
+#include "cli/text_width.hpp"
 #include "support/fixtures.hpp"
 
 #include <gtest/gtest.h>
@@ -133,6 +134,56 @@ TEST_F(Sql, WriteOptsInAndRunsInOneTransaction) {
     // Even with --write: no ATTACH, no pragma changes.
     expect_refused({"--write", "ATTACH '" + (dir_ / "x.db").string() + "' AS x"}, "ATTACH");
     expect_refused({"--write", "PRAGMA foreign_keys = OFF"}, "PRAGMA foreign_keys");
+}
+
+TEST_F(Sql, RefusesTheSubtlerEscapes) {
+    expect_refused({"SELECT fts3_tokenizer('simple')"}, "fts3_tokenizer is not allowed");
+    expect_refused({"--write", "SELECT fts3_tokenizer('simple', x'4141414141414141')"},
+                   "fts3_tokenizer is not allowed");
+    expect_refused({"--write", "CREATE VIRTUAL TABLE temp.t USING fts3(x)"}, "virtual tables");
+    expect_refused({"PRAGMA optimize"}, "PRAGMA optimize");
+    expect_refused({"CREATE TEMP TRIGGER t AFTER INSERT ON roles BEGIN SELECT 1; END"},
+                   "would change the database");
+    expect_refused({"SELECT length(zeroblob(300000000))"}, "too big");
+    expect_refused({std::string("SELECT 1;\0 DELETE FROM roles", 30)}, "NUL byte");
+    expect_refused({std::string("SELECT 1;\0 DELETE FROM roles", 30), "--write"}, "NUL byte");
+    expect_refused({"SELECT :x", "-p", "x", "1", "-p", "x", "2"}, "given twice");
+    EXPECT_EQ(run({"SELECT 1;\f\v"}).exit_code, 0);
+}
+
+TEST_F(Sql, TableValuedFunctionsAndDuplicateNamesWork) {
+    auto result =
+        run({"SELECT name FROM pragma_table_info('roles') ORDER BY cid LIMIT 2", "--csv"});
+    EXPECT_EQ(result.out, "name\r\nid\r\nslug\r\n") << result.err;
+    result = run({"SELECT value FROM json_each('[1,2]')", "--csv"});
+    EXPECT_EQ(result.out, "value\r\n1\r\n2\r\n") << result.err;
+    result = run({"SELECT 1 AS a, 2 AS a, :z AS z", "-p", "z", "007", "--json"});
+    const auto rows = nlohmann::json::parse(result.out);
+    EXPECT_EQ(rows[0].at("a"), 1);
+    EXPECT_EQ(rows[0].at("a_2"), 2);
+    EXPECT_EQ(rows[0].at("z"), "007") << "leading zeros keep a value text";
+}
+
+TEST_F(Sql, ControlCharactersCannotBreakATableOrDriveTheTerminal) {
+    const auto result = run({"SELECT 'one' || char(10) || 'two' AS a, char(27) || '[31mred' AS b, "
+                             "'x' || char(9) || 'y' AS c"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_EQ(result.out.find('\033'), std::string::npos);
+    EXPECT_NE(result.out.find("␛[31mred"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("x␉y"), std::string::npos) << result.out;
+    const auto lines = test::lines_of(result.out);
+    for (const auto& line : lines) {
+        EXPECT_EQ(cli::display_width(line), cli::display_width(lines.front())) << line;
+    }
+    EXPECT_EQ(lines.size(), 6u) << "the cell with a line break takes two lines";
+}
+
+TEST_F(Sql, ChangeCountsLeaveOutWhatTriggersDid) {
+    const auto result =
+        run({"--write", "INSERT INTO salary_observations (role_id, country_code, currency_code, "
+                        "amount_minor, as_of, source_id) VALUES (1, 'IN', 'INR', 100, '2026', 1)"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_NE(result.err.find("1 row(s) changed"), std::string::npos) << result.err;
 }
 
 TEST_F(Sql, ReportingPragmasAreAllowed) {

@@ -87,7 +87,8 @@ TEST(ParseAmount, RefusesWhatIsWrongOrAmbiguous) {
         {"1e6", "not a number"},
         {"10.", "not a number"},
         {"99999999999999999999", "out of range"},
-        {"10000000 crore", "out of range"},
+        {"12 LPA", "an Indian unit, for USD"},
+        {"CA$100", "sign CA$, which does not agree with the currency USD"},
     };
     for (const auto& [text, cause] : cases) {
         const std::string message = refusal(text, kUsd);
@@ -95,6 +96,8 @@ TEST(ParseAmount, RefusesWhatIsWrongOrAmbiguous) {
         EXPECT_NE(message.find("expected"), std::string::npos) << message;
     }
     EXPECT_NE(refusal("1.5", kJpy).find("more precise than JPY"), std::string::npos);
+    EXPECT_NE(refusal("100000000000 crore", kInr).find("out of range"), std::string::npos);
+    EXPECT_EQ(minor("US$150,000", kUsd), 15000000);
 }
 
 } // namespace
