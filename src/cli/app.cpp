@@ -35,6 +35,7 @@ Environment Environment::from_process() {
         }
     }
     environment.stdout_is_terminal = ::isatty(STDOUT_FILENO) == 1;
+    environment.stderr_is_terminal = ::isatty(STDERR_FILENO) == 1;
     environment.input = &std::cin;
     return environment;
 }
@@ -89,6 +90,9 @@ int run(const std::vector<std::string>& arguments, std::ostream& out, std::ostre
     register_salaries_command(app, context);
     register_comparison_commands(app, context);
     register_sql_command(app, context);
+    register_import_commands(app, context);
+    register_export_command(app, context);
+    register_alias_commands(app, context);
     register_check_command(app, context);
 
     // CLI11 wants argv order reversed in a vector.

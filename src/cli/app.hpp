@@ -18,6 +18,7 @@ inline constexpr int kExitUsage = 2;
 struct Environment {
     std::map<std::string, std::string> variables;
     bool stdout_is_terminal = false;
+    bool stderr_is_terminal = false;
     std::istream* input = nullptr; // what `-` reads; nullptr reads nothing
     std::optional<std::string> get(const std::string& name) const;
     static Environment from_process();

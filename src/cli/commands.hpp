@@ -22,6 +22,9 @@ void register_usage_commands(CLI::App& app, Context& context); // skills, indust
 void register_salaries_command(CLI::App& app, Context& context);
 void register_comparison_commands(CLI::App& app, Context& context); // compare, gap, related
 void register_sql_command(CLI::App& app, Context& context);
+void register_import_commands(CLI::App& app, Context& context); // import salaries, imports
+void register_alias_commands(CLI::App& app, Context& context);
+void register_export_command(CLI::App& app, Context& context);
 void register_check_command(CLI::App& app, Context& context);
 
 // Salary figures as a listing: role (optional), country, statistic, period, amount, as_of,

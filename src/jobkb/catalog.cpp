@@ -391,6 +391,16 @@ std::vector<Usage> Catalog::industries(const std::optional<std::string>& role) {
     });
 }
 
+void Catalog::each_observation(const std::function<void(const SalaryFigure&)>& visit) {
+    auto& query = database_.statement(std::string("SELECT ") + kFigureColumns + kHistoryJoins +
+                                      " ORDER BY o.id");
+    database_.guard("reading observations", [&] {
+        while (query.executeStep()) {
+            visit(read_salary_figure(query));
+        }
+    });
+}
+
 std::vector<SalaryFigure> Catalog::salaries(const SalaryQuery& request) {
     std::optional<std::int64_t> role_id;
     if (request.role) {

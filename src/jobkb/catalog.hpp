@@ -5,6 +5,7 @@
 #include "jobkb/names.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -93,6 +94,9 @@ public:
 
     // Latest figures (or the whole history) by role, country, statistic, period and date.
     std::vector<SalaryFigure> salaries(const SalaryQuery& query = {});
+
+    // Every observation, in import order (by id), one at a time: memory stays flat.
+    void each_observation(const std::function<void(const SalaryFigure&)>& visit);
 
     // A role's skills by relevance ("key" first), each once.
     std::vector<std::pair<std::string, std::string>> role_skills(std::int64_t role_id);

@@ -103,14 +103,10 @@ TEST_F(Sql, ErrorsSayWhereInTheQuery) {
 }
 
 TEST_F(Sql, ReadsTheQueryFromStdin) {
-    std::istringstream input("SELECT count(*) AS roles FROM roles");
-    test::Variables none;
-    std::ostringstream out;
-    std::ostringstream err;
-    cli::Environment environment{none, false, &input};
-    const int code = cli::run({"--db", path_.string(), "sql", "-", "--csv"}, out, err, environment);
-    EXPECT_EQ(code, 0) << err.str();
-    EXPECT_EQ(out.str(), "roles\r\n7\r\n");
+    const auto result = test::run_cli_with_input({"--db", path_.string(), "sql", "-", "--csv"},
+                                                 "SELECT count(*) AS roles FROM roles");
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_EQ(result.out, "roles\r\n7\r\n");
 }
 
 TEST_F(Sql, WriteOptsInAndRunsInOneTransaction) {

@@ -60,6 +60,18 @@ CommandResult run_cli(const std::vector<std::string>& arguments, const Variables
     return {code, out.str(), err.str()};
 }
 
+CommandResult run_cli_with_input(const std::vector<std::string>& arguments,
+                                 const std::string& input, const Variables& variables) {
+    std::istringstream in(input);
+    std::ostringstream out;
+    std::ostringstream err;
+    cli::Environment environment;
+    environment.variables = variables;
+    environment.input = &in;
+    const int code = cli::run(arguments, out, err, environment);
+    return {code, out.str(), err.str()};
+}
+
 fs::path binary_path() { return JOBKB_BINARY; }
 fs::path source_dir() { return JOBKB_SOURCE_DIR; }
 

@@ -1,0 +1,62 @@
+#include "cli/commands.hpp"
+
+#include "jobkb/aliases.hpp"
+
+#include <memory>
+
+namespace jobkb::cli {
+
+void register_alias_commands(CLI::App& app, Context& context) {
+    struct Options {
+        std::string role;
+        std::string alias;
+        OutputOptions output;
+    };
+    auto options = std::make_shared<Options>();
+    auto* alias = app.add_subcommand("alias", "Teach the base other names for roles");
+    alias->require_subcommand(1);
+    alias->footer("Examples:\n  jobkb alias add \"Machine Learning Engineer\" \"ML Engineer\"\n"
+                  "  jobkb alias list\n  jobkb alias remove \"ML Engineer\"");
+
+    auto* add = alias->add_subcommand("add", "Add another name for a role");
+    add->add_option("ROLE", options->role, "The role (name, slug or an existing alias)")
+        ->required();
+    add->add_option("ALIAS", options->alias, "The new name")->required();
+    add->footer("Example:\n  jobkb alias add \"Machine Learning Engineer\" \"ML Engineer\"");
+    add->callback([&context, options] {
+        auto database = context.open(Access::kReadWrite);
+        const auto added = add_role_alias(*database, options->role, options->alias);
+        context.note("'" + added.alias + "' now names " + added.role);
+    });
+
+    auto* list = alias->add_subcommand("list", "List aliases, of every role or one");
+    list->add_option("ROLE", options->role, "Only this role's aliases");
+    add_output_options(*list, options->output);
+    list->footer("Example:\n  jobkb alias list \"Big Data Engineer\"");
+    list->callback([&context, options] {
+        auto database = context.open(Access::kReadOnly);
+        std::optional<std::string> role;
+        if (!options->role.empty()) {
+            role = options->role;
+        }
+        Listing listing;
+        listing.columns = {{"alias", "Alias"}, {"role", "Role"}};
+        for (const auto& entry : list_role_aliases(*database, role)) {
+            listing.rows.push_back({entry.alias, entry.role});
+        }
+        OutputOptions output = options->output;
+        output.color = context.use_color();
+        write_listing(context.out, listing, output);
+    });
+
+    auto* remove = alias->add_subcommand("remove", "Forget an alias");
+    remove->add_option("ALIAS", options->alias, "The alias")->required();
+    remove->footer("Example:\n  jobkb alias remove \"ML Engineer\"");
+    remove->callback([&context, options] {
+        auto database = context.open(Access::kReadWrite);
+        const auto removed = remove_role_alias(*database, options->alias);
+        context.note("'" + removed.alias + "' no longer names " + removed.role);
+    });
+}
+
+} // namespace jobkb::cli

@@ -1,0 +1,151 @@
+#include "cli/commands.hpp"
+
+#include "jobkb/error.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <map>
+#include <memory>
+
+namespace jobkb::cli {
+namespace {
+
+// The amount as the import format reads it: a plain decimal in the major unit.
+std::string plain_amount(const SalaryFigure& figure) {
+    Currency plain = figure.currency;
+    plain.grouping = DigitGrouping::kWestern;
+    std::string text = format_amount(figure.amount_minor, plain);
+    std::erase(text, ',');
+    return text;
+}
+
+std::string delimited(const std::string& text, char delimiter) {
+    if (text.find_first_of(std::string{delimiter, '"', '\r', '\n'}) == std::string::npos) {
+        return text;
+    }
+    std::string quoted = "\"";
+    for (char c : text) {
+        quoted += c == '"' ? "\"\"" : std::string(1, c);
+    }
+    return quoted + "\"";
+}
+
+// Writes observations one at a time in the import format, so memory stays flat.
+class ObservationWriter {
+public:
+    ObservationWriter(std::ostream& out, Format format) : out_(out), format_(format) {}
+
+    void begin() {
+        if (format_ == Format::kJson) {
+            out_ << "[";
+        } else if (delimiter() != 0) {
+            line({"role", "country", "currency", "amount", "period", "statistic", "as_of", "source",
+                  "note"});
+        }
+    }
+
+    void write(const SalaryFigure& figure) {
+        const std::vector<std::string> fields = {
+            figure.role,          figure.country_code, figure.currency.code,
+            plain_amount(figure), figure.period,       figure.statistic,
+            figure.as_of,         figure.source,       figure.note};
+        if (delimiter() != 0) {
+            line(fields);
+            return;
+        }
+        nlohmann::ordered_json object;
+        static constexpr const char* kKeys[] = {"role",   "country", "currency",
+                                                "amount", "period",  "statistic",
+                                                "as_of",  "source",  "note"};
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            object[kKeys[i]] = fields[i];
+        }
+        const std::string text =
+            object.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+        if (format_ == Format::kJson) {
+            out_ << (first_ ? "\n  " : ",\n  ") << text;
+        } else {
+            out_ << text << '\n';
+        }
+        first_ = false;
+    }
+
+    void end() {
+        if (format_ == Format::kJson) {
+            out_ << (first_ ? "]\n" : "\n]\n");
+        }
+    }
+
+private:
+    char delimiter() const {
+        return format_ == Format::kCsv ? ',' : format_ == Format::kTsv ? '\t' : '\0';
+    }
+
+    void line(const std::vector<std::string>& fields) {
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            out_ << (i == 0 ? "" : std::string(1, delimiter()))
+                 << delimited(fields[i], delimiter());
+        }
+        out_ << (format_ == Format::kCsv ? "\r\n" : "\n");
+    }
+
+    std::ostream& out_;
+    Format format_;
+    bool first_ = true;
+};
+
+} // namespace
+
+void register_export_command(CLI::App& app, Context& context) {
+    struct Options {
+        Format format = Format::kCsv;
+        std::string output;
+    };
+    auto options = std::make_shared<Options>();
+    auto* export_group = app.add_subcommand("export", "Export data in an import format");
+    export_group->require_subcommand(1);
+    auto* salaries =
+        export_group->add_subcommand("salaries", "Every salary observation, in the import format");
+    static const std::map<std::string, Format> kFormats = {{"csv", Format::kCsv},
+                                                           {"tsv", Format::kTsv},
+                                                           {"json", Format::kJson},
+                                                           {"nl", Format::kNdjson},
+                                                           {"ndjson", Format::kNdjson}};
+    salaries->add_option("--format", options->format, "csv (default), tsv, json or nl")
+        ->transform(CLI::CheckedTransformer(kFormats, CLI::ignore_case))
+        ->option_text("csv|tsv|json|nl");
+    salaries->add_option("-o,--output", options->output, "Write to this file, not stdout")
+        ->option_text("FILE");
+    salaries->footer("Writes exactly what `jobkb import salaries` reads (role, country, currency, "
+                     "amount, period, statistic, as_of, source, note), oldest first, so an export "
+                     "imports into another base.\n\nExamples:\n"
+                     "  jobkb export salaries -o salaries.csv\n"
+                     "  jobkb export salaries --format nl | jobkb --db copy.db import salaries - "
+                     "--input-format ndjson --create-roles");
+    salaries->callback([&context, options] {
+        auto database = context.open(Access::kReadOnly);
+        std::ofstream file;
+        std::ostream* out = &context.out;
+        if (!options->output.empty()) {
+            file.open(options->output, std::ios::binary | std::ios::trunc);
+            if (!file) {
+                throw Error(ErrorCode::kIo, options->output + ": cannot write");
+            }
+            out = &file;
+        }
+        ObservationWriter writer(*out, options->format);
+        writer.begin();
+        std::int64_t count = 0;
+        Catalog(*database).each_observation([&](const SalaryFigure& figure) {
+            writer.write(figure);
+            ++count;
+        });
+        writer.end();
+        if (!options->output.empty()) {
+            context.note(std::to_string(count) + " observation(s) written to " + options->output);
+        }
+    });
+}
+
+} // namespace jobkb::cli

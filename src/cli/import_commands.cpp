@@ -1,0 +1,393 @@
+#include "cli/commands.hpp"
+
+#include "jobkb/error.hpp"
+#include "jobkb/importer.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <fstream>
+#include <memory>
+
+namespace jobkb::cli {
+namespace {
+
+struct ImportArguments {
+    std::string file;
+    std::string input_format;
+    std::vector<std::string> mappings;
+    std::vector<std::string> constants;
+    std::string source;
+    std::string rejects;
+    std::size_t max_errors = 20;
+    bool ignore_unknown = false;
+    bool skip_invalid = false;
+    bool create_roles = false;
+    bool dry_run = false;
+    bool supersede = false;
+    bool quiet = false;
+};
+
+// "FIELD=VALUE" pairs of --map and --set.
+std::map<std::string, std::string> pairs(const std::vector<std::string>& items, const char* flag) {
+    std::map<std::string, std::string> result;
+    for (const auto& item : items) {
+        const auto equals = item.find('=');
+        if (equals == std::string::npos || equals == 0) {
+            throw Error(ErrorCode::kInvalidArgument,
+                        fmt::format("{} '{}': expected FIELD=VALUE", flag, item));
+        }
+        result[item.substr(0, equals)] = item.substr(equals + 1);
+    }
+    return result;
+}
+
+std::string csv_field(const std::string& text) {
+    if (text.find_first_of(",\"\r\n") == std::string::npos) {
+        return text;
+    }
+    std::string quoted = "\"";
+    for (char c : text) {
+        quoted += c == '"' ? "\"\"" : std::string(1, c);
+    }
+    return quoted + "\"";
+}
+
+// Rejected records with their reasons, as CSV: line, reason, then the record's own fields (for
+// CSV and TSV input, under the input's header) or the record as JSON.
+class RejectsWriter {
+public:
+    explicit RejectsWriter(const std::string& path) : out_(path, std::ios::binary) {
+        if (!out_) {
+            throw Error(ErrorCode::kIo, path + ": cannot write the rejects file");
+        }
+    }
+
+    void write(const Record& record, const std::string& reason, InputFormat format) {
+        const bool tabular = format == InputFormat::kCsv || format == InputFormat::kTsv;
+        if (!header_written_) {
+            out_ << "line,reason";
+            if (tabular && record.names) {
+                for (const auto& name : *record.names) {
+                    out_ << ',' << csv_field(name);
+                }
+            } else if (!tabular) {
+                out_ << ",record";
+            }
+            out_ << "\r\n";
+            header_written_ = true;
+        }
+        out_ << record.line << ',' << csv_field(reason);
+        if (tabular) {
+            for (const auto& value : record.values) {
+                out_ << ',' << csv_field(value.value_or(""));
+            }
+        } else {
+            nlohmann::ordered_json object = nlohmann::ordered_json::object();
+            for (std::size_t i = 0;
+                 record.names && i < record.names->size() && i < record.values.size(); ++i) {
+                object[(*record.names)[i]] =
+                    record.values[i] ? nlohmann::ordered_json(*record.values[i]) : nullptr;
+            }
+            out_ << ','
+                 << csv_field(object.dump(-1, ' ', false,
+                                          nlohmann::ordered_json::error_handler_t::replace));
+        }
+        out_ << "\r\n";
+    }
+
+private:
+    std::ofstream out_;
+    bool header_written_ = false;
+};
+
+Listing changes_listing(const ImportReport& report) {
+    Listing listing;
+    listing.columns = {{"role", "Role", Align::kLeft, 26},
+                       {"country", "Country"},
+                       {"statistic", "Statistic"},
+                       {"period", "Per"},
+                       {"current", "Current", Align::kRight},
+                       {"new", "New", Align::kRight},
+                       {"change", "Change", Align::kRight},
+                       {"rows", "Rows", Align::kRight}};
+    for (const auto& change : report.changes) {
+        CellValue current;
+        std::string percent = "new";
+        if (change.current_minor && change.current_currency) {
+            current = MoneyValue{*change.current_minor, *change.current_currency};
+            percent = change.current_currency->code != change.new_currency.code
+                          ? "other currency"
+                          : fmt::format("{:+.1f}%", 100.0 *
+                                                        static_cast<double>(change.new_minor -
+                                                                            *change.current_minor) /
+                                                        static_cast<double>(*change.current_minor));
+        }
+        listing.rows.push_back({change.role, change.country_code, change.statistic, change.period,
+                                current, MoneyValue{change.new_minor, change.new_currency}, percent,
+                                change.new_rows});
+    }
+    return listing;
+}
+
+// A bar on stderr while a file of known size is read: [#####     ] 45%  30.1 MB.
+class ProgressBar {
+public:
+    ProgressBar(std::ostream& err, std::uint64_t total) : err_(err), total_(total) {}
+    ~ProgressBar() {
+        if (drawn_) {
+            err_ << "\r" << std::string(60, ' ') << "\r" << std::flush;
+        }
+    }
+    ProgressBar(const ProgressBar&) = delete;
+    ProgressBar& operator=(const ProgressBar&) = delete;
+
+    void update(std::uint64_t bytes) {
+        const int percent = total_ == 0 ? 100 : static_cast<int>(bytes * 100 / total_);
+        if (percent == last_percent_) {
+            return;
+        }
+        last_percent_ = percent;
+        drawn_ = true;
+        const int filled = percent / 5;
+        err_ << fmt::format("\r[{}{}] {:3}% {:7.1f} MB",
+                            std::string(static_cast<std::size_t>(filled), '#'),
+                            std::string(static_cast<std::size_t>(20 - filled), ' '), percent,
+                            static_cast<double>(bytes) / 1e6)
+             << std::flush;
+    }
+
+private:
+    std::ostream& err_;
+    std::uint64_t total_;
+    int last_percent_ = -1;
+    bool drawn_ = false;
+};
+
+void report_outcome(Context& context, const ImportArguments& arguments,
+                    const ImportReport& report) {
+    for (const auto& error : report.errors) {
+        context.err << error << '\n';
+    }
+    if (report.error_count > report.errors.size()) {
+        context.err << fmt::format("... and {} more error(s)\n",
+                                   report.error_count - report.errors.size());
+    }
+    if (report.already_imported) {
+        context.note(fmt::format("{} was already imported with these settings as batch {}: "
+                                 "nothing changed ({} row(s) unchanged)",
+                                 arguments.file, report.existing_batch, report.rows_unchanged));
+        return;
+    }
+    if (report.rows_rejected > 0 && !arguments.skip_invalid) {
+        throw Error(ErrorCode::kInvalidArgument,
+                    fmt::format("{}: nothing imported: {} of {} row(s) are invalid{} (fix them, "
+                                "or import the rest with --skip-invalid)",
+                                arguments.file, report.rows_rejected, report.rows_read,
+                                report.stopped_early ? ", stopped at --max-errors" : ""));
+    }
+    if (!report.changes.empty()) {
+        std::ostream& out = arguments.dry_run ? context.out : context.err;
+        OutputOptions table;
+        table.color = context.use_color() && arguments.dry_run;
+        write_listing(out, changes_listing(report), table);
+        if (report.change_count > report.changes.size()) {
+            context.note(fmt::format("... and {} more changed figure(s)",
+                                     report.change_count - report.changes.size()));
+        }
+    }
+    for (const auto& role : report.created_roles) {
+        context.note("created role " + role);
+    }
+    for (const auto batch : report.superseded_batches) {
+        context.note(fmt::format("batch {} superseded: its figures stay as history", batch));
+    }
+    context.note(fmt::format(
+        "{}{}: {} row(s) read, {} {}, {} rejected{}",
+        arguments.dry_run ? "dry run, nothing written: " : "", arguments.file, report.rows_read,
+        report.rows_inserted, arguments.dry_run ? "would be inserted" : "inserted",
+        report.rows_rejected, report.committed ? fmt::format(" (batch {})", report.batch_id) : ""));
+}
+
+void register_import(CLI::App& app, Context& context) {
+    auto arguments = std::make_shared<ImportArguments>();
+    auto* import = app.add_subcommand("import", "Import data into the knowledge base");
+    import->require_subcommand(1);
+    auto* salaries = import->add_subcommand("salaries", "Import salary figures from a file");
+    salaries
+        ->add_option("FILE", arguments->file,
+                     "CSV, TSV, JSON (array of objects) or NDJSON; "
+                     "- reads stdin")
+        ->required();
+    salaries->add_option("--input-format", arguments->input_format,
+                         "csv, tsv, json or ndjson (default: by the file's extension; csv for -)");
+    salaries
+        ->add_option("--map", arguments->mappings,
+                     "Read FIELD from the file's COLUMN, e.g. --map role=job_title")
+        ->option_text("FIELD=COLUMN");
+    salaries
+        ->add_option("--set", arguments->constants,
+                     "Give FIELD this value in every row, e.g. --set statistic=point")
+        ->option_text("FIELD=VALUE");
+    salaries->add_option("--source", arguments->source,
+                         "The source of the figures (title or slug; created if new; default: the "
+                         "file name); rows may name their own in a source column");
+    salaries->add_flag("--ignore-unknown", arguments->ignore_unknown,
+                       "Skip columns that are no field instead of refusing the file");
+    salaries
+        ->add_option("--max-errors", arguments->max_errors,
+                     "Report at most this many errors (default 20)")
+        ->check(CLI::PositiveNumber);
+    salaries->add_flag("--skip-invalid", arguments->skip_invalid,
+                       "Import the valid rows and reject the others (see --rejects)");
+    salaries->add_option("--rejects", arguments->rejects,
+                         "Write rejected rows with their reasons to this CSV file");
+    salaries->add_flag("--create-roles", arguments->create_roles,
+                       "Add roles the base does not know instead of rejecting their rows");
+    salaries->add_flag("--dry-run", arguments->dry_run,
+                       "Validate and show what would change; write nothing");
+    salaries->add_flag("--supersede", arguments->supersede,
+                       "Earlier imports of the same source stop counting as current (they stay "
+                       "as history)");
+    salaries->add_flag("-q,--quiet", arguments->quiet, "No progress bar");
+    salaries->footer(
+        "Fields: role, country, currency, amount (required), period (default year), statistic "
+        "(default average), as_of (date, year-month or year; required), source, note. Headers "
+        "match in any case. Amounts: 1088060, 10,88,060, 1,088,060, ₹10,88,060, 12 LPA, 10.5 "
+        "lakh, 1.2 crore, 150k. One transaction: with any invalid row nothing is written (unless "
+        "--skip-invalid). Importing the same file again changes nothing.\n\nExamples:\n"
+        "  jobkb import salaries 2026-q3.csv --dry-run\n"
+        "  jobkb import salaries ds_salaries.csv --map role=job_title --map "
+        "country=employee_residence --map currency=salary_currency --map amount=salary --map "
+        "as_of=work_year --set statistic=point --ignore-unknown --create-roles\n"
+        "  jobkb import salaries survey.ndjson --source \"Survey 2026\" --supersede");
+    salaries->callback([&context, arguments] {
+        ImportOptions options;
+        options.file_name = arguments->file;
+        options.mapping = pairs(arguments->mappings, "--map");
+        options.constants = pairs(arguments->constants, "--set");
+        options.ignore_unknown = arguments->ignore_unknown;
+        options.max_errors = arguments->max_errors;
+        options.skip_invalid = arguments->skip_invalid;
+        options.create_roles = arguments->create_roles;
+        options.dry_run = arguments->dry_run;
+        options.supersede = arguments->supersede;
+        if (!arguments->source.empty()) {
+            options.source = arguments->source;
+        }
+        if (const auto today = context.environment.get("JOBKB_TODAY")) {
+            options.today = *today; // fixes "today" for reproducible runs and tests
+        }
+        const bool from_stdin = arguments->file == "-";
+        std::optional<InputFormat> format = arguments->input_format.empty()
+                                                ? (from_stdin ? std::optional(InputFormat::kCsv)
+                                                              : input_format_for(arguments->file))
+                                                : parse_input_format(arguments->input_format);
+        if (!format) {
+            throw Error(ErrorCode::kInvalidArgument,
+                        arguments->input_format.empty()
+                            ? arguments->file + ": cannot tell the format from the file name "
+                                                "(expected .csv, .tsv, .json or .ndjson, or "
+                                                "--input-format)"
+                            : "--input-format '" + arguments->input_format +
+                                  "': expected csv, tsv, json or ndjson");
+        }
+        options.format = *format;
+
+        std::ifstream file;
+        std::istream* in = context.environment.input;
+        std::uint64_t size = 0;
+        if (!from_stdin) {
+            std::error_code error;
+            if (!std::filesystem::is_regular_file(arguments->file, error)) {
+                throw Error(ErrorCode::kIo, arguments->file + ": cannot read: " +
+                                                (std::filesystem::exists(arguments->file, error)
+                                                     ? "not a regular file"
+                                                     : "no such file"));
+            }
+            size = std::filesystem::file_size(arguments->file, error);
+            file.open(arguments->file, std::ios::binary);
+            if (!file) {
+                throw Error(ErrorCode::kIo, arguments->file + ": cannot open it for reading");
+            }
+            in = &file;
+        } else if (in == nullptr) {
+            throw Error(ErrorCode::kInvalidArgument, "-: no standard input to read");
+        }
+        InputSource input(*in, arguments->file);
+        std::optional<ProgressBar> bar;
+        if (!arguments->quiet && !from_stdin && context.environment.stderr_is_terminal) {
+            bar.emplace(context.err, size);
+            input.on_progress = [&bar](std::uint64_t bytes) { bar->update(bytes); };
+        }
+        std::unique_ptr<RejectsWriter> rejects;
+        if (!arguments->rejects.empty()) {
+            rejects = std::make_unique<RejectsWriter>(arguments->rejects);
+        }
+        const RejectSink sink = [&](const Record& record, const std::string& reason) {
+            if (rejects) {
+                rejects->write(record, reason, options.format);
+            }
+        };
+        auto database = context.open(Access::kReadWrite);
+        const ImportReport report = import_salaries(*database, input, options, sink);
+        bar.reset();
+        report_outcome(context, *arguments, report);
+    });
+}
+
+void register_imports(CLI::App& app, Context& context) {
+    auto output = std::make_shared<OutputOptions>();
+    auto batch_id = std::make_shared<std::int64_t>(0);
+    auto* imports = app.add_subcommand("imports", "List import batches, or undo one");
+    add_output_options(*imports, *output);
+    auto* undo = imports->add_subcommand("undo", "Remove one import batch's observations");
+    undo->add_option("ID", *batch_id, "The batch, as `jobkb imports` lists it")->required();
+    undo->footer("The latest figures fall back to what is left; batches the undone one "
+                 "superseded count as current again. The batch stays listed as undone.\n\n"
+                 "Example:\n  jobkb imports undo 3");
+    imports->footer("Examples:\n  jobkb imports\n  jobkb imports undo 3");
+    undo->callback([&context, batch_id] {
+        auto database = context.open(Access::kReadWrite);
+        const auto removed = undo_import_batch(*database, *batch_id);
+        context.note(fmt::format("batch {} undone: {} observation(s) removed", *batch_id, removed));
+    });
+    imports->callback([&context, output, undo] {
+        if (undo->parsed()) {
+            return;
+        }
+        auto database = context.open(Access::kReadOnly);
+        Listing listing;
+        listing.columns = {{"id", "Batch", Align::kRight},
+                           {"file", "File", Align::kLeft, 30},
+                           {"source", "Source", Align::kLeft, 30},
+                           {"format", "Format"},
+                           {"read", "Read", Align::kRight},
+                           {"inserted", "Inserted", Align::kRight},
+                           {"rejected", "Rejected", Align::kRight},
+                           {"imported_at", "Imported at"},
+                           {"state", "State"}};
+        for (const auto& batch : list_import_batches(*database)) {
+            const std::string state = batch.undone_at ? "undone " + *batch.undone_at
+                                      : batch.superseded_by
+                                          ? fmt::format("superseded by {}", *batch.superseded_by)
+                                          : "current";
+            listing.rows.push_back({batch.id, batch.file_name, batch.source, batch.input_format,
+                                    batch.rows_read, batch.rows_inserted, batch.rows_rejected,
+                                    batch.imported_at, state});
+        }
+        OutputOptions options = *output;
+        options.color = context.use_color();
+        write_listing(context.out, listing, options);
+    });
+}
+
+} // namespace
+
+void register_import_commands(CLI::App& app, Context& context) {
+    register_import(app, context);
+    register_imports(app, context);
+}
+
+} // namespace jobkb::cli
