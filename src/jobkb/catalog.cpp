@@ -391,6 +391,125 @@ std::vector<Usage> Catalog::industries(const std::optional<std::string>& role) {
     });
 }
 
+namespace {
+
+// The p-th percentile of sorted values by linear interpolation between closest ranks (the
+// common "type 7" definition), rounded half away from zero, in integers.
+std::int64_t percentile(const std::vector<std::int64_t>& sorted, std::int64_t p) {
+    const auto n = static_cast<std::int64_t>(sorted.size());
+    const std::int64_t position = (n - 1) * p; // in hundredths of a rank
+    const auto low = static_cast<std::size_t>(position / 100);
+    const std::int64_t fraction = position % 100;
+    if (fraction == 0 || low + 1 >= sorted.size()) {
+        return sorted[low];
+    }
+    const std::int64_t step = (sorted[low + 1] - sorted[low]) * fraction;
+    return sorted[low] + (step + 50) / 100;
+}
+
+std::int64_t rounded_mean(const std::vector<std::int64_t>& values) {
+    std::int64_t sum = 0;
+    for (const auto value : values) {
+        if (__builtin_add_overflow(sum, value, &sum)) {
+            throw Error(ErrorCode::kInvalidArgument, "the reports are too large to average");
+        }
+    }
+    const auto n = static_cast<std::int64_t>(values.size());
+    return (sum + n / 2) / n;
+}
+
+} // namespace
+
+std::vector<ReportSummary> Catalog::report_summaries(const SalaryQuery& request) {
+    std::optional<std::int64_t> role_id;
+    if (request.role) {
+        role_id = names_.resolve(NameKind::kRole, *request.role).id;
+    }
+    std::optional<std::string> country;
+    if (request.country) {
+        country = names_.resolve_country(*request.country);
+    }
+    std::string sql =
+        "SELECT o.role_id, r.name, o.country_code, substr(o.as_of, 1, 4), o.currency_code, "
+        "o.amount_minor FROM current_observations o JOIN roles r ON r.id = o.role_id "
+        "WHERE o.statistic = 'point'";
+    if (role_id) {
+        sql += " AND o.role_id = :role";
+    }
+    if (country) {
+        sql += " AND o.country_code = :country";
+    }
+    sql += " ORDER BY r.name, o.country_code, 4, o.currency_code, o.amount_minor";
+    return database_.guard("summarising individual reports", [&] {
+        std::vector<ReportSummary> summaries;
+        std::vector<std::int64_t> amounts;
+        std::int64_t group_role = 0;
+        auto finish = [&] {
+            if (amounts.empty()) {
+                return;
+            }
+            auto& summary = summaries.back();
+            summary.count = static_cast<std::int64_t>(amounts.size());
+            summary.p25_minor = percentile(amounts, 25);
+            summary.median_minor = percentile(amounts, 50);
+            summary.p75_minor = percentile(amounts, 75);
+            summary.mean_minor = rounded_mean(amounts);
+            auto& published =
+                database_.statement(std::string("SELECT ") + kFigureColumns + kLatestJoins +
+                                    " WHERE l.role_id = :role AND l.country_code = :country AND "
+                                    "l.statistic = 'average' AND l.period = 'year'");
+            published.bind(":role", group_role);
+            published.bind(":country", summary.country_code);
+            if (published.executeStep()) {
+                summary.published_average = read_salary_figure(published);
+            }
+            published.reset();
+            amounts.clear();
+        };
+        auto& query = database_.statement(sql);
+        if (role_id) {
+            query.bind(":role", *role_id);
+        }
+        if (country) {
+            query.bind(":country", *country);
+        }
+        auto currency_of = [&](const std::string& code) {
+            auto& lookup = database_.statement("SELECT code, coalesce(symbol, ''), minor_unit, "
+                                               "digit_grouping FROM currencies WHERE code = :code");
+            lookup.bind(":code", code);
+            lookup.executeStep();
+            Currency currency{lookup.getColumn(0).getString(), lookup.getColumn(1).getString(),
+                              lookup.getColumn(2).getInt(),
+                              parse_digit_grouping(lookup.getColumn(3).getString())};
+            lookup.reset();
+            return currency;
+        };
+        while (query.executeStep()) {
+            const std::string role = query.getColumn(1).getString();
+            const std::string country_code = query.getColumn(2).getString();
+            const std::string year = query.getColumn(3).getString();
+            const std::string currency = query.getColumn(4).getString();
+            const bool same = !summaries.empty() && summaries.back().role == role &&
+                              summaries.back().country_code == country_code &&
+                              summaries.back().year == year &&
+                              summaries.back().currency.code == currency;
+            if (!same) {
+                finish();
+                ReportSummary summary;
+                summary.role = role;
+                summary.country_code = country_code;
+                summary.year = year;
+                summary.currency = currency_of(currency);
+                summaries.push_back(std::move(summary));
+                group_role = query.getColumn(0).getInt64();
+            }
+            amounts.push_back(query.getColumn(5).getInt64());
+        }
+        finish();
+        return summaries;
+    });
+}
+
 void Catalog::each_observation(const std::function<void(const SalaryFigure&)>& visit) {
     auto& query = database_.statement(std::string("SELECT ") + kFigureColumns + kHistoryJoins +
                                       " ORDER BY o.id");
@@ -427,6 +546,10 @@ std::vector<SalaryFigure> Catalog::salaries_of(std::optional<std::int64_t> role_
     }
     if (country) {
         where += std::string(" AND ") + alias + ".country_code = :country";
+    }
+    if (!history) {
+        // Single reports are summarised by report_summaries(), not listed as "latest".
+        where += " AND l.statistic <> 'point'";
     }
     if (!where.empty()) {
         sql += " WHERE" + where.substr(4);

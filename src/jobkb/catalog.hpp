@@ -69,6 +69,21 @@ struct Usage {
     std::string relevance;      // with a role given: "key" or "mentioned" (skills only)
 };
 
+// Individual reports (statistic "point") of one role, country, year and currency, summarised,
+// next to the latest published yearly average for the role and country.
+struct ReportSummary {
+    std::string role;
+    std::string country_code;
+    std::string year;
+    Currency currency;
+    std::int64_t count = 0;
+    std::int64_t p25_minor = 0;
+    std::int64_t median_minor = 0;
+    std::int64_t mean_minor = 0; // rounded to the minor unit
+    std::int64_t p75_minor = 0;
+    std::optional<SalaryFigure> published_average;
+};
+
 struct SalaryQuery {
     std::optional<std::string> role;
     std::optional<std::string> country;
@@ -94,6 +109,9 @@ public:
 
     // Latest figures (or the whole history) by role, country, statistic, period and date.
     std::vector<SalaryFigure> salaries(const SalaryQuery& query = {});
+
+    // Summaries of the current individual reports, by role, country, year and currency.
+    std::vector<ReportSummary> report_summaries(const SalaryQuery& query = {});
 
     // Every observation, in import order (by id), one at a time: memory stays flat.
     void each_observation(const std::function<void(const SalaryFigure&)>& visit);

@@ -82,6 +82,12 @@ SQLite::Statement& Database::statement(const std::string& sql, std::string_view 
     return *found->second;
 }
 
+void Database::reset_statements() noexcept {
+    for (auto& [sql, statement] : statements_) {
+        statement->tryReset();
+    }
+}
+
 void Database::execute(std::string_view doing, const std::string& sql) {
     guard(doing, [&] { connection_.exec(sql); });
 }
@@ -121,6 +127,8 @@ WriteTransaction::~WriteTransaction() {
 }
 
 void WriteTransaction::commit() {
+    // A statement that returned a row and was not reset would make COMMIT fail.
+    database_.reset_statements();
     database_.execute("committing", "COMMIT");
     open_ = false;
 }

@@ -40,6 +40,9 @@ public:
     SQLite::Statement& statement(const std::string& sql,
                                  std::string_view doing = "preparing a statement");
 
+    // Resets every cached statement, so none is left mid-way (COMMIT needs that).
+    void reset_statements() noexcept;
+
     // Runs SQL that returns no rows (may hold several statements). Throws Error.
     void execute(std::string_view doing, const std::string& sql);
 

@@ -39,8 +39,8 @@ using Variables = std::map<std::string, std::string>;
 CommandResult run_cli(const std::vector<std::string>& arguments, const Variables& variables = {});
 
 // The same, with this text on standard input.
-CommandResult run_cli_with_input(const std::vector<std::string>& arguments, const std::string& input,
-                                 const Variables& variables = {});
+CommandResult run_cli_with_input(const std::vector<std::string>& arguments,
+                                 const std::string& input, const Variables& variables = {});
 
 // Runs the built jobkb binary in a child process with exactly these environment variables
 // (PATH is added). With as_nobody, it runs as user nobody through setpriv, so that file
