@@ -33,27 +33,28 @@ INSERT INTO salary_observations (role_id, country_code, currency_code, amount_mi
 VALUES (:role, :country, :currency, :amount, :period, :statistic, :as_of, :source, :note, :batch)
 )sql";
 
-// The figures an import changes: per key, the newest figure of this batch and the current one
-// from before it (the newest current observation of any other batch, the seed or hand entry).
+// The figures an import changes: the keys whose latest figure is now one of this batch's, each
+// with the current figure from before it (the newest current observation of any other batch,
+// the seed or hand entry). Read from salary_latest, so nothing is sorted and memory stays flat.
+constexpr const char* kChangedKeys =
+    "FROM salary_latest l JOIN salary_observations newest ON newest.id = l.observation_id "
+    "WHERE newest.batch_id = :batch";
 constexpr const char* kChanges = R"sql(
-SELECT r.name, k.country_code, k.statistic, k.period, previous.amount_minor,
-       previous.currency_code, newest.amount_minor, newest.currency_code, k.rows
-FROM (SELECT role_id, country_code, statistic, period, count(*) AS rows
-      FROM salary_observations WHERE batch_id = :batch
-      GROUP BY role_id, country_code, statistic, period) k
-JOIN roles r ON r.id = k.role_id
-JOIN salary_observations newest ON newest.id = (
-    SELECT o.id FROM salary_observations o
-    WHERE o.role_id = k.role_id AND o.country_code = k.country_code
-      AND o.statistic = k.statistic AND o.period = k.period AND o.batch_id = :batch
-    ORDER BY o.as_of DESC, o.id DESC LIMIT 1)
+SELECT r.name, l.country_code, l.statistic, l.period, previous.amount_minor,
+       previous.currency_code, newest.amount_minor, newest.currency_code,
+       (SELECT count(*) FROM salary_observations o
+        WHERE o.role_id = l.role_id AND o.country_code = l.country_code
+          AND o.statistic = l.statistic AND o.period = l.period AND o.batch_id = :batch)
+FROM salary_latest l
+JOIN salary_observations newest ON newest.id = l.observation_id
+JOIN roles r ON r.id = l.role_id
 LEFT JOIN salary_observations previous ON previous.id = (
     SELECT c.id FROM current_observations c
-    WHERE c.role_id = k.role_id AND c.country_code = k.country_code
-      AND c.statistic = k.statistic AND c.period = k.period
+    WHERE c.role_id = l.role_id AND c.country_code = l.country_code
+      AND c.statistic = l.statistic AND c.period = l.period
       AND c.batch_id IS NOT :batch
     ORDER BY c.as_of DESC, c.id DESC LIMIT 1)
-ORDER BY r.name, k.country_code, k.statistic, k.period
+WHERE newest.batch_id = :batch
 LIMIT :limit
 )sql";
 
@@ -289,6 +290,7 @@ std::int64_t Importer::source_id(const std::string& text) {
     std::int64_t id = 0;
     if (lookup.executeStep()) {
         id = lookup.getColumn(0).getInt64();
+        lookup.reset();
     } else {
         // A new source, named by the text; its slug made unique.
         const std::string base = slug_of(text);
@@ -310,6 +312,7 @@ std::int64_t Importer::source_id(const std::string& text) {
         create.bind(":today", today_);
         create.executeStep();
         id = create.getColumn(0).getInt64();
+        create.reset();
     }
     sources_.emplace(key, id);
     return id;
@@ -328,6 +331,9 @@ void Importer::start_batch() {
     create.bind(":source", batch_source_);
     create.executeStep();
     report_.batch_id = create.getColumn(0).getInt64();
+    // An INSERT ... RETURNING left mid-way keeps its statement savepoint open, and every later
+    // statement's journal then piles up behind it: reset it at once.
+    create.reset();
 }
 
 std::optional<std::array<int, kFieldCount>> Importer::plan_for(const Record& record,
@@ -645,9 +651,7 @@ void Importer::visit(const Record& record) {
 }
 
 void Importer::collect_changes() {
-    auto& count = database_.statement(
-        "SELECT count(*) FROM (SELECT DISTINCT role_id, country_code, statistic, period "
-        "FROM salary_observations WHERE batch_id = :batch)");
+    auto& count = database_.statement(std::string("SELECT count(*) ") + kChangedKeys);
     count.bind(":batch", report_.batch_id);
     count.executeStep();
     report_.change_count = static_cast<std::size_t>(count.getColumn(0).getInt64());

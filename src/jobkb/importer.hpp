@@ -32,7 +32,8 @@ struct ImportOptions {
     std::string today; // YYYY-MM-DD: as_of may not be later; empty means the system date
 };
 
-// One line of the change report: the current figure for a key and the new one.
+// One line of the change report: a key whose current figure the import replaces, with the
+// figure before it (none for a new key) and the new one.
 struct FigureChange {
     std::string role;
     std::string country_code;
@@ -58,7 +59,7 @@ struct ImportReport {
     std::vector<std::string> errors;   // "FILE:LINE: field: what was wrong (expected ...)"
     bool stopped_early = false;        // max_errors reached without skip_invalid
     std::vector<FigureChange> changes; // at most kMaxReportedChanges
-    std::size_t change_count = 0;
+    std::size_t change_count = 0;      // keys whose current figure changes
     std::vector<std::int64_t> superseded_batches;
     std::vector<std::string> created_roles;
     std::map<std::string, std::int64_t> rows_per_currency;
