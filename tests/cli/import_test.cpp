@@ -1,10 +1,12 @@
 // `jobkb import salaries` and friends, through the CLI on real database files.
+#include "cli/app.hpp"
 #include "support/fixtures.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include <map>
+#include <sstream>
 
 namespace jobkb {
 namespace {
@@ -325,6 +327,36 @@ TEST_F(Import, ExportThenImportIntoAFreshBaseRoundTripsEveryObservation) {
             today_);
         ASSERT_EQ(result.exit_code, 0) << format << ": " << result.err;
         EXPECT_EQ(test::query(fresh, observations), test::query(path_, observations)) << format;
+    }
+}
+
+TEST_F(Import, IdenticalRowsAreSeparateReports) {
+    const std::string row = "Data Scientist,US,USD,120000,year,point,2026,,\n";
+    const auto result = import(file("twins.csv", kHeader + row + row));
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_EQ(scalar("SELECT count(*) FROM salary_observations WHERE batch_id = 1"), "2");
+}
+
+TEST_F(Import, ShowsProgressOnATerminalUnlessQuiet) {
+    const auto input = file("p.csv", kHeader + "Data Scientist,US,USD,120000,,,2026,,\n");
+    for (const bool quiet : {false, true}) {
+        std::ostringstream out;
+        std::ostringstream err;
+        cli::Environment environment;
+        environment.variables = today_;
+        environment.stderr_is_terminal = true;
+        std::vector<std::string> arguments = {"--db",
+                                              path_.string(),
+                                              "import",
+                                              "salaries",
+                                              input.string(),
+                                              "--set",
+                                              quiet ? "note=quiet" : "note=loud"};
+        if (quiet) {
+            arguments.push_back("--quiet");
+        }
+        EXPECT_EQ(cli::run(arguments, out, err, environment), 0) << err.str();
+        EXPECT_EQ(err.str().find("100%") != std::string::npos, !quiet) << err.str();
     }
 }
 

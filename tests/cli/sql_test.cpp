@@ -141,8 +141,8 @@ TEST_F(Sql, RefusesTheSubtlerEscapes) {
     expect_refused({"CREATE TEMP TRIGGER t AFTER INSERT ON roles BEGIN SELECT 1; END"},
                    "would change the database");
     expect_refused({"SELECT length(zeroblob(300000000))"}, "too big");
-    expect_refused({std::string("SELECT 1;\0 DELETE FROM roles", 30)}, "NUL byte");
-    expect_refused({std::string("SELECT 1;\0 DELETE FROM roles", 30), "--write"}, "NUL byte");
+    expect_refused({std::string("SELECT 1;\0 DELETE FROM roles", 28)}, "NUL byte");
+    expect_refused({std::string("SELECT 1;\0 DELETE FROM roles", 28), "--write"}, "NUL byte");
     expect_refused({"SELECT :x", "-p", "x", "1", "-p", "x", "2"}, "given twice");
     EXPECT_EQ(run({"SELECT 1;\f\v"}).exit_code, 0);
 }
