@@ -11,26 +11,6 @@
 namespace jobkb::cli {
 namespace {
 
-// The amount as the import format reads it: a plain decimal in the major unit.
-std::string plain_amount(const SalaryFigure& figure) {
-    Currency plain = figure.currency;
-    plain.grouping = DigitGrouping::kWestern;
-    std::string text = format_amount(figure.amount_minor, plain);
-    std::erase(text, ',');
-    return text;
-}
-
-std::string delimited(const std::string& text, char delimiter) {
-    if (text.find_first_of(std::string{delimiter, '"', '\r', '\n'}) == std::string::npos) {
-        return text;
-    }
-    std::string quoted = "\"";
-    for (char c : text) {
-        quoted += c == '"' ? "\"\"" : std::string(1, c);
-    }
-    return quoted + "\"";
-}
-
 // Writes observations one at a time in the import format, so memory stays flat.
 class ObservationWriter {
 public:
@@ -47,9 +27,11 @@ public:
 
     void write(const SalaryFigure& figure) {
         const std::vector<std::string> fields = {
-            figure.role,          figure.country_code, figure.currency.code,
-            plain_amount(figure), figure.period,       figure.statistic,
-            figure.as_of,         figure.source,       figure.note};
+            figure.role,          figure.country_code,
+            figure.currency.code, plain_amount(figure.amount_minor, figure.currency),
+            figure.period,        figure.statistic,
+            figure.as_of,         figure.source,
+            figure.note};
         if (delimiter() != 0) {
             line(fields);
             return;
@@ -85,7 +67,7 @@ private:
     void line(const std::vector<std::string>& fields) {
         for (std::size_t i = 0; i < fields.size(); ++i) {
             out_ << (i == 0 ? "" : std::string(1, delimiter()))
-                 << delimited(fields[i], delimiter());
+                 << delimited_field(fields[i], delimiter());
         }
         out_ << (format_ == Format::kCsv ? "\r\n" : "\n");
     }

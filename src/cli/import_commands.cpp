@@ -43,17 +43,6 @@ std::map<std::string, std::string> pairs(const std::vector<std::string>& items, 
     return result;
 }
 
-std::string csv_field(const std::string& text) {
-    if (text.find_first_of(",\"\r\n") == std::string::npos) {
-        return text;
-    }
-    std::string quoted = "\"";
-    for (char c : text) {
-        quoted += c == '"' ? "\"\"" : std::string(1, c);
-    }
-    return quoted + "\"";
-}
-
 // Rejected records with their reasons, as CSV: line, reason, then the record's own fields (for
 // CSV and TSV input, under the input's header) or the record as JSON.
 class RejectsWriter {
@@ -70,7 +59,7 @@ public:
             out_ << "line,reason";
             if (tabular && record.names) {
                 for (const auto& name : *record.names) {
-                    out_ << ',' << csv_field(name);
+                    out_ << ',' << delimited_field(name, ',');
                 }
             } else if (!tabular) {
                 out_ << ",record";
@@ -78,10 +67,10 @@ public:
             out_ << "\r\n";
             header_written_ = true;
         }
-        out_ << record.line << ',' << csv_field(reason);
+        out_ << record.line << ',' << delimited_field(reason, ',');
         if (tabular) {
             for (const auto& value : record.values) {
-                out_ << ',' << csv_field(value.value_or(""));
+                out_ << ',' << delimited_field(value.value_or(""), ',');
             }
         } else {
             nlohmann::ordered_json object = nlohmann::ordered_json::object();
@@ -91,8 +80,9 @@ public:
                     record.values[i] ? nlohmann::ordered_json(*record.values[i]) : nullptr;
             }
             out_ << ','
-                 << csv_field(object.dump(-1, ' ', false,
-                                          nlohmann::ordered_json::error_handler_t::replace));
+                 << delimited_field(object.dump(-1, ' ', false,
+                                                nlohmann::ordered_json::error_handler_t::replace),
+                                    ',');
         }
         out_ << "\r\n";
     }

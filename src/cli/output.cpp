@@ -32,15 +32,6 @@ std::string join(const TextList& items, std::string_view separator) {
     return text;
 }
 
-// The amount alone as a plain decimal: 1088060, 45.50.
-std::string plain_amount(const MoneyValue& money) {
-    Currency plain = money.currency;
-    plain.grouping = DigitGrouping::kWestern;
-    std::string text = format_amount(money.amount_minor, plain);
-    std::erase(text, ',');
-    return text;
-}
-
 // Text for humans (tables and markdown).
 std::string display_text(const CellValue& value) {
     struct Visitor {
@@ -77,18 +68,6 @@ std::string dump(const Json& json, int indent = -1) {
     return json.dump(indent, ' ', false, Json::error_handler_t::replace);
 }
 
-// CSV (RFC 4180) or, with a tab delimiter, TSV as CSV tools read it: quoted when needed.
-std::string delimited_field(const std::string& text, char delimiter) {
-    if (text.find_first_of(std::string{delimiter, '"', '\r', '\n'}) == std::string::npos) {
-        return text;
-    }
-    std::string quoted = "\"";
-    for (char c : text) {
-        quoted += c == '"' ? "\"\"" : std::string(1, c);
-    }
-    return quoted + "\"";
-}
-
 bool is_money_column(const Listing& listing, std::size_t column) {
     for (const auto& row : listing.rows) {
         if (std::holds_alternative<MoneyValue>(row[column])) {
@@ -121,7 +100,7 @@ void write_delimited(std::ostream& out, const Listing& listing, char delimiter) 
         std::vector<std::string> fields;
         for (std::size_t i = 0; i < row.size(); ++i) {
             if (const auto* amount = std::get_if<MoneyValue>(&row[i])) {
-                fields.push_back(plain_amount(*amount));
+                fields.push_back(plain_amount(amount->amount_minor, amount->currency));
                 fields.push_back(amount->currency.code);
             } else if (const auto* list = std::get_if<TextList>(&row[i])) {
                 fields.push_back(join(*list, "; "));
@@ -180,6 +159,25 @@ void write_markdown(std::ostream& out, const Listing& listing) {
 }
 
 } // namespace
+
+std::string delimited_field(const std::string& text, char delimiter) {
+    if (text.find_first_of(std::string{delimiter, '"', '\r', '\n'}) == std::string::npos) {
+        return text;
+    }
+    std::string quoted = "\"";
+    for (char c : text) {
+        quoted += c == '"' ? "\"\"" : std::string(1, c);
+    }
+    return quoted + "\"";
+}
+
+std::string plain_amount(std::int64_t amount_minor, const Currency& currency) {
+    Currency plain = currency;
+    plain.grouping = DigitGrouping::kWestern;
+    std::string text = format_amount(amount_minor, plain);
+    std::erase(text, ',');
+    return text;
+}
 
 void add_output_options(CLI::App& command, OutputOptions& options) {
     static const std::map<std::string, Format> kFormats = {

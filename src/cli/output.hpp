@@ -59,4 +59,10 @@ void add_output_options(CLI::App& command, OutputOptions& options);
 
 void write_listing(std::ostream& out, const Listing& listing, const OutputOptions& options);
 
+// A CSV (or, with a tab, TSV) field, quoted when it holds the delimiter, a quote or a line break.
+std::string delimited_field(const std::string& text, char delimiter);
+
+// The amount alone as a plain decimal in the major unit, as imports read it: 1088060, 45.50.
+std::string plain_amount(std::int64_t amount_minor, const Currency& currency);
+
 } // namespace jobkb::cli

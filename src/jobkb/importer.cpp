@@ -108,6 +108,22 @@ std::string slug_of(std::string_view name) {
     return slug.empty() ? "item" : slug;
 }
 
+// A slug for the name that `taken_sql` (binding :slug) finds unused: "name", "name-2", ...
+std::string unique_slug(Database& database, const char* taken_sql, std::string_view name) {
+    const std::string base = slug_of(name);
+    std::string slug = base;
+    auto& taken = database.statement(taken_sql);
+    for (int n = 2;; ++n) {
+        taken.reset();
+        taken.bind(":slug", slug);
+        if (!taken.executeStep()) {
+            taken.reset();
+            return slug;
+        }
+        slug = fmt::format("{}-{}", base, n);
+    }
+}
+
 bool valid_utf8(std::string_view text) {
     std::size_t i = 0;
     while (i < text.size()) {
@@ -292,18 +308,9 @@ std::int64_t Importer::source_id(const std::string& text) {
         id = lookup.getColumn(0).getInt64();
         lookup.reset();
     } else {
-        // A new source, named by the text; its slug made unique.
-        const std::string base = slug_of(text);
-        std::string slug = base;
-        auto& taken = database_.statement("SELECT 1 FROM sources WHERE slug = :slug");
-        for (int n = 2;; ++n) {
-            taken.reset();
-            taken.bind(":slug", slug);
-            if (!taken.executeStep()) {
-                break;
-            }
-            slug = fmt::format("{}-{}", base, n);
-        }
+        // A new source, named by the text.
+        const std::string slug =
+            unique_slug(database_, "SELECT 1 FROM sources WHERE slug = :slug", text);
         auto& create = database_.statement(
             "INSERT INTO sources (slug, title, retrieved_on, note) VALUES (:slug, :title, :today, "
             "'added by jobkb import') RETURNING id");
@@ -419,17 +426,7 @@ std::int64_t Importer::role_id(const std::string& name, std::vector<Problem>& pr
             return 0;
         }
     }
-    const std::string base = slug_of(name);
-    std::string slug = base;
-    auto& taken = database_.statement("SELECT 1 FROM roles WHERE slug = :slug");
-    for (int n = 2;; ++n) {
-        taken.reset();
-        taken.bind(":slug", slug);
-        if (!taken.executeStep()) {
-            break;
-        }
-        slug = fmt::format("{}-{}", base, n);
-    }
+    const std::string slug = unique_slug(database_, "SELECT 1 FROM roles WHERE slug = :slug", name);
     auto& create = database_.statement(
         "INSERT INTO roles (slug, name, source_id) VALUES (:slug, :name, :source) RETURNING id");
     create.bind(":slug", slug);
