@@ -55,6 +55,7 @@ Examples:
   jobkb gap "Data Scientist" "Machine Learning Engineer"
   jobkb salaries --role "MLOps Engineer" --country IN --history
   jobkb sql "SELECT role, amount FROM latest_salaries WHERE country = 'US'" --csv
+  jobkb import salaries q3.csv --dry-run
   jobkb --db team.db init          create a knowledge base at team.db)";
 
 std::string one_line_failure(const CLI::App* app, const CLI::Error& error) {

@@ -87,6 +87,7 @@ void register_export_command(CLI::App& app, Context& context) {
     auto options = std::make_shared<Options>();
     auto* export_group = app.add_subcommand("export", "Export data in an import format");
     export_group->require_subcommand(1);
+    export_group->footer("Example:\n  jobkb export salaries -o salaries.csv");
     auto* salaries =
         export_group->add_subcommand("salaries", "Every salary observation, in the import format");
     static const std::map<std::string, Format> kFormats = {{"csv", Format::kCsv},

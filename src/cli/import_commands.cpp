@@ -204,6 +204,7 @@ void register_import(CLI::App& app, Context& context) {
     auto arguments = std::make_shared<ImportArguments>();
     auto* import = app.add_subcommand("import", "Import data into the knowledge base");
     import->require_subcommand(1);
+    import->footer("Example:\n  jobkb import salaries q3.csv --dry-run");
     auto* salaries = import->add_subcommand("salaries", "Import salary figures from a file");
     salaries
         ->add_option("FILE", arguments->file,
