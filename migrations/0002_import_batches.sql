@@ -86,9 +86,11 @@ BEGIN
         ORDER BY c.as_of DESC, c.id DESC LIMIT 1);
 END;
 
--- A batch is superseded by one successor; only undoing that successor clears it again.
+-- A batch is superseded by one successor; only undoing that successor clears it again, or hands
+-- it on to the successor's own successor.
 CREATE TRIGGER import_batches_supersede_once BEFORE UPDATE OF superseded_by ON import_batches
 WHEN OLD.superseded_by IS NOT NULL AND NEW.superseded_by IS NOT NULL
+ AND (SELECT undone_at FROM import_batches WHERE id = OLD.superseded_by) IS NULL
 BEGIN
     SELECT RAISE(ABORT, 'an import batch can be superseded only once');
 END;

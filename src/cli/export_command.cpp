@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/output_file.hpp"
 
 #include "jobkb/error.hpp"
 
@@ -108,14 +109,12 @@ void register_export_command(CLI::App& app, Context& context) {
                      "--input-format ndjson --create-roles");
     salaries->callback([&context, options] {
         auto database = context.open(Access::kReadOnly);
-        std::ofstream file;
+        std::unique_ptr<OutputFile> file;
         std::ostream* out = &context.out;
         if (!options->output.empty()) {
-            file.open(options->output, std::ios::binary | std::ios::trunc);
-            if (!file) {
-                throw Error(ErrorCode::kIo, options->output + ": cannot write");
-            }
-            out = &file;
+            file = std::make_unique<OutputFile>(
+                options->output, std::vector<std::filesystem::path>{database->path()});
+            out = &file->stream();
         }
         ObservationWriter writer(*out, options->format);
         writer.begin();
@@ -125,6 +124,11 @@ void register_export_command(CLI::App& app, Context& context) {
             ++count;
         });
         writer.end();
+        if (file) {
+            file->commit();
+        } else if (!out->good()) {
+            throw Error(ErrorCode::kIo, "writing the export failed (disk full or closed pipe?)");
+        }
         if (!options->output.empty()) {
             context.note(std::to_string(count) + " observation(s) written to " + options->output);
         }

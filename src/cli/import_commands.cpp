@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/output_file.hpp"
 
 #include "jobkb/error.hpp"
 #include "jobkb/importer.hpp"
@@ -47,11 +48,7 @@ std::map<std::string, std::string> pairs(const std::vector<std::string>& items, 
 // CSV and TSV input, under the input's header) or the record as JSON.
 class RejectsWriter {
 public:
-    explicit RejectsWriter(const std::string& path) : out_(path, std::ios::binary) {
-        if (!out_) {
-            throw Error(ErrorCode::kIo, path + ": cannot write the rejects file");
-        }
-    }
+    explicit RejectsWriter(std::ostream& out) : out_(out) {}
 
     void write(const Record& record, const std::string& reason, InputFormat format) {
         const bool tabular = format == InputFormat::kCsv || format == InputFormat::kTsv;
@@ -88,7 +85,7 @@ public:
     }
 
 private:
-    std::ofstream out_;
+    std::ostream& out_;
     bool header_written_ = false;
 };
 
@@ -165,17 +162,32 @@ void report_outcome(Context& context, const ImportArguments& arguments,
                                    report.error_count - report.errors.size());
     }
     if (report.already_imported) {
-        context.note(fmt::format("{} was already imported with these settings as batch {}: "
-                                 "nothing changed ({} row(s) unchanged)",
-                                 arguments.file, report.existing_batch, report.rows_unchanged));
+        context.note(fmt::format(
+            "{} was already imported with these settings as batch {}: nothing changed ({} row(s) "
+            "unchanged){}",
+            arguments.file, report.existing_batch, report.rows_unchanged,
+            report.existing_rejected == 0
+                ? ""
+                : fmt::format("; that import rejected {} row(s): to import the file again, undo "
+                              "it first (jobkb imports undo {})",
+                              report.existing_rejected, report.existing_batch)));
         return;
     }
     if (report.rows_rejected > 0 && !arguments.skip_invalid) {
         throw Error(ErrorCode::kInvalidArgument,
-                    fmt::format("{}: nothing imported: {} of {} row(s) are invalid{} (fix them, "
-                                "or import the rest with --skip-invalid)",
-                                arguments.file, report.rows_rejected, report.rows_read,
-                                report.stopped_early ? ", stopped at --max-errors" : ""));
+                    report.stopped_early
+                        ? fmt::format("{}: nothing imported: {} invalid row(s) in the first {} "
+                                      "read, stopped at --max-errors (fix them, or import the "
+                                      "rest with --skip-invalid)",
+                                      arguments.file, report.rows_rejected, report.rows_read)
+                        : fmt::format("{}: nothing imported: {} of {} row(s) are invalid (fix "
+                                      "them, or import the rest with --skip-invalid)",
+                                      arguments.file, report.rows_rejected, report.rows_read));
+    }
+    if (report.rows_inserted == 0 && !arguments.dry_run) {
+        throw Error(ErrorCode::kInvalidArgument,
+                    fmt::format("{}: nothing imported: all {} row(s) are invalid", arguments.file,
+                                report.rows_read));
     }
     if (!report.changes.empty()) {
         std::ostream& out = arguments.dry_run ? context.out : context.err;
@@ -312,9 +324,14 @@ void register_import(CLI::App& app, Context& context) {
             bar.emplace(context.err, size);
             input.on_progress = [&bar](std::uint64_t bytes) { bar->update(bytes); };
         }
+        const auto location = context.create_default_if_missing();
+        std::unique_ptr<OutputFile> rejects_file;
         std::unique_ptr<RejectsWriter> rejects;
         if (!arguments->rejects.empty()) {
-            rejects = std::make_unique<RejectsWriter>(arguments->rejects);
+            rejects_file = std::make_unique<OutputFile>(
+                arguments->rejects,
+                std::vector<std::filesystem::path>{location.path, arguments->file});
+            rejects = std::make_unique<RejectsWriter>(rejects_file->stream());
         }
         const RejectSink sink = [&](const Record& record, const std::string& reason) {
             if (rejects) {
@@ -324,6 +341,9 @@ void register_import(CLI::App& app, Context& context) {
         auto database = context.open(Access::kReadWrite);
         const ImportReport report = import_salaries(*database, input, options, sink);
         bar.reset();
+        if (rejects_file) {
+            rejects_file->commit();
+        }
         report_outcome(context, *arguments, report);
     });
 }

@@ -8,12 +8,14 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <unordered_map>
 
 namespace jobkb {
 namespace {
 
 constexpr std::size_t kFieldCount = kImportFields.size();
+constexpr std::size_t kMaxRememberedUnknowns = 10'000;
 enum Field : std::size_t {
     kRole,
     kCountry,
@@ -34,8 +36,8 @@ VALUES (:role, :country, :currency, :amount, :period, :statistic, :as_of, :sourc
 )sql";
 
 // The figures an import changes: the keys whose latest figure is now one of this batch's, each
-// with the current figure from before it (the newest current observation of any other batch,
-// the seed or hand entry). Read from salary_latest, so nothing is sorted and memory stays flat.
+// with the figure that was current before it (including batches this one just superseded). Read
+// from salary_latest, so nothing is sorted and memory stays flat.
 constexpr const char* kChangedKeys =
     "FROM salary_latest l JOIN salary_observations newest ON newest.id = l.observation_id "
     "WHERE newest.batch_id = :batch";
@@ -49,10 +51,12 @@ FROM salary_latest l
 JOIN salary_observations newest ON newest.id = l.observation_id
 JOIN roles r ON r.id = l.role_id
 LEFT JOIN salary_observations previous ON previous.id = (
-    SELECT c.id FROM current_observations c
+    SELECT c.id FROM salary_observations c
     WHERE c.role_id = l.role_id AND c.country_code = l.country_code
       AND c.statistic = l.statistic AND c.period = l.period
       AND c.batch_id IS NOT :batch
+      AND (c.batch_id IS NULL OR (SELECT superseded_by IS NULL OR superseded_by = :batch
+                                  FROM import_batches WHERE id = c.batch_id))
     ORDER BY c.as_of DESC, c.id DESC LIMIT 1)
 WHERE newest.batch_id = :batch
 LIMIT :limit
@@ -147,6 +151,32 @@ bool valid_utf8(std::string_view text) {
     return true;
 }
 
+// NUL and the C0 controls other than tab and line breaks; DEL.
+bool has_control_characters(std::string_view text) {
+    return std::any_of(text.begin(), text.end(), [](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        return (byte < 0x20 && c != '\t' && c != '\n' && c != '\r') || byte == 0x7f;
+    });
+}
+
+// A message stays one line: line breaks and other controls in quoted values are escaped.
+std::string one_line(const std::string& text) {
+    std::string line;
+    for (char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '\n') {
+            line += "\\n";
+        } else if (c == '\r') {
+            line += "\\r";
+        } else if (byte < 0x20 || byte == 0x7f) {
+            line += fmt::format("\\x{:02x}", byte);
+        } else {
+            line += c;
+        }
+    }
+    return line;
+}
+
 int days_in_month(int year, int month) {
     static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
@@ -203,6 +233,7 @@ private:
     void reject(const Record& record, const std::vector<Problem>& problems);
     void collect_changes();
     std::string settings() const;
+    std::string default_source() const;
 
     Database& database_;
     InputSource& input_;
@@ -226,10 +257,17 @@ private:
     std::unordered_map<std::string, std::string> unknown_roles_; // lowered name -> message
     std::unordered_map<std::string, std::string> countries_;     // text -> code or "" if unknown
     std::unordered_map<std::string, std::int64_t> sources_;      // lowered text -> id
-    std::unordered_map<std::string, Currency> currency_by_code_cache_;
 };
 
 void Importer::check_options() const {
+    if (!options_.today.empty()) {
+        std::vector<Problem> problems;
+        check_as_of(options_.today, problems); // today_ is this date, so only its shape counts
+        if (options_.today.size() != 10 || !problems.empty()) {
+            throw Error(ErrorCode::kInvalidArgument,
+                        "today '" + options_.today + "': expected a date such as 2026-11-23");
+        }
+    }
     for (const auto& [what, fields] :
          {std::pair{"--map", &options_.mapping}, std::pair{"--set", &options_.constants}}) {
         for (const auto& [field, value] : *fields) {
@@ -283,16 +321,33 @@ void Importer::load_vocabulary() {
     }
 }
 
+// What decides how the file's bytes become rows: the same file with the same settings is the same
+// import. Columns compare as headers do (case and spaces aside); mapping a field to its own name
+// is no mapping; the source counts by identity, not spelling.
 std::string Importer::settings() const {
     std::string text = "format=" + std::string(to_string(options_.format));
     for (const auto& [field, column] : options_.mapping) {
-        text += ";map:" + field + "=" + column;
+        const std::string normalized = lowered(trimmed(column));
+        if (normalized != field) {
+            text += ";map:" + field + "=" + normalized;
+        }
     }
     for (const auto& [field, value] : options_.constants) {
         text += ";set:" + field + "=" + value;
     }
-    text += ";source=" + options_.source.value_or(options_.file_name);
+    text += ";source=" + std::to_string(batch_source_);
     return text;
+}
+
+std::string Importer::default_source() const {
+    if (options_.source) {
+        return *options_.source;
+    }
+    if (options_.file_name == "-") {
+        return "standard input";
+    }
+    const std::string base = std::filesystem::path(options_.file_name).filename().string();
+    return base.empty() ? options_.file_name : base;
 }
 
 std::int64_t Importer::source_id(const std::string& text) {
@@ -326,7 +381,7 @@ std::int64_t Importer::source_id(const std::string& text) {
 }
 
 void Importer::start_batch() {
-    batch_source_ = source_id(options_.source.value_or(options_.file_name));
+    batch_source_ = source_id(default_source());
     auto& create = database_.statement(
         "INSERT INTO import_batches (file_name, sha256, settings, input_format, source_id, "
         "rows_read, rows_inserted, rows_rejected, imported_at) VALUES (:file, :sha, :settings, "
@@ -394,6 +449,16 @@ std::optional<std::array<int, kFieldCount>> Importer::plan_for(const Record& rec
             }
         }
         plan_ = plan;
+        // A CSV or TSV header is the whole file's: its problems stop the import, once.
+        if (!plan_problems_.empty() && record.header_line > 0) {
+            std::string message;
+            for (const auto& problem : plan_problems_) {
+                message += (message.empty() ? "" : "; ") + problem.message;
+            }
+            throw Error(ErrorCode::kInvalidArgument,
+                        one_line(fmt::format("{}:{}: header: {}", options_.file_name,
+                                             record.header_line, message)));
+        }
     }
     problems.insert(problems.end(), plan_problems_.begin(), plan_problems_.end());
     return plan_problems_.empty() ? plan_ : std::nullopt;
@@ -421,6 +486,9 @@ std::int64_t Importer::role_id(const std::string& name, std::vector<Problem>& pr
                 std::string(error.what()) +
                 " (expected a known role; add it with --create-roles, or teach a name with "
                 "'jobkb alias add ROLE ALIAS')";
+            if (unknown_roles_.size() >= kMaxRememberedUnknowns) {
+                unknown_roles_.clear(); // bounded memory, whatever the file holds
+            }
             unknown_roles_.emplace(key, message);
             problems.push_back({"role", message});
             return 0;
@@ -453,6 +521,9 @@ std::optional<std::string> Importer::country(const std::string& text,
             }
             code = "!" + std::string(error.what());
         }
+        if (countries_.size() >= kMaxRememberedUnknowns) {
+            countries_.clear();
+        }
         found = countries_.emplace(text, code).first;
     }
     if (found->second.starts_with("!")) {
@@ -481,7 +552,11 @@ void Importer::check_as_of(const std::string& text, std::vector<Problem>& proble
     const int y = std::stoi(text.substr(0, 4));
     const int m = text.size() >= 7 ? std::stoi(text.substr(5, 2)) : 1;
     const int d = text.size() == 10 ? std::stoi(text.substr(8, 2)) : 1;
-    if (y < 1900 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) {
+    if (y < 1900) {
+        problems.push_back({"as_of", "'" + text + "' is before 1900 " + expected});
+        return;
+    }
+    if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) {
         problems.push_back({"as_of", "'" + text + "' is no such day " + expected});
         return;
     }
@@ -515,7 +590,12 @@ std::optional<ValidRow> Importer::validate(const Record& record, std::vector<Pro
         }
         if (text[field] && !valid_utf8(*text[field])) {
             problems.push_back({kImportFields[field], "is not valid UTF-8 (expected UTF-8 text)"});
-            text[field].reset();
+            text[field] = "?"; // reported; not reported again as empty
+        } else if (text[field] && has_control_characters(*text[field])) {
+            problems.push_back({kImportFields[field], "holds a NUL or another control character "
+                                                      "(expected text; tabs and line breaks are "
+                                                      "fine in a note)"});
+            text[field] = "?";
         }
         if (text[field] && text[field]->empty()) {
             text[field].reset();
@@ -614,8 +694,8 @@ void Importer::reject(const Record& record, const std::vector<Problem>& problems
     std::string reasons;
     for (const auto& problem : problems) {
         ++report_.error_count;
-        const std::string message = fmt::format("{}:{}: {}: {}", options_.file_name, record.line,
-                                                problem.field, problem.message);
+        const std::string message = one_line(fmt::format(
+            "{}:{}: {}: {}", options_.file_name, record.line, problem.field, problem.message));
         if (report_.errors.size() < options_.max_errors) {
             report_.errors.push_back(message);
         }
@@ -689,27 +769,27 @@ ImportReport Importer::run() {
         }
         const std::string sha = input_.sha256();
         auto& duplicate = database_.statement(
-            "SELECT id FROM import_batches WHERE sha256 = :sha AND settings = :settings AND "
-            "undone_at IS NULL AND id <> :batch ORDER BY id LIMIT 1");
+            "SELECT id, rows_rejected FROM import_batches WHERE sha256 = :sha AND "
+            "settings = :settings AND undone_at IS NULL AND id <> :batch ORDER BY id LIMIT 1");
         duplicate.bind(":sha", sha);
         duplicate.bind(":settings", settings());
         duplicate.bind(":batch", report_.batch_id);
         if (duplicate.executeStep()) {
             report_.already_imported = true;
             report_.existing_batch = duplicate.getColumn(0).getInt64();
+            report_.existing_rejected = duplicate.getColumn(1).getInt64();
             report_.rows_unchanged = report_.rows_read;
             report_.rows_inserted = 0;
             report_.rows_per_currency.clear();
             report_.batch_id = 0;
             return; // the transaction rolls back: nothing changes
         }
-        if (report_.rows_rejected > 0 && !options_.skip_invalid) {
+        if ((report_.rows_rejected > 0 && !options_.skip_invalid) || report_.rows_inserted == 0) {
             report_.rows_inserted = 0;
             report_.rows_per_currency.clear();
             report_.batch_id = 0;
             return;
         }
-        collect_changes();
         if (options_.supersede) {
             auto& supersede = database_.statement(
                 "UPDATE import_batches SET superseded_by = :batch WHERE source_id = :source AND "
@@ -720,6 +800,7 @@ ImportReport Importer::run() {
                 report_.superseded_batches.push_back(supersede.getColumn(0).getInt64());
             }
         }
+        collect_changes();
         auto& finish = database_.statement(
             "UPDATE import_batches SET sha256 = :sha, rows_read = :read, rows_inserted = "
             ":inserted, rows_rejected = :rejected WHERE id = :batch");
@@ -795,15 +876,17 @@ std::int64_t undo_import_batch(Database& database, std::int64_t batch_id) {
             database.statement("DELETE FROM salary_observations WHERE batch_id = :batch");
         remove.bind(":batch", batch_id);
         const std::int64_t removed = remove.exec();
-        // Batches this one superseded count as current again.
-        auto& restore = database.statement(
-            "UPDATE import_batches SET superseded_by = NULL WHERE superseded_by = :batch");
-        restore.bind(":batch", batch_id);
-        restore.exec();
         auto& mark = database.statement("UPDATE import_batches SET undone_at = "
                                         "strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = :batch");
         mark.bind(":batch", batch_id);
         mark.exec();
+        // Batches this one superseded pass to its own successor, if a later batch superseded it
+        // too, and otherwise count as current again.
+        auto& hand_on = database.statement(
+            "UPDATE import_batches SET superseded_by = (SELECT superseded_by FROM import_batches "
+            "WHERE id = :batch) WHERE superseded_by = :batch");
+        hand_on.bind(":batch", batch_id);
+        hand_on.exec();
         transaction.commit();
         return removed;
     });

@@ -51,6 +51,7 @@ struct ImportReport {
     bool committed = false;
     bool already_imported = false; // the same file with the same settings is batch existing_batch
     std::int64_t existing_batch = 0;
+    std::int64_t existing_rejected = 0; // rows that batch rejected
     std::int64_t rows_read = 0;
     std::int64_t rows_inserted = 0;
     std::int64_t rows_unchanged = 0;

@@ -164,8 +164,10 @@ private:
         if (!have_header_) {
             header_ = std::move(fields_);
             have_header_ = true;
+            header_line_ = record_line_;
         } else {
             record_.line = record_line_;
+            record_.header_line = header_line_;
             record_.names = &header_;
             record_.values.clear();
             for (auto& field : fields_) {
@@ -192,6 +194,7 @@ private:
     bool have_header_ = false;
     std::size_t line_ = 1;
     std::size_t record_line_ = 1;
+    std::size_t header_line_ = 1;
     std::string field_;
     std::vector<std::string> fields_;
     std::vector<std::string> header_;

@@ -45,7 +45,8 @@ private:
 
 // One record: a CSV/TSV row or a JSON object, with its field names and values.
 struct Record {
-    std::size_t line = 0;                            // where it starts, 1-based
+    std::size_t line = 0;        // where it starts, 1-based
+    std::size_t header_line = 0; // CSV and TSV: the line of the header; 0 otherwise
     const std::vector<std::string>* names = nullptr; // one per value
     std::vector<std::optional<std::string>> values;  // nullopt: JSON null
     std::string problem; // set when this record is malformed but the input can be read on

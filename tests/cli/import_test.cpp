@@ -139,8 +139,11 @@ TEST_F(Import, HeaderProblemsAndMaxErrors) {
     auto result =
         import(file("h.csv", "role,country,currency,value,as_of,colour\nx,IN,INR,1,2026,red\n"));
     EXPECT_EQ(result.exit_code, 1);
-    EXPECT_NE(result.err.find("header: unknown column 'colour'"), std::string::npos) << result.err;
-    EXPECT_NE(result.err.find("header: missing required column 'amount'"), std::string::npos);
+    EXPECT_NE(result.err.find("h.csv:1: header: unknown column 'value'"), std::string::npos)
+        << result.err;
+    EXPECT_NE(result.err.find("unknown column 'colour'"), std::string::npos);
+    EXPECT_NE(result.err.find("missing required column 'amount'"), std::string::npos);
+    EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << "reported once";
     result = import(file("h2.csv", "role,country,currency,value,as_of,colour\n"
                                    "Data Scientist,IN,INR,1,2026,red\n"),
                     {"--map", "amount=value", "--ignore-unknown"});
