@@ -199,16 +199,18 @@ void report_outcome(Context& context, const ImportArguments& arguments,
                                      report.change_count - report.changes.size()));
         }
     }
+    const bool dry = arguments.dry_run;
     for (const auto& role : report.created_roles) {
-        context.note("created role " + role);
+        context.note((dry ? "would create role " : "created role ") + role);
     }
     for (const auto batch : report.superseded_batches) {
-        context.note(fmt::format("batch {} superseded: its figures stay as history", batch));
+        context.note(fmt::format("batch {} {} superseded: its figures stay as history", batch,
+                                 dry ? "would be" : "is"));
     }
     context.note(fmt::format(
-        "{}{}: {} row(s) read, {} {}, {} rejected{}",
-        arguments.dry_run ? "dry run, nothing written: " : "", arguments.file, report.rows_read,
-        report.rows_inserted, arguments.dry_run ? "would be inserted" : "inserted",
+        "{}{}: {} row(s) read, {} {}, {} unchanged, {} rejected{}",
+        dry ? "dry run, nothing written: " : "", arguments.file, report.rows_read,
+        report.rows_inserted, dry ? "would be inserted" : "inserted", report.rows_unchanged,
         report.rows_rejected, report.committed ? fmt::format(" (batch {})", report.batch_id) : ""));
 }
 

@@ -37,6 +37,7 @@ Listing reports_listing(const std::vector<ReportSummary>& summaries) {
     listing.columns = {{"role", "Role", Align::kLeft, 26},
                        {"country", "Country"},
                        {"year", "Year"},
+                       {"period", "Per"},
                        {"reports", "Reports", Align::kRight},
                        {"p25", "25th pct", Align::kRight},
                        {"median", "Median", Align::kRight},
@@ -49,8 +50,8 @@ Listing reports_listing(const std::vector<ReportSummary>& summaries) {
             published = MoneyValue{summary.published_average->amount_minor,
                                    summary.published_average->currency};
         }
-        listing.rows.push_back({summary.role, summary.country_code, summary.year, summary.count,
-                                MoneyValue{summary.p25_minor, summary.currency},
+        listing.rows.push_back({summary.role, summary.country_code, summary.year, summary.period,
+                                summary.count, MoneyValue{summary.p25_minor, summary.currency},
                                 MoneyValue{summary.median_minor, summary.currency},
                                 MoneyValue{summary.mean_minor, summary.currency},
                                 MoneyValue{summary.p75_minor, summary.currency}, published});

@@ -61,7 +61,12 @@ std::vector<RoleAlias> list_role_aliases(Database& database,
     });
 }
 
-RoleAlias remove_role_alias(Database& database, const std::string& alias) {
+RoleAlias remove_role_alias(Database& database, const std::string& alias_text) {
+    const auto first = alias_text.find_first_not_of(' ');
+    const std::string alias =
+        first == std::string::npos
+            ? ""
+            : alias_text.substr(first, alias_text.find_last_not_of(' ') - first + 1);
     return database.guard("removing an alias", [&] {
         WriteTransaction transaction(database);
         auto& remove =

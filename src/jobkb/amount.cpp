@@ -222,6 +222,13 @@ ParsedAmount parse_amount(std::string_view text, const Currency& currency) {
         (point != std::string_view::npos && fraction.empty())) {
         reject(text, "is not a number (expected digits such as 1088060 or 1088060.50)");
     }
+    // Without a shorthand, more decimals than the currency has is a guess waiting to happen:
+    // "1.000" may be one dollar or a thousand written the European way.
+    if (power == 0 && fraction.size() > static_cast<std::size_t>(currency.minor_unit)) {
+        reject(text, "has more decimals than " + currency.code + " has (expected at most " +
+                         std::to_string(currency.minor_unit) +
+                         "; for thousands write 1,000 or 1000)");
+    }
     // amount_minor = digits * 10^(power + minor_unit - decimals), exactly.
     std::string digits = whole + fraction;
     int exponent = power + currency.minor_unit - static_cast<int>(fraction.size());

@@ -431,7 +431,7 @@ std::vector<ReportSummary> Catalog::report_summaries(const SalaryQuery& request)
     }
     std::string sql =
         "SELECT o.role_id, r.name, o.country_code, substr(o.as_of, 1, 4), o.currency_code, "
-        "o.amount_minor FROM current_observations o JOIN roles r ON r.id = o.role_id "
+        "o.amount_minor, o.period FROM current_observations o JOIN roles r ON r.id = o.role_id "
         "WHERE o.statistic = 'point'";
     if (role_id) {
         sql += " AND o.role_id = :role";
@@ -439,7 +439,7 @@ std::vector<ReportSummary> Catalog::report_summaries(const SalaryQuery& request)
     if (country) {
         sql += " AND o.country_code = :country";
     }
-    sql += " ORDER BY r.name, o.country_code, 4, o.currency_code, o.amount_minor";
+    sql += " ORDER BY r.name, o.country_code, 4, o.period, o.currency_code, o.amount_minor";
     return database_.guard("summarising individual reports", [&] {
         std::vector<ReportSummary> summaries;
         std::vector<std::int64_t> amounts;
@@ -489,9 +489,10 @@ std::vector<ReportSummary> Catalog::report_summaries(const SalaryQuery& request)
             const std::string country_code = query.getColumn(2).getString();
             const std::string year = query.getColumn(3).getString();
             const std::string currency = query.getColumn(4).getString();
+            const std::string period = query.getColumn(6).getString();
             const bool same = !summaries.empty() && summaries.back().role == role &&
                               summaries.back().country_code == country_code &&
-                              summaries.back().year == year &&
+                              summaries.back().year == year && summaries.back().period == period &&
                               summaries.back().currency.code == currency;
             if (!same) {
                 finish();
@@ -499,6 +500,7 @@ std::vector<ReportSummary> Catalog::report_summaries(const SalaryQuery& request)
                 summary.role = role;
                 summary.country_code = country_code;
                 summary.year = year;
+                summary.period = period;
                 summary.currency = currency_of(currency);
                 summaries.push_back(std::move(summary));
                 group_role = query.getColumn(0).getInt64();

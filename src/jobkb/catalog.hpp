@@ -69,12 +69,13 @@ struct Usage {
     std::string relevance;      // with a role given: "key" or "mentioned" (skills only)
 };
 
-// Individual reports (statistic "point") of one role, country, year and currency, summarised,
+// Individual reports (statistic "point") of one role, country, year, period and currency, summarised,
 // next to the latest published yearly average for the role and country.
 struct ReportSummary {
     std::string role;
     std::string country_code;
     std::string year;
+    std::string period; // year, month or hour: reports of different periods are not mixed
     Currency currency;
     std::int64_t count = 0;
     std::int64_t p25_minor = 0;

@@ -250,7 +250,14 @@ public:
     bool number_integer(number_integer_t v) override { return value(std::to_string(v)); }
     bool number_unsigned(number_unsigned_t v) override { return value(std::to_string(v)); }
     bool number_float(number_float_t, const string_t& text) override { return value(text); }
-    bool string(string_t& v) override { return value(std::move(v)); }
+    bool string(string_t& v) override {
+        if (v.size() > kMaxFieldBytes) {
+            fatal = fmt::format("has a value longer than {} bytes (expected short text)",
+                                kMaxFieldBytes);
+            return false;
+        }
+        return value(std::move(v));
+    }
     bool binary(binary_t&) override { return value(std::string()); }
 
     bool start_object(std::size_t) override {
@@ -288,6 +295,12 @@ public:
     }
     bool key(string_t& name) override {
         if (depth_ == record_depth()) {
+            if (names_.size() >= kMaxFields) {
+                fatal = fmt::format("has an object with more than {} fields (expected one per "
+                                    "column)",
+                                    kMaxFields);
+                return false;
+            }
             names_.push_back(std::move(name));
         }
         return true;

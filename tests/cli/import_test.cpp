@@ -46,7 +46,8 @@ TEST_F(Import, ANewerFigureBecomesCurrentAndTheOldOneStaysAsHistory) {
                                            "MLOps Engineer,IN,INR,14 LPA,2026-10\r\n");
     const auto result = import(input);
     ASSERT_EQ(result.exit_code, 0) << result.err;
-    EXPECT_NE(result.err.find("1 row(s) read, 1 inserted, 0 rejected (batch 1)"), std::string::npos)
+    EXPECT_NE(result.err.find("1 row(s) read, 1 inserted, 0 unchanged, 0 rejected (batch 1)"),
+              std::string::npos)
         << result.err;
     EXPECT_NE(result.err.find("+5.2%"), std::string::npos) << "the change report: " << result.err;
     EXPECT_NE(run({"roles", "--country", "IN"}).out.find("₹14,00,000"), std::string::npos);
@@ -182,7 +183,8 @@ TEST_F(Import, SkipInvalidImportsTheRestAndWritesRejects) {
     const auto rejects = dir_ / "rejects.csv";
     const auto result = import(input, {"--skip-invalid", "--rejects", rejects.string()});
     ASSERT_EQ(result.exit_code, 0) << result.err;
-    EXPECT_NE(result.err.find("3 row(s) read, 1 inserted, 2 rejected"), std::string::npos)
+    EXPECT_NE(result.err.find("3 row(s) read, 1 inserted, 0 unchanged, 2 rejected"),
+              std::string::npos)
         << result.err;
     const auto lines = test::lines_of(test::read_bytes(rejects));
     ASSERT_EQ(lines.size(), 3u);
@@ -227,7 +229,7 @@ TEST_F(Import, SupersedeAndUndo) {
     ASSERT_EQ(import(first, {"--source", "Salary Survey"}).exit_code, 0);
     auto result = import(second, {"--source", "Salary Survey", "--supersede"});
     ASSERT_EQ(result.exit_code, 0) << result.err;
-    EXPECT_NE(result.err.find("batch 1 superseded"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("batch 1 is superseded"), std::string::npos) << result.err;
     // The revised snapshot counts, although its date is older; the superseded rows are history.
     EXPECT_EQ(scalar("SELECT amount_minor FROM latest_salaries WHERE role = 'Data Scientist' AND "
                      "country = 'IN' AND statistic = 'average'"),
@@ -286,7 +288,8 @@ TEST_F(Import, ThePublicDataSetImportsWithAMapping) {
                "currency=salary_currency", "--map", "amount=salary", "--map", "as_of=work_year",
                "--set", "statistic=point", "--ignore-unknown", "--create-roles"});
     ASSERT_EQ(result.exit_code, 0) << result.err;
-    EXPECT_NE(result.err.find("607 row(s) read, 607 inserted, 0 rejected"), std::string::npos)
+    EXPECT_NE(result.err.find("607 row(s) read, 607 inserted, 0 unchanged, 0 rejected"),
+              std::string::npos)
         << result.err;
     std::map<std::string, std::string> per_currency;
     for (const auto& row :
@@ -330,6 +333,113 @@ TEST_F(Import, ExportThenImportIntoAFreshBaseRoundTripsEveryObservation) {
             today_);
         ASSERT_EQ(result.exit_code, 0) << format << ": " << result.err;
         EXPECT_EQ(test::query(fresh, observations), test::query(path_, observations)) << format;
+    }
+}
+
+TEST_F(Import, OutputFilesNeverOverwriteTheDatabaseOrTheInput) {
+    const auto input = file("in.csv", kHeader + "Nobody,IN,INR,1,,,2026,,\n");
+    const std::string database_before = test::read_bytes(path_);
+    const std::string input_before = test::read_bytes(input);
+    for (const auto& target : {path_, input}) {
+        const auto result =
+            import(input, {"--skip-invalid", "--dry-run", "--rejects", target.string()});
+        EXPECT_NE(result.exit_code, 0);
+        EXPECT_NE(result.err.find("is the file this command reads or writes"), std::string::npos)
+            << result.err;
+    }
+    const auto result = run({"export", "salaries", "-o", path_.string()});
+    EXPECT_EQ(result.exit_code, 1);
+    EXPECT_EQ(test::read_bytes(path_), database_before);
+    EXPECT_EQ(test::read_bytes(input), input_before);
+    // A failed import leaves no half-written rejects file behind either.
+    const auto broken = file("broken.json", "[{\"role\": \"x\"");
+    import(broken, {"--rejects", (dir_ / "r.csv").string()});
+    EXPECT_FALSE(test::fs::exists(dir_ / "r.csv"));
+}
+
+TEST_F(Import, UndoingTheMiddleOfASupersedeChainKeepsTheOldestSuperseded) {
+    const auto a = file("a.csv", kHeader + "Data Scientist,GB,GBP,50000,,,2026-01,,\n");
+    const auto b = file("b.csv", kHeader + "Data Scientist,IN,INR,1100000,,,2026-02,,\n");
+    const auto c = file("c.csv", kHeader + "Data Scientist,IN,INR,1200000,,,2026-03,,\n");
+    ASSERT_EQ(import(a, {"--source", "Survey"}).exit_code, 0);
+    ASSERT_EQ(import(b, {"--source", "survey", "--supersede"}).exit_code, 0);
+    ASSERT_EQ(import(c, {"--source", "SURVEY", "--supersede"}).exit_code, 0);
+    ASSERT_EQ(run({"imports", "undo", "2"}).exit_code, 0);
+    EXPECT_EQ(scalar("SELECT superseded_by FROM import_batches WHERE id = 1"), "3");
+    EXPECT_EQ(scalar("SELECT count(*) FROM latest_salaries WHERE country = 'GB' AND role = "
+                     "'Data Scientist'"),
+              "0")
+        << "batch 1 stays superseded by batch 3";
+    EXPECT_EQ(run({"check"}).out, "ok\n");
+    ASSERT_EQ(run({"imports", "undo", "3"}).exit_code, 0);
+    EXPECT_EQ(scalar("SELECT amount_minor FROM latest_salaries WHERE country = 'GB' AND role = "
+                     "'Data Scientist'"),
+              "5000000");
+    EXPECT_EQ(run({"check"}).out, "ok\n");
+}
+
+TEST_F(Import, ADryRunWithSupersedeShowsTheRevisedFigure) {
+    ASSERT_EQ(import(file("v1.csv", kHeader + "Big Data Engineer,IN,INR,2000000,,,2026-09,,\n"),
+                     {"--source", "Tracker"})
+                  .exit_code,
+              0);
+    const auto result =
+        import(file("v2.csv", kHeader + "Big Data Engineer,IN,INR,1900000,,,2026-08,,\n"),
+               {"--source", "Tracker", "--supersede", "--dry-run"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_NE(result.out.find("₹20,00,000"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("₹19,00,000"), std::string::npos);
+    EXPECT_NE(result.out.find("-5.0%"), std::string::npos);
+    EXPECT_NE(result.err.find("batch 1 would be superseded"), std::string::npos) << result.err;
+    EXPECT_EQ(scalar("SELECT count(*) FROM import_batches WHERE superseded_by IS NOT NULL"), "0");
+}
+
+TEST_F(Import, TheSameFileIsRecognisedHoweverItsPathIsSpelled) {
+    const auto input = file("spelled.csv", kHeader + "Data Scientist,IN,INR,1150000,,,2026-05,,\n");
+    ASSERT_EQ(import(input).exit_code, 0);
+    const auto again = import(input.parent_path() / "." / "spelled.csv", {"--map", "role=role"});
+    EXPECT_EQ(again.exit_code, 0) << again.err;
+    EXPECT_NE(again.err.find("already imported"), std::string::npos) << again.err;
+}
+
+TEST_F(Import, APartlyRejectedFileSaysHowToImportItAgain) {
+    const auto input = file("partly.csv", kHeader + "Data Scientist,IN,INR,1150000,,,2026-05,,\n"
+                                                    "ML Engineer,IN,INR,1150000,,,2026-05,,\n");
+    ASSERT_EQ(import(input, {"--skip-invalid"}).exit_code, 0);
+    const auto again = import(input, {"--skip-invalid"});
+    EXPECT_NE(again.err.find("rejected 1 row(s): to import the file again, undo it first "
+                             "(jobkb imports undo 1)"),
+              std::string::npos)
+        << again.err;
+}
+
+TEST_F(Import, RefusesControlCharactersAndGuessedThousands) {
+    auto result = import(file("ctl.json", "[{\"role\": \"Data Scientist\", \"country\": \"IN\", "
+                                          "\"currency\": \"INR\", \"amount\": 1000000, "
+                                          "\"as_of\": \"2026\", \"note\": \"a\\u0000b\"}]"));
+    EXPECT_EQ(result.exit_code, 1);
+    EXPECT_NE(result.err.find(":1: note: holds a NUL or another control character"),
+              std::string::npos)
+        << result.err;
+    result = import(file("eu.csv", kHeader + "Data Scientist,US,USD,150.000,,,2026,,\n"));
+    EXPECT_NE(result.err.find("'150.000' has more decimals than USD has"), std::string::npos)
+        << result.err;
+    result = import(file("nl.csv", kHeader + "\"Data\nScientist\",US,USD,1,,,2026,,\n"));
+    EXPECT_NE(result.err.find("unknown role 'Data\\nScientist'"), std::string::npos)
+        << "a value's line break stays escaped in the one-line message: " << result.err;
+}
+
+TEST_F(Import, ReportsOfDifferentPeriodsAreSummarisedApart) {
+    ASSERT_EQ(
+        import(file("points.csv", kHeader + "Data Scientist,US,USD,50,hour,point,2026,,\n"
+                                            "Data Scientist,US,USD,9000,month,point,2026,,\n"
+                                            "Data Scientist,US,USD,100000,year,point,2026,,\n"))
+            .exit_code,
+        0);
+    const auto reports = Json::parse(run({"salaries", "--reports", "--json"}).out);
+    ASSERT_EQ(reports.size(), 3u);
+    for (const auto& row : reports) {
+        EXPECT_EQ(row.at("reports"), 1) << row.dump();
     }
 }
 

@@ -77,7 +77,8 @@ TEST(ParseAmount, RefusesWhatIsWrongOrAmbiguous) {
         {"1.000,50", "ambiguous"},
         {"12,34", "irregular digit groups"},
         {"1234,567", "irregular digit groups"},
-        {"45.505", "more precise than USD's minor unit"},
+        {"45.505", "more decimals than USD has"},
+        {"1.000", "more decimals than USD has"},
         {"1.234567k", "more precise"},
         {"£100", "sign £, which does not agree with the currency USD"},
         {"₹100", "does not agree"},
@@ -95,7 +96,7 @@ TEST(ParseAmount, RefusesWhatIsWrongOrAmbiguous) {
         EXPECT_NE(message.find(cause), std::string::npos) << "'" << text << "' -> " << message;
         EXPECT_NE(message.find("expected"), std::string::npos) << message;
     }
-    EXPECT_NE(refusal("1.5", kJpy).find("more precise than JPY"), std::string::npos);
+    EXPECT_NE(refusal("1.5", kJpy).find("more decimals than JPY has"), std::string::npos);
     EXPECT_NE(refusal("100000000000 crore", kInr).find("out of range"), std::string::npos);
     EXPECT_EQ(minor("US$150,000", kUsd), 15000000);
 }
