@@ -69,8 +69,8 @@ struct Usage {
     std::string relevance;      // with a role given: "key" or "mentioned" (skills only)
 };
 
-// Individual reports (statistic "point") of one role, country, year, period and currency, summarised,
-// next to the latest published yearly average for the role and country.
+// Individual reports (statistic "point") of one role, country, year, period and currency,
+// summarised, next to the latest published yearly average for the role and country.
 struct ReportSummary {
     std::string role;
     std::string country_code;
