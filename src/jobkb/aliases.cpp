@@ -2,14 +2,12 @@
 
 #include "jobkb/error.hpp"
 #include "jobkb/names.hpp"
+#include "jobkb/text.hpp"
 
 namespace jobkb {
 
 RoleAlias add_role_alias(Database& database, const std::string& role, const std::string& alias) {
-    const auto first = alias.find_first_not_of(' ');
-    const std::string name = first == std::string::npos
-                                 ? ""
-                                 : alias.substr(first, alias.find_last_not_of(' ') - first + 1);
+    const std::string name = detail::trimmed(alias);
     if (name.empty()) {
         throw Error(ErrorCode::kInvalidArgument, "alias: empty (expected a name)");
     }
@@ -62,11 +60,7 @@ std::vector<RoleAlias> list_role_aliases(Database& database,
 }
 
 RoleAlias remove_role_alias(Database& database, const std::string& alias_text) {
-    const auto first = alias_text.find_first_not_of(' ');
-    const std::string alias =
-        first == std::string::npos
-            ? ""
-            : alias_text.substr(first, alias_text.find_last_not_of(' ') - first + 1);
+    const std::string alias = detail::trimmed(alias_text);
     return database.guard("removing an alias", [&] {
         WriteTransaction transaction(database);
         auto& remove =

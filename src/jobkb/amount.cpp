@@ -1,6 +1,7 @@
 #include "jobkb/amount.hpp"
 
 #include "jobkb/error.hpp"
+#include "jobkb/text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -10,14 +11,9 @@
 namespace jobkb {
 namespace {
 
+using detail::equals_ignoring_case;
+
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
-                                              [](char x, char y) { return lower(x) == lower(y); });
-}
 
 // Spaces, including the no-break and thin spaces that word processors put in numbers.
 std::string_view trim(std::string_view text) {

@@ -78,16 +78,24 @@ std::vector<std::string> read_names(SQLite::Statement& statement) {
     return names;
 }
 
+constexpr const char* kCurrencyByCode =
+    "SELECT code, coalesce(symbol, ''), minor_unit, digit_grouping FROM currencies "
+    "WHERE code = :code";
+
 } // namespace
+
+Currency read_currency(SQLite::Statement& statement, int first) {
+    return Currency{statement.getColumn(first).getString(),
+                    statement.getColumn(first + 1).getString(),
+                    statement.getColumn(first + 2).getInt(),
+                    parse_digit_grouping(statement.getColumn(first + 3).getString())};
+}
 
 SalaryFigure read_salary_figure(SQLite::Statement& statement, int first) {
     SalaryFigure figure;
     figure.role = statement.getColumn(first).getString();
     figure.country_code = statement.getColumn(first + 1).getString();
-    figure.currency = Currency{statement.getColumn(first + 2).getString(),
-                               statement.getColumn(first + 3).getString(),
-                               statement.getColumn(first + 4).getInt(),
-                               parse_digit_grouping(statement.getColumn(first + 5).getString())};
+    figure.currency = read_currency(statement, first + 2);
     figure.amount_minor = statement.getColumn(first + 6).getInt64();
     figure.period = statement.getColumn(first + 7).getString();
     figure.statistic = statement.getColumn(first + 8).getString();
@@ -209,9 +217,7 @@ std::optional<Currency> Catalog::country_currency(const std::string& country_cod
         if (!query.executeStep()) {
             return std::nullopt;
         }
-        return Currency{query.getColumn(0).getString(), query.getColumn(1).getString(),
-                        query.getColumn(2).getInt(),
-                        parse_digit_grouping(query.getColumn(3).getString())};
+        return read_currency(query);
     });
 }
 
@@ -474,13 +480,10 @@ std::vector<ReportSummary> Catalog::report_summaries(const SalaryQuery& request)
             query.bind(":country", *country);
         }
         auto currency_of = [&](const std::string& code) {
-            auto& lookup = database_.statement("SELECT code, coalesce(symbol, ''), minor_unit, "
-                                               "digit_grouping FROM currencies WHERE code = :code");
+            auto& lookup = database_.statement(kCurrencyByCode);
             lookup.bind(":code", code);
             lookup.executeStep();
-            Currency currency{lookup.getColumn(0).getString(), lookup.getColumn(1).getString(),
-                              lookup.getColumn(2).getInt(),
-                              parse_digit_grouping(lookup.getColumn(3).getString())};
+            Currency currency = read_currency(lookup);
             lookup.reset();
             return currency;
         };

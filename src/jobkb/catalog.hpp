@@ -136,6 +136,10 @@ private:
     NameResolver names_;
 };
 
+// Reads a Currency from four columns starting at `first`: code, symbol ('' for none),
+// minor unit, digit grouping (the order the queries select them in).
+Currency read_currency(SQLite::Statement& statement, int first = 0);
+
 // Reads a SalaryFigure from a statement whose columns are, from `first`: role, country, currency
 // code, symbol, minor unit, grouping, amount, period, statistic, as_of, source, note, id.
 SalaryFigure read_salary_figure(SQLite::Statement& statement, int first = 0);

@@ -1,8 +1,10 @@
 #include "jobkb/importer.hpp"
 
 #include "jobkb/amount.hpp"
+#include "jobkb/catalog.hpp"
 #include "jobkb/error.hpp"
 #include "jobkb/names.hpp"
+#include "jobkb/text.hpp"
 
 #include <fmt/format.h>
 
@@ -13,6 +15,9 @@
 
 namespace jobkb {
 namespace {
+
+using detail::ascii_lowered;
+using detail::trimmed;
 
 constexpr std::size_t kFieldCount = kImportFields.size();
 constexpr std::size_t kMaxRememberedUnknowns = 10'000;
@@ -62,23 +67,6 @@ WHERE newest.batch_id = :batch
 LIMIT :limit
 )sql";
 
-std::string lowered(std::string_view text) {
-    std::string result(text);
-    std::transform(result.begin(), result.end(), result.begin(), [](char c) {
-        return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-    });
-    return result;
-}
-
-std::string trimmed(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) {
-        return "";
-    }
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return std::string(text.substr(first, last - first + 1));
-}
-
 std::optional<std::size_t> field_index(std::string_view name) {
     const auto found = std::find(kImportFields.begin(), kImportFields.end(), name);
     if (found == kImportFields.end()) {
@@ -98,7 +86,7 @@ std::string field_list() {
 // "machine-learning-engineer" from "Machine Learning Engineer".
 std::string slug_of(std::string_view name) {
     std::string slug;
-    for (char c : lowered(name)) {
+    for (char c : ascii_lowered(name)) {
         const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
         if (keep) {
             slug.push_back(c);
@@ -284,11 +272,8 @@ void Importer::load_vocabulary() {
     auto& currencies = database_.statement(
         "SELECT code, coalesce(symbol, ''), minor_unit, digit_grouping FROM currencies");
     while (currencies.executeStep()) {
-        const std::string code = currencies.getColumn(0).getString();
-        currencies_.emplace(code,
-                            Currency{code, currencies.getColumn(1).getString(),
-                                     currencies.getColumn(2).getInt(),
-                                     parse_digit_grouping(currencies.getColumn(3).getString())});
+        Currency currency = read_currency(currencies);
+        currencies_.emplace(currency.code, std::move(currency));
     }
     auto& periods = database_.statement("SELECT code FROM salary_periods");
     while (periods.executeStep()) {
@@ -327,7 +312,7 @@ void Importer::load_vocabulary() {
 std::string Importer::settings() const {
     std::string text = "format=" + std::string(to_string(options_.format));
     for (const auto& [field, column] : options_.mapping) {
-        const std::string normalized = lowered(trimmed(column));
+        const std::string normalized = ascii_lowered(trimmed(column));
         if (normalized != field) {
             text += ";map:" + field + "=" + normalized;
         }
@@ -351,7 +336,7 @@ std::string Importer::default_source() const {
 }
 
 std::int64_t Importer::source_id(const std::string& text) {
-    const std::string key = lowered(text);
+    const std::string key = ascii_lowered(text);
     if (const auto found = sources_.find(key); found != sources_.end()) {
         return found->second;
     }
@@ -410,10 +395,10 @@ std::optional<std::array<int, kFieldCount>> Importer::plan_for(const Record& rec
         std::array<int, kFieldCount> plan;
         plan.fill(-1);
         for (std::size_t column = 0; column < planned_copy_.size(); ++column) {
-            const std::string name = lowered(trimmed(planned_copy_[column]));
+            const std::string name = ascii_lowered(trimmed(planned_copy_[column]));
             std::optional<std::size_t> field;
             for (const auto& [mapped_field, mapped_column] : options_.mapping) {
-                if (lowered(trimmed(mapped_column)) == name) {
+                if (ascii_lowered(trimmed(mapped_column)) == name) {
                     field = field_index(mapped_field);
                 }
             }
@@ -465,7 +450,7 @@ std::optional<std::array<int, kFieldCount>> Importer::plan_for(const Record& rec
 }
 
 std::int64_t Importer::role_id(const std::string& name, std::vector<Problem>& problems) {
-    const std::string key = lowered(name);
+    const std::string key = ascii_lowered(name);
     if (const auto found = roles_.find(key); found != roles_.end()) {
         return found->second;
     }
@@ -637,7 +622,7 @@ std::optional<ValidRow> Importer::validate(const Record& record, std::vector<Pro
             problems.push_back({"amount", error.what()});
         }
     }
-    const std::string period_text = text[kPeriod] ? lowered(*text[kPeriod]) : "year";
+    const std::string period_text = text[kPeriod] ? ascii_lowered(*text[kPeriod]) : "year";
     if (const auto found = periods_.find(period_text); found != periods_.end()) {
         row.period = found->second;
         if (implied_period && *implied_period != row.period) {
@@ -651,7 +636,8 @@ std::optional<ValidRow> Importer::validate(const Record& record, std::vector<Pro
                                                   "hour)",
                                                   *text[kPeriod])});
     }
-    const std::string statistic_text = text[kStatistic] ? lowered(*text[kStatistic]) : "average";
+    const std::string statistic_text =
+        text[kStatistic] ? ascii_lowered(*text[kStatistic]) : "average";
     if (const auto found = statistics_.find(statistic_text); found != statistics_.end()) {
         row.statistic = found->second;
     } else {
@@ -686,7 +672,6 @@ void Importer::insert(const ValidRow& row) {
     statement.bind(":batch", report_.batch_id);
     statement.exec();
     ++report_.rows_inserted;
-    ++report_.rows_per_currency[row.currency->code];
 }
 
 void Importer::reject(const Record& record, const std::vector<Problem>& problems) {
@@ -780,13 +765,11 @@ ImportReport Importer::run() {
             report_.existing_rejected = duplicate.getColumn(1).getInt64();
             report_.rows_unchanged = report_.rows_read;
             report_.rows_inserted = 0;
-            report_.rows_per_currency.clear();
             report_.batch_id = 0;
             return; // the transaction rolls back: nothing changes
         }
         if ((report_.rows_rejected > 0 && !options_.skip_invalid) || report_.rows_inserted == 0) {
             report_.rows_inserted = 0;
-            report_.rows_per_currency.clear();
             report_.batch_id = 0;
             return;
         }

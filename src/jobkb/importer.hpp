@@ -63,7 +63,6 @@ struct ImportReport {
     std::size_t change_count = 0;      // keys whose current figure changes
     std::vector<std::int64_t> superseded_batches;
     std::vector<std::string> created_roles;
-    std::map<std::string, std::int64_t> rows_per_currency;
 };
 
 inline constexpr std::size_t kMaxReportedChanges = 50;

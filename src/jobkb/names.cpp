@@ -1,6 +1,7 @@
 #include "jobkb/names.hpp"
 
 #include "jobkb/error.hpp"
+#include "jobkb/text.hpp"
 
 #include <algorithm>
 #include <map>
@@ -72,14 +73,6 @@ const char* spellings_sql(NameKind kind) {
     return kRoleSpellings;
 }
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string lowered(std::string_view text) {
-    std::string result(text);
-    std::transform(result.begin(), result.end(), result.begin(), lower);
-    return result;
-}
-
 std::string quote_list(const std::vector<std::string>& names) {
     std::string text;
     for (std::size_t i = 0; i < names.size(); ++i) {
@@ -92,7 +85,7 @@ std::string quote_list(const std::vector<std::string>& names) {
 // Ranks spellings (spelling -> canonical name) by closeness to `wanted`.
 std::vector<std::string> closest(Database& database, const char* sql, std::string_view wanted,
                                  std::size_t limit) {
-    const std::string needle = lowered(wanted);
+    const std::string needle = detail::ascii_lowered(wanted);
     // Short names are near too many others to make useful suggestions at distance 2.
     const std::size_t tolerance =
         needle.size() <= 3 ? 1 : std::max<std::size_t>(2, needle.size() / 3);
@@ -100,7 +93,7 @@ std::vector<std::string> closest(Database& database, const char* sql, std::strin
     auto& spellings = database.statement(sql);
     database.guard("looking up names", [&] {
         while (spellings.executeStep()) {
-            const std::string spelling = lowered(spellings.getColumn(0).getString());
+            const std::string spelling = detail::ascii_lowered(spellings.getColumn(0).getString());
             std::size_t score = edit_distance(needle, spelling);
             if (needle.size() >= 3 && spelling.find(needle) != std::string::npos) {
                 score = std::min<std::size_t>(score, 1); // "learning" -> "Deep Learning"
@@ -148,7 +141,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
         current[0] = i;
         for (std::size_t j = 1; j <= b.size(); ++j) {
             const std::size_t substitution =
-                previous[j - 1] + (lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1);
+                previous[j - 1] +
+                (detail::ascii_lower(a[i - 1]) == detail::ascii_lower(b[j - 1]) ? 0 : 1);
             current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
         }
         std::swap(previous, current);

@@ -2,6 +2,7 @@
 
 #include "jobkb/error.hpp"
 #include "jobkb/sha256.hpp"
+#include "jobkb/text.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -14,8 +15,6 @@ namespace jobkb {
 namespace {
 
 constexpr std::size_t kChunk = 1 << 16;
-
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 [[noreturn]] void fail(const InputSource& input, std::size_t line, const std::string& message) {
     throw Error(ErrorCode::kInvalidArgument, fmt::format("{}:{}: {}", input.name(), line, message));
@@ -493,8 +492,7 @@ std::string_view to_string(InputFormat format) {
 }
 
 std::optional<InputFormat> parse_input_format(std::string_view name) {
-    std::string lowered(name);
-    std::transform(lowered.begin(), lowered.end(), lowered.begin(), lower);
+    const std::string lowered = detail::ascii_lowered(name);
     static const std::map<std::string, InputFormat, std::less<>> kNames = {
         {"csv", InputFormat::kCsv},       {"tsv", InputFormat::kTsv},
         {"tab", InputFormat::kTsv},       {"json", InputFormat::kJson},
