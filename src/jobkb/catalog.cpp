@@ -222,6 +222,7 @@ std::optional<Currency> Catalog::country_currency(const std::string& country_cod
 }
 
 std::vector<RoleOverview> Catalog::roles(const RoleFilter& filter) {
+    ReadSnapshot snapshot(database_);
     return database_.guard("listing roles", [&] {
         if ((filter.min_salary || filter.sort == RoleSort::kSalary) && !filter.country) {
             throw Error(ErrorCode::kInvalidArgument,
@@ -298,6 +299,7 @@ std::vector<RoleOverview> Catalog::roles(const RoleFilter& filter) {
 }
 
 RoleProfile Catalog::role_profile(std::string_view role) {
+    ReadSnapshot snapshot(database_);
     const NamedId found = names_.resolve(NameKind::kRole, role);
     return database_.guard("reading a role", [&] {
         RoleProfile profile;
@@ -343,6 +345,7 @@ std::vector<std::pair<std::string, std::string>> Catalog::role_skills(std::int64
 }
 
 std::vector<Usage> Catalog::skills(const std::optional<std::string>& role) {
+    ReadSnapshot snapshot(database_);
     std::optional<std::int64_t> role_id;
     if (role) {
         role_id = names_.resolve(NameKind::kRole, *role).id;
@@ -372,6 +375,7 @@ std::vector<Usage> Catalog::skills(const std::optional<std::string>& role) {
 }
 
 std::vector<Usage> Catalog::industries(const std::optional<std::string>& role) {
+    ReadSnapshot snapshot(database_);
     std::optional<std::int64_t> role_id;
     if (role) {
         role_id = names_.resolve(NameKind::kRole, *role).id;
@@ -427,6 +431,7 @@ std::int64_t rounded_mean(const std::vector<std::int64_t>& values) {
 } // namespace
 
 std::vector<ReportSummary> Catalog::report_summaries(const SalaryQuery& request) {
+    ReadSnapshot snapshot(database_);
     std::optional<std::int64_t> role_id;
     if (request.role) {
         role_id = names_.resolve(NameKind::kRole, *request.role).id;
@@ -526,6 +531,7 @@ void Catalog::each_observation(const std::function<void(const SalaryFigure&)>& v
 }
 
 std::vector<SalaryFigure> Catalog::salaries(const SalaryQuery& request) {
+    ReadSnapshot snapshot(database_);
     std::optional<std::int64_t> role_id;
     if (request.role) {
         role_id = names_.resolve(NameKind::kRole, *request.role).id;

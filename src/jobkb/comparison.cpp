@@ -37,6 +37,7 @@ struct ItemTable {
 } // namespace
 
 Comparison compare_roles(Catalog& catalog, const std::vector<std::string>& roles) {
+    ReadSnapshot snapshot(catalog.database());
     if (roles.size() < 2) {
         throw Error(ErrorCode::kInvalidArgument, "compare needs at least two roles");
     }
@@ -86,6 +87,7 @@ Comparison compare_roles(Catalog& catalog, const std::vector<std::string>& roles
 }
 
 SkillGap skill_gap(Catalog& catalog, std::string_view from, std::string_view to) {
+    ReadSnapshot snapshot(catalog.database());
     const NamedId current = catalog.names().resolve(NameKind::kRole, from);
     const NamedId target = catalog.names().resolve(NameKind::kRole, to);
     if (current.id == target.id) {
@@ -111,6 +113,7 @@ SkillGap skill_gap(Catalog& catalog, std::string_view from, std::string_view to)
 }
 
 std::vector<RelatedRole> related_roles(Catalog& catalog, std::string_view role, std::size_t limit) {
+    ReadSnapshot snapshot(catalog.database());
     const NamedId found = catalog.names().resolve(NameKind::kRole, role);
     Database& database = catalog.database();
     // Roles sharing a skill, found through role_skills_by_skill from this role's skills; the

@@ -11,10 +11,13 @@ namespace {
 constexpr int kBusyTimeoutMs = 5000;
 
 int open_flags(Access access, OpenMode mode) {
+    // A connection is used by one thread at a time: SQLite's mutex around every call is not needed.
     if (access == Access::kReadOnly) {
-        return SQLite::OPEN_READONLY | (mode == OpenMode::kImmutable ? SQLite::OPEN_URI : 0);
+        return SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX |
+               (mode == OpenMode::kImmutable ? SQLite::OPEN_URI : 0);
     }
-    return SQLite::OPEN_READWRITE | (mode == OpenMode::kCreate ? SQLite::OPEN_CREATE : 0);
+    return SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX |
+           (mode == OpenMode::kCreate ? SQLite::OPEN_CREATE : 0);
 }
 
 // A file: URI for the path, with the characters URIs reserve escaped.
@@ -131,6 +134,25 @@ void WriteTransaction::commit() {
     database_.reset_statements();
     database_.execute("committing", "COMMIT");
     open_ = false;
+}
+
+ReadSnapshot::ReadSnapshot(Database& database) : database_(database) {
+    if (sqlite3_get_autocommit(database_.connection().getHandle()) != 0) {
+        // Prepared once and reused: this runs for every multi-statement read.
+        database_.guard("starting a read", [&] { database_.statement("BEGIN").exec(); });
+        open_ = true;
+    }
+}
+
+ReadSnapshot::~ReadSnapshot() {
+    if (open_) {
+        // Statements still mid-read do not stop a COMMIT (only pending writes do), and ending a
+        // read cannot lose anything: a failure here leaves SQLite to end it on close.
+        try {
+            database_.statement("COMMIT").tryExecuteStep();
+        } catch (...) {
+        }
+    }
 }
 
 } // namespace jobkb

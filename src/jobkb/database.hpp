@@ -21,7 +21,8 @@ enum class OpenMode {
 
 // One connection to a SQLite file with jobkb's per-connection settings, a cache of prepared
 // statements, and translation of SQLite failures into jobkb::Error naming the file.
-// Opening does not read the file: that happens on the first statement.
+// Opening does not read the file: that happens on the first statement. A Database belongs to one
+// thread at a time (its connection is opened without SQLite's per-call mutex).
 class Database {
 public:
     // Throws Error (kIo, kReadOnly) when the file cannot be opened as asked.
@@ -74,6 +75,21 @@ public:
     WriteTransaction& operator=(const WriteTransaction&) = delete;
     ~WriteTransaction();
     void commit();
+
+private:
+    Database& database_;
+    bool open_ = false;
+};
+
+// A read that runs several statements sees one snapshot of the file, and takes the file's read
+// lock once rather than once per statement. Does nothing inside a transaction already open on the
+// connection (a WriteTransaction, or an outer ReadSnapshot).
+class ReadSnapshot {
+public:
+    explicit ReadSnapshot(Database& database);
+    ReadSnapshot(const ReadSnapshot&) = delete;
+    ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+    ~ReadSnapshot();
 
 private:
     Database& database_;

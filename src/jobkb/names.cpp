@@ -10,27 +10,25 @@
 namespace jobkb {
 namespace {
 
-// Canonical name, slug or alias; the ORDER BY prefers an exact name over an alias.
+// Canonical name, else slug, else alias: coalesce() stops at the first lookup that finds one, so
+// the usual case is one index search and nothing is sorted.
 constexpr const char* kResolveRole = R"sql(
-SELECT id, name, 0 AS rank FROM roles WHERE name = :name
-UNION ALL SELECT id, name, 1 FROM roles WHERE slug = lower(:name)
-UNION ALL SELECT r.id, r.name, 2 FROM role_aliases a JOIN roles r ON r.id = a.role_id
-          WHERE a.alias = :name
-ORDER BY rank LIMIT 1)sql";
+SELECT id, name FROM roles WHERE id = coalesce(
+    (SELECT id FROM roles WHERE name = :name),
+    (SELECT id FROM roles WHERE slug = lower(:name)),
+    (SELECT role_id FROM role_aliases WHERE alias = :name)))sql";
 
 constexpr const char* kResolveSkill = R"sql(
-SELECT id, name, 0 AS rank FROM skills WHERE name = :name
-UNION ALL SELECT id, name, 1 FROM skills WHERE slug = lower(:name)
-UNION ALL SELECT s.id, s.name, 2 FROM skill_aliases a JOIN skills s ON s.id = a.skill_id
-          WHERE a.alias = :name
-ORDER BY rank LIMIT 1)sql";
+SELECT id, name FROM skills WHERE id = coalesce(
+    (SELECT id FROM skills WHERE name = :name),
+    (SELECT id FROM skills WHERE slug = lower(:name)),
+    (SELECT skill_id FROM skill_aliases WHERE alias = :name)))sql";
 
 constexpr const char* kResolveIndustry = R"sql(
-SELECT id, name, 0 AS rank FROM industries WHERE name = :name
-UNION ALL SELECT id, name, 1 FROM industries WHERE slug = lower(:name)
-UNION ALL SELECT i.id, i.name, 2 FROM industry_aliases a JOIN industries i
-          ON i.id = a.industry_id WHERE a.alias = :name
-ORDER BY rank LIMIT 1)sql";
+SELECT id, name FROM industries WHERE id = coalesce(
+    (SELECT id FROM industries WHERE name = :name),
+    (SELECT id FROM industries WHERE slug = lower(:name)),
+    (SELECT industry_id FROM industry_aliases WHERE alias = :name)))sql";
 
 // Every spelling and the canonical name it stands for, for suggestions.
 constexpr const char* kRoleSpellings =
