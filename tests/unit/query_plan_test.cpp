@@ -5,64 +5,15 @@
 #include "jobkb/comparison.hpp"
 #include "jobkb/knowledge_base.hpp"
 #include "support/fixtures.hpp"
+#include "support/query_plan.hpp"
 
 #include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <functional>
-#include <regex>
-#include <set>
 
 namespace jobkb {
 namespace {
-
-int remember_statement(unsigned, void* context, void* statement, void*) {
-    auto& seen = *static_cast<std::set<std::string>*>(context);
-    seen.insert(sqlite3_sql(static_cast<sqlite3_stmt*>(statement)));
-    return 0;
-}
-
-// The SQL texts a piece of library work runs.
-std::set<std::string> statements_of(Database& database, const std::function<void()>& work) {
-    std::set<std::string> seen;
-    sqlite3_trace_v2(database.connection().getHandle(), SQLITE_TRACE_STMT, remember_statement,
-                     &seen);
-    work();
-    sqlite3_trace_v2(database.connection().getHandle(), 0, nullptr, nullptr);
-    return seen;
-}
-
-// Plan lines that scan a whole table of roles, links or salaries. The plan names tables by the
-// alias the query gives them, so the check is on the table behind each alias.
-std::vector<std::string> full_scans(const test::fs::path& path, const std::string& sql) {
-    SQLite::Database connection(path.string(), SQLite::OPEN_READONLY);
-    SQLite::Statement plan(connection, "EXPLAIN QUERY PLAN " + sql);
-    static const std::set<std::string> kGuarded = {"roles", "role_skills", "role_industries",
-                                                   "salary_observations", "salary_latest"};
-    std::map<std::string, std::string> table_of; // alias -> table
-    static const std::regex kAlias(
-        R"(\b(roles|role_skills|role_industries|salary_observations|salary_latest)\s+(?:AS\s+)?([a-z_]+)\b)",
-        std::regex::icase);
-    for (auto it = std::sregex_iterator(sql.begin(), sql.end(), kAlias);
-         it != std::sregex_iterator(); ++it) {
-        table_of[(*it)[2]] = (*it)[1];
-    }
-    std::vector<std::string> scans;
-    while (plan.executeStep()) {
-        const std::string detail = plan.getColumn(3).getString();
-        std::smatch match;
-        if (std::regex_search(detail, match, std::regex(R"(^SCAN (\w+))"))) {
-            const std::string name = match[1];
-            const std::string table = table_of.count(name) ? table_of[name] : name;
-            if (kGuarded.count(table)) {
-                scans.push_back(detail);
-            }
-        }
-    }
-    return scans;
-}
 
 class QueryPlans : public ::testing::Test {
 protected:
@@ -72,10 +23,13 @@ protected:
     Catalog catalog_{*database_};
 
     void expect_indexed(const char* what, const std::function<void()>& work) {
-        const auto statements = statements_of(*database_, work);
+        const auto statements = plan::statements_of(database_->connection().getHandle(), work);
         EXPECT_FALSE(statements.empty()) << what;
+        SQLite::Database connection(path_.string(), SQLite::OPEN_READONLY);
         for (const auto& sql : statements) {
-            EXPECT_EQ(full_scans(path_, sql), std::vector<std::string>{}) << what << ":\n" << sql;
+            EXPECT_EQ(plan::full_scans(connection, sql), std::vector<std::string>{})
+                << what << ":\n"
+                << sql;
         }
     }
 };
@@ -103,6 +57,9 @@ TEST_F(QueryPlans, FiltersUseIndexes) {
         catalog_.salaries(SalaryQuery{std::string("Data Scientist"), std::string("IN"), true});
         catalog_.salaries(SalaryQuery{std::string("Data Scientist"), std::nullopt, true});
     });
+    expect_indexed("latest salary per role in a country", [&] {
+        catalog_.salaries(SalaryQuery{std::nullopt, std::string("IN"), false});
+    });
     expect_indexed("related roles", [&] { related_roles(catalog_, "NLP Engineer", 5); });
     expect_indexed("skill gap", [&] { skill_gap(catalog_, "Data Scientist", "NLP Engineer"); });
 }
@@ -110,8 +67,11 @@ TEST_F(QueryPlans, FiltersUseIndexes) {
 TEST(QueryPlanCheck, SeesAFullScan) {
     test::TempDir dir;
     const auto path = test::make_seeded_database(dir);
-    EXPECT_EQ(full_scans(path, "SELECT r.name FROM roles r WHERE r.summary LIKE '%x%'").size(), 1u);
-    EXPECT_TRUE(full_scans(path, "SELECT name FROM roles WHERE id = 1").empty());
+    SQLite::Database connection(path.string(), SQLite::OPEN_READONLY);
+    EXPECT_EQ(plan::full_scans(connection, "SELECT r.name FROM roles r WHERE r.summary LIKE '%x%'")
+                  .size(),
+              1u);
+    EXPECT_TRUE(plan::full_scans(connection, "SELECT name FROM roles WHERE id = 1").empty());
 }
 
 } // namespace
