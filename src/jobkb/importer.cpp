@@ -34,11 +34,25 @@ enum Field : std::size_t {
 };
 constexpr std::array<Field, 5> kRequired = {kRole, kCountry, kCurrency, kAmount, kAsOf};
 
-constexpr const char* kInsertObservation = R"sql(
-INSERT INTO salary_observations (role_id, country_code, currency_code, amount_minor, period,
-                                 statistic, as_of, source_id, note, batch_id)
-VALUES (:role, :country, :currency, :amount, :period, :statistic, :as_of, :source, :note, :batch)
-)sql";
+// Rows go in 64 to a statement. Each INSERT on salary_observations fires triggers, so SQLite
+// keeps a statement journal of every page it touches; one statement per row copied those pages
+// for every row (a third of the import's instructions, measured with callgrind).
+constexpr std::size_t kRowsPerInsert = 64;
+constexpr int kInsertParameters = 10;
+
+// INSERT ... VALUES (?1, ..., ?10), (?11, ...), ... for `rows` rows.
+std::string insert_observations_sql(std::size_t rows) {
+    std::string sql = "INSERT INTO salary_observations (role_id, country_code, currency_code, "
+                      "amount_minor, period, statistic, as_of, source_id, note, batch_id) VALUES ";
+    for (std::size_t row = 0; row < rows; ++row) {
+        sql += row == 0 ? "(" : ", (";
+        for (int column = 0; column < kInsertParameters; ++column) {
+            sql += column == 0 ? "?" : ", ?";
+        }
+        sql += ")";
+    }
+    return sql;
+}
 
 // The figures an import changes: the keys whose latest figure is now one of this batch's, each
 // with the figure that was current before it (including batches this one just superseded). Read
@@ -217,7 +231,8 @@ private:
     std::optional<std::string> country(const std::string& text, std::vector<Problem>& problems);
     std::int64_t source_id(const std::string& text);
     void check_as_of(const std::string& text, std::vector<Problem>& problems) const;
-    void insert(const ValidRow& row);
+    void insert(ValidRow row);
+    void flush_inserts();
     void reject(const Record& record, const std::vector<Problem>& problems);
     void collect_changes();
     std::string settings() const;
@@ -237,6 +252,9 @@ private:
     std::vector<std::string> planned_copy_;
     std::optional<std::array<int, kFieldCount>> plan_;
     std::vector<Problem> plan_problems_;
+
+    std::vector<ValidRow> pending_; // valid rows not yet inserted (at most kRowsPerInsert)
+    std::string full_insert_sql_ = insert_observations_sql(kRowsPerInsert);
 
     std::unordered_map<std::string, Currency> currencies_;
     std::unordered_map<std::string, std::string> periods_;       // spelling -> code
@@ -656,22 +674,41 @@ std::optional<ValidRow> Importer::validate(const Record& record, std::vector<Pro
     return row;
 }
 
-void Importer::insert(const ValidRow& row) {
-    auto& statement = database_.statement(kInsertObservation);
-    statement.bind(":role", row.role_id);
-    statement.bind(":country", row.country);
-    statement.bind(":currency", row.currency->code);
-    statement.bind(":amount", row.amount_minor);
-    statement.bind(":period", row.period);
-    statement.bind(":statistic", row.statistic);
-    statement.bind(":as_of", row.as_of);
-    statement.bind(":source", row.source_id);
-    if (row.note) {
-        statement.bind(":note", *row.note);
+void Importer::insert(ValidRow row) {
+    pending_.push_back(std::move(row));
+    if (pending_.size() == kRowsPerInsert) {
+        flush_inserts();
     }
-    statement.bind(":batch", report_.batch_id);
+}
+
+void Importer::flush_inserts() {
+    if (pending_.empty()) {
+        return;
+    }
+    auto& statement = database_.statement(pending_.size() == kRowsPerInsert
+                                              ? full_insert_sql_
+                                              : insert_observations_sql(pending_.size()));
+    // The rows outlive the statement's execution, so their text is bound without a copy.
+    int index = 0;
+    for (const ValidRow& row : pending_) {
+        statement.bind(++index, row.role_id);
+        statement.bindNoCopy(++index, row.country);
+        statement.bindNoCopy(++index, row.currency->code);
+        statement.bind(++index, row.amount_minor);
+        statement.bindNoCopy(++index, row.period);
+        statement.bindNoCopy(++index, row.statistic);
+        statement.bindNoCopy(++index, row.as_of);
+        statement.bind(++index, row.source_id);
+        if (row.note) {
+            statement.bindNoCopy(++index, *row.note);
+        } else {
+            statement.bind(++index); // NULL
+        }
+        statement.bind(++index, report_.batch_id);
+    }
     statement.exec();
-    ++report_.rows_inserted;
+    report_.rows_inserted += static_cast<std::int64_t>(pending_.size());
+    pending_.clear();
 }
 
 void Importer::reject(const Record& record, const std::vector<Problem>& problems) {
@@ -698,7 +735,7 @@ void Importer::visit(const Record& record) {
     }
     ++report_.rows_read;
     std::vector<Problem> problems;
-    const auto row = validate(record, problems);
+    auto row = validate(record, problems);
     if (!row) {
         reject(record, problems);
         if (!options_.skip_invalid && report_.error_count >= options_.max_errors) {
@@ -708,7 +745,7 @@ void Importer::visit(const Record& record) {
     }
     // Without --skip-invalid one error means nothing is written: keep validating, stop writing.
     if (report_.rows_rejected == 0 || options_.skip_invalid) {
-        insert(*row);
+        insert(std::move(*row));
     }
 }
 
@@ -749,6 +786,7 @@ ImportReport Importer::run() {
         load_vocabulary();
         start_batch();
         read_records(input_, options_.format, [&](const Record& record) { visit(record); });
+        flush_inserts();
         if (report_.rows_read == 0) {
             throw Error(ErrorCode::kInvalidArgument,
                         options_.file_name + ":1: the input has no records (expected a header and "
