@@ -9,6 +9,8 @@
 #include <CLI/Config.hpp>
 #include <CLI/Formatter.hpp>
 
+#include <algorithm>
+#include <array>
 #include <iostream>
 
 #include <unistd.h>
@@ -58,6 +60,54 @@ Examples:
   jobkb import salaries q3.csv --dry-run
   jobkb --db team.db init          create a knowledge base at team.db)";
 
+// The command groups, by the words that name their commands.
+struct CommandGroup {
+    std::array<std::string_view, 3> words; // unused places are empty
+    void (*add)(CLI::App&, Context&);
+};
+constexpr CommandGroup kCommandGroups[] = {
+    {{"init"}, register_init_command},
+    {{"migrate"}, register_migrate_command},
+    {{"roles"}, register_roles_command},
+    {{"role"}, register_role_command},
+    {{"skills", "industries"}, register_usage_commands},
+    {{"salaries"}, register_salaries_command},
+    {{"compare", "gap", "related"}, register_comparison_commands},
+    {{"sql"}, register_sql_command},
+    {{"import", "imports"}, register_import_commands},
+    {{"export"}, register_export_command},
+    {{"alias"}, register_alias_commands},
+    {{"check"}, register_check_command},
+};
+
+// The first argument that is not a global option: the command, if it is one.
+std::string_view command_word(const std::vector<std::string>& arguments) {
+    for (std::size_t i = 0; i < arguments.size(); ++i) {
+        if (arguments[i] == "--db") {
+            ++i; // its value
+        } else if (!arguments[i].starts_with("-")) {
+            return arguments[i];
+        }
+    }
+    return {};
+}
+
+// A command line naming a command needs only that command's group: every call pays for what it
+// registers (CLI11 builds each option), and start-up is most of a CLI call. Help, version and
+// unknown words get them all.
+void register_commands(CLI::App& app, Context& context, std::string_view word) {
+    for (const auto& group : kCommandGroups) {
+        if (!word.empty() &&
+            std::find(group.words.begin(), group.words.end(), word) != group.words.end()) {
+            group.add(app, context);
+            return;
+        }
+    }
+    for (const auto& group : kCommandGroups) {
+        group.add(app, context);
+    }
+}
+
 std::string one_line_failure(const CLI::App* app, const CLI::Error& error) {
     std::string command = app->get_name();
     return "jobkb: " + std::string(error.what()) + " (see '" + command + " --help')\n";
@@ -83,18 +133,7 @@ int run(const std::vector<std::string>& arguments, std::ostream& out, std::ostre
     // Global options may follow the subcommand too: `jobkb roles --db team.db`.
     app.fallthrough();
 
-    register_init_command(app, context);
-    register_migrate_command(app, context);
-    register_roles_command(app, context);
-    register_role_command(app, context);
-    register_usage_commands(app, context);
-    register_salaries_command(app, context);
-    register_comparison_commands(app, context);
-    register_sql_command(app, context);
-    register_import_commands(app, context);
-    register_export_command(app, context);
-    register_alias_commands(app, context);
-    register_check_command(app, context);
+    register_commands(app, context, command_word(arguments));
 
     // CLI11 wants argv order reversed in a vector.
     std::vector<std::string> reversed(arguments.rbegin(), arguments.rend());

@@ -95,20 +95,25 @@ SkillGap skill_gap(Catalog& catalog, std::string_view from, std::string_view to)
                     "gap: '" + std::string(from) + "' and '" + std::string(to) + "' are both " +
                         current.name + " (expected two different roles)");
     }
-    std::map<std::string, std::string> current_skills;
-    for (const auto& [skill, relevance] : catalog.role_skills(current.id)) {
-        current_skills.emplace(skill, relevance);
-    }
+    // One statement: the target's skills in its order (key first), each with what the current
+    // role has of it.
+    auto& skills = catalog.database().statement(R"sql(
+SELECT s.name, t.relevance, coalesce(c.relevance, '')
+FROM role_skills t
+JOIN skills s ON s.id = t.skill_id
+LEFT JOIN role_skills c ON c.role_id = :current AND c.skill_id = t.skill_id
+WHERE t.role_id = :target
+ORDER BY t.relevance, t.position)sql");
+    skills.bind(":current", current.id);
+    skills.bind(":target", target.id);
     SkillGap gap{current.name, target.name, {}, {}};
-    // role_skills() lists key skills first, each in the source's order.
-    for (const auto& [skill, relevance] : catalog.role_skills(target.id)) {
-        const auto held = current_skills.find(skill);
-        if (held == current_skills.end()) {
-            gap.to_learn.push_back(GapItem{skill, relevance, ""});
-        } else {
-            gap.carries_over.push_back(GapItem{skill, relevance, held->second});
+    catalog.database().guard("comparing two roles' skills", [&] {
+        while (skills.executeStep()) {
+            GapItem item{skills.getColumn(0).getString(), skills.getColumn(1).getString(),
+                         skills.getColumn(2).getString()};
+            (item.in_current.empty() ? gap.to_learn : gap.carries_over).push_back(std::move(item));
         }
-    }
+    });
     return gap;
 }
 
