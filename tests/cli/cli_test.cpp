@@ -61,6 +61,22 @@ TEST_F(SeededCli, RolesShowsEveryRoleWithTheArticlesFigures) {
     EXPECT_EQ(result.out.find("₹10,75,000"), std::string::npos);
 }
 
+// Only the named command's group is registered: the word after --db is its value, not a command,
+// and a global option after the command still works.
+TEST(Cli, TheCommandIsFoundPastGlobalOptions) {
+    TempDir dir;
+    const auto base = test::make_seeded_database(dir);
+    const auto named_like_a_command = dir.path() / "check";
+    test::fs::copy_file(base, named_like_a_command);
+    const auto roles = run_cli({"--db", named_like_a_command.string(), "roles", "--csv"});
+    EXPECT_EQ(roles.exit_code, 0) << roles.err;
+    EXPECT_NE(roles.out.find("MLOps Engineer"), std::string::npos) << roles.out;
+    const auto after = run_cli({"role", "MLOps Engineer", "--db", base.string()});
+    EXPECT_EQ(after.exit_code, 0) << after.err;
+    const auto unknown = run_cli({"--db", base.string(), "rol"});
+    EXPECT_EQ(unknown.exit_code, 2);
+}
+
 TEST_F(SeededCli, RolesTableLinesAllHaveTheSameDisplayWidth) {
     const auto lines = lines_of(run({"roles"}).out);
     ASSERT_GT(lines.size(), 10u);
