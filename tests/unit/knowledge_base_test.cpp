@@ -1,9 +1,12 @@
+#include "jobkb/catalog.hpp"
+#include "jobkb/comparison.hpp"
 #include "jobkb/error.hpp"
 #include "jobkb/knowledge_base.hpp"
 #include "support/fixtures.hpp"
 
 #include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 namespace jobkb {
 namespace {
@@ -102,6 +105,26 @@ TEST(OpenKnowledgeBase, AnEmptySqliteFileIsRefusedButCanBeInitialized) {
     EXPECT_FALSE(report.created);
     EXPECT_NO_THROW(open_knowledge_base(path, Access::kReadOnly));
     EXPECT_EQ(test::query(path, "PRAGMA journal_mode")[0][0], "wal");
+}
+
+// Multi-statement reads run in one snapshot that they end: a read transaction left open would keep
+// every later checkpoint from finishing. Inside a write transaction they leave it open.
+TEST(ReadSnapshot, ReadsEndTheirSnapshotAndLeaveAnOuterTransactionOpen) {
+    test::TempDir dir;
+    const auto path = test::make_seeded_database(dir);
+    auto database = open_knowledge_base(path, Access::kReadWrite);
+    Catalog catalog(*database);
+    sqlite3* handle = database->connection().getHandle();
+    EXPECT_FALSE(catalog.roles().empty());
+    EXPECT_EQ(catalog.role_profile("MLOps Engineer").name, "MLOps Engineer");
+    EXPECT_FALSE(skill_gap(catalog, "Data Scientist", "NLP Engineer").to_learn.empty());
+    EXPECT_EQ(sqlite3_get_autocommit(handle), 1);
+    {
+        WriteTransaction transaction(*database);
+        EXPECT_FALSE(catalog.salaries().empty());
+        EXPECT_EQ(sqlite3_get_autocommit(handle), 0) << "the write transaction was ended";
+    }
+    EXPECT_EQ(sqlite3_get_autocommit(handle), 1);
 }
 
 TEST(InitializeKnowledgeBase, CreatesInWalModeAndLeavesNoTemporaryFiles) {
