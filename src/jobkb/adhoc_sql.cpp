@@ -116,12 +116,13 @@ struct StatementDeleter {
 };
 using StatementPtr = std::unique_ptr<sqlite3_stmt, StatementDeleter>;
 
-// SQLite before 3.41 (Debian 12 has 3.40) builds printf('%.*c', N, 'x') with N appends, which go
-// on after the result has outgrown the length limit, in one function call that the progress
-// handler cannot interrupt: N = 2147483647 takes some 15 seconds whatever the time limit. While a
-// query runs, printf and format are replaced by this check, which refuses a %c precision above the
-// length limit (too big a result anyway) at once, and otherwise runs the built-in printf on a
-// private in-memory connection. SQLite owns each instance and deletes it with the function.
+// SQLite 3.40 (Debian 12's; later versions copy in doubling blocks) builds printf('%.*c', N, 'x')
+// with N appends, which go on after the result has outgrown the length limit, in one function call
+// that the progress handler cannot interrupt: N = 2147483647 takes some 15 seconds whatever the
+// time limit. While a query runs, printf and format are replaced by this check, which refuses %c
+// precisions adding up past the length limit (too big a result anyway) at once, and otherwise runs
+// the built-in printf on a private in-memory connection. SQLite owns each instance and deletes it
+// with the function.
 class CheckedPrintf {
 public:
     static void install(sqlite3* handle) {
