@@ -92,7 +92,13 @@ std::vector<std::string> closest(Database& database, const char* sql, std::strin
     database.guard("looking up names", [&] {
         while (spellings.executeStep()) {
             const std::string spelling = detail::ascii_lowered(spellings.getColumn(0).getString());
-            std::size_t score = edit_distance(needle, spelling);
+            // The distance is at least the difference in length, and computing it costs the
+            // product of the lengths: a megabyte-long name from an import file is not compared
+            // letter by letter with every known name.
+            const std::size_t gap = needle.size() > spelling.size()
+                                        ? needle.size() - spelling.size()
+                                        : spelling.size() - needle.size();
+            std::size_t score = gap > tolerance ? gap : edit_distance(needle, spelling);
             if (needle.size() >= 3 && spelling.find(needle) != std::string::npos) {
                 score = std::min<std::size_t>(score, 1); // "learning" -> "Deep Learning"
             }

@@ -306,10 +306,15 @@ public:
     }
     bool parse_error(std::size_t, const std::string&,
                      const nlohmann::detail::exception& error) override {
-        // nlohmann's message ends with its own wording of what it expected.
+        // nlohmann's message ends with its own wording of what it expected. It quotes the last
+        // bytes read, with controls below 0x20 written as <U+001B> but DEL as it is: the message
+        // must stay one line of text.
         std::string what = error.what();
         const auto detail = what.find("parse error");
-        fatal = "is not valid JSON: " + (detail == std::string::npos ? what : what.substr(detail));
+        fatal = "is not valid JSON: ";
+        for (char c : detail == std::string::npos ? what : what.substr(detail)) {
+            fatal += c == '\x7f' ? std::string("<U+007F>") : std::string(1, c);
+        }
         return false;
     }
 

@@ -1,0 +1,1 @@
+ATTACH 'file:/tmp/x.db?mode=rwc' AS x

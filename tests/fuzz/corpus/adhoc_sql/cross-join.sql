@@ -1,0 +1,1 @@
+SELECT count(*) FROM salary_observations a, salary_observations b, countries c, currencies d

@@ -1,0 +1,1 @@
+SELECT name, pgsize FROM dbstat LIMIT 5

@@ -1,0 +1,1 @@
+WITH doomed AS (SELECT id FROM roles) DELETE FROM roles WHERE id IN (SELECT id FROM doomed)

@@ -1,0 +1,1 @@
+INSERT INTO roles (slug, name) VALUES ('x', 'X') RETURNING id

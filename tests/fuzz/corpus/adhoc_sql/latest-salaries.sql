@@ -1,0 +1,1 @@
+SELECT role, country, currency, amount FROM latest_salaries WHERE country = 'IN' ORDER BY amount_minor DESC

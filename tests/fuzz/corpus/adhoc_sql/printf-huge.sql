@@ -1,0 +1,1 @@
+SELECT length(printf('%.*c', 1000000000, 'x'))

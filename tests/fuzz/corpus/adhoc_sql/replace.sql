@@ -1,0 +1,1 @@
+REPLACE INTO salary_observations SELECT * FROM salary_observations LIMIT 1

@@ -1,0 +1,1 @@
+UPDATE roles SET summary = 'x'

@@ -1,0 +1,1 @@
+INSERT INTO role_aliases (alias, role_id) VALUES ('x', 1) ON CONFLICT DO NOTHING

@@ -1,0 +1,1 @@
+SELECT role_id, amount_minor, rank() OVER (PARTITION BY country_code ORDER BY amount_minor DESC) FROM salary_observations

@@ -1,0 +1,75 @@
+#pragma once
+
+// What the fuzz targets share: failing loudly, telling a refusal from a defect, and a seeded
+// scratch knowledge base with a way to prove it was not changed.
+
+#include "jobkb/database.hpp"
+#include "jobkb/error.hpp"
+
+#include <SQLiteCpp/Database.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+// The entry point every target defines (libFuzzer's, and replay_main.cpp's in normal builds).
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size);
+
+namespace jobkb::fuzz {
+
+// Prints what was wrong, with the input escaped, and aborts: libFuzzer saves the input as a
+// crash, and a replay test fails.
+[[noreturn]] void fail(std::string_view what, std::string_view input);
+
+// Runs fn. A jobkb::Error is a refusal, an allowed outcome, and comes back; any other exception
+// is a defect and fails the input.
+std::optional<Error> refusal_of(const std::function<void()>& fn, std::string_view input);
+
+// The input as text for messages: printable ASCII as is, everything else as \xNN.
+std::string escaped(std::string_view bytes, std::size_t limit = 400);
+
+// True when the text has a C0 control character or DEL: jobkb's messages are one line each.
+bool has_control_characters(std::string_view text);
+
+// A seeded knowledge base in a fresh temporary folder (TMPDIR), made once per process and removed
+// at exit, with a second, read-only connection that watches it for committed writes.
+class ScratchBase {
+public:
+    // The process's base, made on first use.
+    static ScratchBase& instance();
+
+    ~ScratchBase();
+    ScratchBase(const ScratchBase&) = delete;
+    ScratchBase& operator=(const ScratchBase&) = delete;
+
+    const std::filesystem::path& path() const noexcept { return path_; }
+
+    // A read-write connection to the base, opened once (jobkb's own settings).
+    Database& writer();
+
+    // Fails the input unless the base is exactly as it was made: nothing committed since (PRAGMA
+    // data_version of the watching connection), the writer in autocommit mode (no transaction
+    // left open) and, when `full` is set, every table's rows and the schema hash the same.
+    void expect_unchanged(std::string_view input, bool full);
+
+private:
+    ScratchBase();
+    std::int64_t data_version();
+
+    std::filesystem::path folder_;
+    std::filesystem::path path_;
+    std::unique_ptr<Database> writer_;
+    std::unique_ptr<SQLite::Database> watcher_;
+    std::int64_t data_version_ = 0;
+    std::string digest_;
+};
+
+// SHA-256 of the schema and of every table's rows, in key order, read through the connection.
+std::string content_digest(SQLite::Database& connection);
+
+} // namespace jobkb::fuzz

@@ -1,0 +1,1 @@
+SELECT length(printf('%.6000000c', 'x'))

@@ -1,0 +1,1 @@
+SELECT length(printf('%.*c', 2147483647, 'x'))
