@@ -104,6 +104,12 @@ void Database::fail(std::string_view doing, const SQLite::Exception& failure) co
                     describe(path_, doing,
                              "the file is damaged (" + std::string(failure.getErrorStr()) +
                                  "): see 'jobkb check'"));
+    case SQLITE_BUSY:
+        throw Error(ErrorCode::kBusy,
+                    describe(path_, doing,
+                             fmt::format("the database is busy: another process kept it locked "
+                                         "for more than {} ms (try again when it has finished)",
+                                         kBusyTimeoutMs)));
     case SQLITE_CANTOPEN:
     case SQLITE_IOERR:
     case SQLITE_FULL:
