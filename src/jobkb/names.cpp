@@ -94,7 +94,11 @@ std::vector<std::string> closest(Database& database, const char* sql, std::strin
     database.guard("looking up names", [&] {
         while (spellings.executeStep()) {
             const std::string spelling = detail::ascii_lowered(spellings.getColumn(0).getString());
-            std::size_t score = edit_distance(needle, spelling);
+            // The distance is at least the difference in length: what cannot be near is not
+            // measured (a long name from a file would otherwise cost its length squared).
+            const std::size_t gap =
+                std::max(needle.size(), spelling.size()) - std::min(needle.size(), spelling.size());
+            std::size_t score = gap > tolerance ? gap : edit_distance(needle, spelling);
             if (needle.size() >= 3 && spelling.find(needle) != std::string::npos) {
                 score = std::min<std::size_t>(score, 1); // "learning" -> "Deep Learning"
             }
