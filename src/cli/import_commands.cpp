@@ -158,8 +158,9 @@ void report_outcome(Context& context, const ImportArguments& arguments,
         context.err << error << '\n';
     }
     if (report.error_count > report.errors.size()) {
-        context.err << fmt::format("... and {} more error(s)\n",
-                                   report.error_count - report.errors.size());
+        context.note(fmt::format("{}: {} more error(s) not shown (raise --max-errors, or write "
+                                 "the rejected rows with --rejects FILE)",
+                                 arguments.file, report.error_count - report.errors.size()));
     }
     if (report.already_imported) {
         context.note(fmt::format(

@@ -443,6 +443,7 @@ SqlResult run_guarded(Database& database, std::string_view sql, const AdHocOptio
     std::vector<bool> used(options.parameters.size(), false);
     SqlResult result;
     std::size_t offset = 0;
+    std::size_t result_bytes = 0;
     bool ran_one = false;
     while (offset < sql.size() && !only_comments(sql.substr(offset))) {
         if (ran_one && !options.allow_writes) {
@@ -479,6 +480,7 @@ SqlResult run_guarded(Database& database, std::string_view sql, const AdHocOptio
         if (columns > 0) {
             result.columns.clear();
             result.rows.clear();
+            result_bytes = 0;
             for (int i = 0; i < columns; ++i) {
                 result.columns.emplace_back(sqlite3_column_name(statement.get(), i));
             }
@@ -494,6 +496,14 @@ SqlResult run_guarded(Database& database, std::string_view sql, const AdHocOptio
             std::vector<SqlValue> row;
             for (int i = 0; i < columns; ++i) {
                 row.push_back(column_value(statement.get(), i));
+                result_bytes += sizeof(SqlValue) +
+                                static_cast<std::size_t>(sqlite3_column_bytes(statement.get(), i));
+            }
+            if (result_bytes > options.max_result_bytes) {
+                throw Error(ErrorCode::kInvalidArgument,
+                            fmt::format("query returned more than {} MiB: stopped by the size cap "
+                                        "(add a LIMIT, or select fewer or shorter values)",
+                                        options.max_result_bytes >> 20));
             }
             result.rows.push_back(std::move(row));
         }

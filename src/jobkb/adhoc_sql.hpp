@@ -27,6 +27,7 @@ struct AdHocOptions {
     bool allow_writes = false; // the caller must also have opened the database read-write
     std::chrono::milliseconds time_limit{5000};
     std::size_t max_rows = 10000;
+    std::size_t max_result_bytes = 64 << 20; // a few huge rows are stopped like many rows
     std::vector<SqlParameter> parameters;
 };
 
@@ -40,8 +41,9 @@ struct SqlResult {
 // SQLite must call read-only, and an authorizer refuses ATTACH, writes, pragma changes and
 // extension loading even so (the caller opens the file read-only as the outer layer). With
 // allow_writes: several statements, all in one transaction, still without ATTACH, pragma changes
-// or extensions. Always: a time limit (progress handler) and a row cap, each ending the query
-// with an Error that says which limit stopped it; SQL errors give the line and column.
+// or extensions. Always: a time limit (progress handler), a row cap and a cap on the bytes of the
+// result, each ending the query with an Error that says which limit stopped it; SQL errors give
+// the line and column.
 SqlResult run_adhoc_sql(Database& database, std::string_view sql, const AdHocOptions& options);
 
 } // namespace jobkb

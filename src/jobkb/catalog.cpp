@@ -3,6 +3,8 @@
 #include "jobkb/amount.hpp"
 #include "jobkb/error.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <set>
 #include <unordered_map>
@@ -306,7 +308,12 @@ RoleProfile Catalog::role_profile(std::string_view role) {
         auto& basics = database_.statement(
             "SELECT slug, name, coalesce(summary, '') FROM roles WHERE id = :role");
         basics.bind(":role", found.id);
-        basics.executeStep();
+        if (!basics.executeStep()) {
+            throw Error(ErrorCode::kCorrupt,
+                        fmt::format("{}: reading a role: the file is damaged ({} is named in an "
+                                    "index but has no row): see 'jobkb check'",
+                                    database_.path().string(), found.name));
+        }
         profile.slug = basics.getColumn(0).getString();
         profile.name = basics.getColumn(1).getString();
         profile.summary = basics.getColumn(2).getString();

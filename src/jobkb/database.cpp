@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <system_error>
+
 namespace jobkb {
 namespace {
 
@@ -107,9 +109,25 @@ void Database::fail(std::string_view doing, const SQLite::Exception& failure) co
                     describe(path_, doing,
                              "the file is damaged (" + std::string(failure.getErrorStr()) +
                                  "): see 'jobkb check'"));
-    case SQLITE_CANTOPEN:
+    case SQLITE_BUSY:
+        throw Error(ErrorCode::kBusy,
+                    describe(path_, doing,
+                             fmt::format("the database is busy: another process kept it locked "
+                                         "for more than {} ms (try again when it has finished)",
+                                         kBusyTimeoutMs)));
     case SQLITE_IOERR:
-    case SQLITE_FULL:
+    case SQLITE_FULL: {
+        // SQLite's "disk I/O error" says little: add the system's reason when SQLite kept it, and
+        // what a failed write most often means when it did not.
+        std::string cause = failure.what();
+        if (const int system_error = sqlite3_system_errno(connection_.getHandle())) {
+            cause += " (" + std::generic_category().message(system_error) + ")";
+        } else if (failure.getExtendedErrorCode() == SQLITE_IOERR_WRITE) {
+            cause += " while writing (is the disk full, or the file at its size limit?)";
+        }
+        throw Error(ErrorCode::kIo, describe(path_, doing, cause));
+    }
+    case SQLITE_CANTOPEN:
         throw Error(ErrorCode::kIo, describe(path_, doing, failure.what()));
     default:
         throw Error(ErrorCode::kSqlite, describe(path_, doing, failure.what()));

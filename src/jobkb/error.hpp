@@ -17,6 +17,7 @@ enum class ErrorCode {
     kCorrupt,          // SQLite finds the file damaged
     kBadSeed,          // embedded seed data is inconsistent (a build defect)
     kIo,               // the file system refused
+    kBusy,             // another process kept the database locked longer than jobkb waits
     kSqlite,           // any other SQLite failure
 };
 

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <sstream>
+
 namespace jobkb {
 namespace {
 
@@ -34,9 +36,12 @@ WHERE e.recorded IS NOT e.newest
 void check_integrity(Database& database, std::vector<HealthProblem>& problems) {
     auto& query = database.statement("PRAGMA integrity_check(100)");
     while (query.executeStep()) {
-        const std::string line = query.getColumn(0).getString();
-        if (line != "ok") {
-            problems.push_back({"integrity", line});
+        // One row may hold several lines ("*** in database main ***" and what it found).
+        std::istringstream lines(query.getColumn(0).getString());
+        for (std::string line; std::getline(lines, line);) {
+            if (line != "ok" && !line.starts_with("*** in database ")) {
+                problems.push_back({"integrity", line});
+            }
         }
     }
 }

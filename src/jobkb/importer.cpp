@@ -21,6 +21,8 @@ using detail::trimmed;
 
 constexpr std::size_t kFieldCount = kImportFields.size();
 constexpr std::size_t kMaxRememberedUnknowns = 10'000;
+// Longer names are looked up every time: a file of long names must not fill the memory.
+constexpr std::size_t kMaxRememberedNameBytes = 256;
 enum Field : std::size_t {
     kRole,
     kCountry,
@@ -161,10 +163,11 @@ bool has_control_characters(std::string_view text) {
     });
 }
 
-// A message stays one line: line breaks and other controls in quoted values are escaped.
+// A message stays one line: line breaks and other controls in quoted values are escaped, and a
+// long value quoted in it is shortened.
 std::string one_line(const std::string& text) {
     std::string line;
-    for (char c : text) {
+    for (char c : detail::elided(text, 1000)) {
         const auto byte = static_cast<unsigned char>(c);
         if (c == '\n') {
             line += "\\n";
@@ -492,7 +495,9 @@ std::int64_t Importer::role_id(const std::string& name, std::vector<Problem>& pr
             if (unknown_roles_.size() >= kMaxRememberedUnknowns) {
                 unknown_roles_.clear(); // bounded memory, whatever the file holds
             }
-            unknown_roles_.emplace(key, message);
+            if (key.size() <= kMaxRememberedNameBytes) {
+                unknown_roles_.emplace(key, message);
+            }
             problems.push_back({"role", message});
             return 0;
         }
@@ -523,6 +528,13 @@ std::optional<std::string> Importer::country(const std::string& text,
                 throw;
             }
             code = "!" + std::string(error.what());
+        }
+        if (text.size() > kMaxRememberedNameBytes) {
+            if (code.starts_with("!")) {
+                problems.push_back({"country", code.substr(1)});
+                return std::nullopt;
+            }
+            return code;
         }
         if (countries_.size() >= kMaxRememberedUnknowns) {
             countries_.clear();

@@ -19,6 +19,7 @@ struct FileIdentity {
     FileKind kind = FileKind::kForeign;
     std::int64_t application_id = 0;
     int schema_version = 0;
+    std::int64_t page_size = 0;
 };
 
 // Reading the header is the first touch of the file: a non-SQLite file fails here.
@@ -26,7 +27,8 @@ FileIdentity identify(Database& database) {
     constexpr const char* kDoing = "reading the database header";
     auto& query = database.statement("SELECT (SELECT application_id FROM pragma_application_id()), "
                                      "(SELECT user_version FROM pragma_user_version()), "
-                                     "(SELECT count(*) FROM sqlite_schema)",
+                                     "(SELECT count(*) FROM sqlite_schema), "
+                                     "(SELECT page_size FROM pragma_page_size())",
                                      kDoing);
     return database.guard(kDoing, [&] {
         query.executeStep();
@@ -34,6 +36,7 @@ FileIdentity identify(Database& database) {
         identity.application_id = query.getColumn(0).getInt64();
         identity.schema_version = query.getColumn(1).getInt();
         const int objects = query.getColumn(2).getInt();
+        identity.page_size = query.getColumn(3).getInt64();
         if (identity.application_id == kApplicationId) {
             identity.kind = FileKind::kJobkb;
         } else if (identity.application_id == 0 && objects == 0) {
@@ -48,6 +51,21 @@ FileIdentity identify(Database& database) {
 // the policy accepts.
 void accept_or_refuse(const fs::path& path, const FileIdentity& identity, bool allow_empty,
                       SchemaPolicy policy) {
+    // SQLite writes whole pages, and reads a cut page as if it were whole: a file cut inside a
+    // page is refused before anything reads (or writes) past the cut. While a WAL holds pages, a
+    // checkpoint may be growing the file: its size says nothing then.
+    std::error_code error;
+    const std::uintmax_t size = fs::file_size(path, error);
+    std::error_code no_wal;
+    const bool wal_holds_pages = fs::file_size(path.string() + "-wal", no_wal) > 0 && !no_wal;
+    if (!error && !wal_holds_pages && identity.page_size > 0 &&
+        size % static_cast<std::uintmax_t>(identity.page_size) != 0) {
+        throw Error(ErrorCode::kCorrupt,
+                    fmt::format("{}: reading the database header: the file is damaged ({} bytes "
+                                "are not a whole number of {}-byte pages: it was cut short): see "
+                                "'jobkb check'",
+                                path.string(), size, identity.page_size));
+    }
     if (identity.kind == FileKind::kEmptySqlite) {
         if (allow_empty) {
             return;
@@ -68,6 +86,13 @@ void accept_or_refuse(const fs::path& path, const FileIdentity& identity, bool a
                                       path.string()));
     }
     const int latest = latest_schema_version();
+    // jobkb only ever counts up from 0: anything below is a damaged or tampered header.
+    if (identity.schema_version < 0 && policy != SchemaPolicy::kInspect) {
+        throw Error(ErrorCode::kCorrupt,
+                    fmt::format("{}: reading the database header: the file is damaged (schema "
+                                "version {} is not one jobkb writes): see 'jobkb check'",
+                                path.string(), identity.schema_version));
+    }
     if (identity.schema_version > latest && policy != SchemaPolicy::kInspect) {
         throw database_too_new(path, identity.schema_version, latest);
     }

@@ -130,6 +130,12 @@ void Migrator::verify_applied() {
     const auto applied = read_applied(database_, version);
     for (const auto& migration : migrations_) {
         const auto found = applied.find(migration.version);
+        if (migration.version > version && found != applied.end()) {
+            throw Error(ErrorCode::kMigrationChanged,
+                        path + ": migration " + migration.name +
+                            " is recorded although the schema version is " +
+                            std::to_string(version) + ": the file was altered outside jobkb");
+        }
         if (migration.version <= version && found == applied.end()) {
             throw Error(ErrorCode::kMigrationChanged,
                         path + ": migration " + migration.name +

@@ -3,6 +3,8 @@
 #include "jobkb/error.hpp"
 #include "jobkb/text.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
 #include <numeric>
@@ -10,25 +12,30 @@
 namespace jobkb {
 namespace {
 
-// Canonical name, else slug, else alias: coalesce() stops at the first lookup that finds one, so
-// the usual case is one index search and nothing is sorted.
+// Canonical name, else slug, else alias: coalesce() stops at the first index search that finds
+// one, so the usual case is one search and nothing is sorted. One row always: a NULL id when
+// nothing matched. The name is read from the row: an id with no row (an index pointing into a
+// damaged page) comes back with a NULL name.
 constexpr const char* kResolveRole = R"sql(
-SELECT id, name FROM roles WHERE id = coalesce(
-    (SELECT id FROM roles WHERE name = :name),
-    (SELECT id FROM roles WHERE slug = lower(:name)),
-    (SELECT role_id FROM role_aliases WHERE alias = :name)))sql";
+SELECT found.id, (SELECT name FROM roles WHERE id = found.id)
+FROM (SELECT coalesce(
+          (SELECT id FROM roles WHERE name = :name),
+          (SELECT id FROM roles WHERE slug = lower(:name)),
+          (SELECT role_id FROM role_aliases WHERE alias = :name)) AS id) AS found)sql";
 
 constexpr const char* kResolveSkill = R"sql(
-SELECT id, name FROM skills WHERE id = coalesce(
-    (SELECT id FROM skills WHERE name = :name),
-    (SELECT id FROM skills WHERE slug = lower(:name)),
-    (SELECT skill_id FROM skill_aliases WHERE alias = :name)))sql";
+SELECT found.id, (SELECT name FROM skills WHERE id = found.id)
+FROM (SELECT coalesce(
+          (SELECT id FROM skills WHERE name = :name),
+          (SELECT id FROM skills WHERE slug = lower(:name)),
+          (SELECT skill_id FROM skill_aliases WHERE alias = :name)) AS id) AS found)sql";
 
 constexpr const char* kResolveIndustry = R"sql(
-SELECT id, name FROM industries WHERE id = coalesce(
-    (SELECT id FROM industries WHERE name = :name),
-    (SELECT id FROM industries WHERE slug = lower(:name)),
-    (SELECT industry_id FROM industry_aliases WHERE alias = :name)))sql";
+SELECT found.id, (SELECT name FROM industries WHERE id = found.id)
+FROM (SELECT coalesce(
+          (SELECT id FROM industries WHERE name = :name),
+          (SELECT id FROM industries WHERE slug = lower(:name)),
+          (SELECT industry_id FROM industry_aliases WHERE alias = :name)) AS id) AS found)sql";
 
 // Every spelling and the canonical name it stands for, for suggestions.
 constexpr const char* kRoleSpellings =
@@ -92,12 +99,10 @@ std::vector<std::string> closest(Database& database, const char* sql, std::strin
     database.guard("looking up names", [&] {
         while (spellings.executeStep()) {
             const std::string spelling = detail::ascii_lowered(spellings.getColumn(0).getString());
-            // The distance is at least the difference in length, and computing it costs the
-            // product of the lengths: a megabyte-long name from an import file is not compared
-            // letter by letter with every known name.
-            const std::size_t gap = needle.size() > spelling.size()
-                                        ? needle.size() - spelling.size()
-                                        : spelling.size() - needle.size();
+            // The distance is at least the difference in length: what cannot be near is not
+            // measured (a long name from a file would otherwise cost its length squared).
+            const std::size_t gap =
+                std::max(needle.size(), spelling.size()) - std::min(needle.size(), spelling.size());
             std::size_t score = gap > tolerance ? gap : edit_distance(needle, spelling);
             if (needle.size() >= 3 && spelling.find(needle) != std::string::npos) {
                 score = std::min<std::size_t>(score, 1); // "learning" -> "Deep Learning"
@@ -157,12 +162,21 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 NamedId NameResolver::resolve(NameKind kind, std::string_view name) {
     auto& query = database_.statement(resolve_sql(kind));
     query.bind(":name", std::string(name));
-    const bool found = database_.guard("looking up a name", [&] { return query.executeStep(); });
+    const bool found = database_.guard(
+        "looking up a name", [&] { return query.executeStep() && !query.getColumn(0).isNull(); });
     if (found) {
+        if (query.getColumn(1).isNull()) {
+            query.reset();
+            throw Error(ErrorCode::kCorrupt,
+                        fmt::format("{}: looking up a name: the file is damaged ({} '{}' is named "
+                                    "in an index but has no row): see 'jobkb check'",
+                                    database_.path().string(), to_string(kind), name));
+        }
         NamedId result{query.getColumn(0).getInt64(), query.getColumn(1).getString()};
         query.reset();
         return result;
     }
+    query.reset();
     std::string message =
         "unknown " + std::string(to_string(kind)) + " '" + std::string(name) + "'";
     if (const auto near = suggestions(kind, name); !near.empty()) {

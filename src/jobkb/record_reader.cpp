@@ -20,6 +20,16 @@ constexpr std::size_t kChunk = 1 << 16;
     throw Error(ErrorCode::kInvalidArgument, fmt::format("{}:{}: {}", input.name(), line, message));
 }
 
+// A column's name as a message shows it: on one line and short, whatever the file holds.
+std::string column_label(std::string_view name, std::size_t index) {
+    std::string label;
+    for (char c : detail::elided(detail::trimmed(name), 80)) {
+        const auto byte = static_cast<unsigned char>(c);
+        label += byte < 0x20 || byte == 0x7f ? '?' : c;
+    }
+    return label.empty() ? fmt::format("column {}", index + 1) : label;
+}
+
 // RFC 4180 with a configurable delimiter, one chunk at a time.
 class DelimitedReader {
 public:
@@ -41,7 +51,8 @@ public:
             }
         }
         if (state_ == State::kQuoted) {
-            fail(input_, record_line_, "a quoted field is never closed (expected a closing \")");
+            fail(input_, record_line_,
+                 where() + ": a quoted field is never closed (expected a closing \")");
         }
         if (pending_cr_) {
             pending_cr_ = false;
@@ -130,10 +141,27 @@ private:
         }
         if (field_.size() >= kMaxFieldBytes) {
             fail(input_, record_line_,
-                 fmt::format("a field is longer than {} bytes (expected short text)",
+                 fmt::format("{}: a field is longer than {} bytes (expected short text)", where(),
                              kMaxFieldBytes));
         }
+        // Many long fields in one row would add up: the row is bounded as a whole too.
+        if (record_bytes_ >= kMaxRecordBytes) {
+            fail(input_, record_line_,
+                 fmt::format("{}: longer than {} bytes in all (expected short fields)",
+                             have_header_ ? "row" : "header", kMaxRecordBytes));
+        }
+        ++record_bytes_;
         field_.push_back(c);
+    }
+
+    // The column being read, by its header's name, for messages.
+    std::string where() const {
+        if (!have_header_) {
+            return "header";
+        }
+        return fields_.size() < header_.size()
+                   ? column_label(header_[fields_.size()], fields_.size())
+                   : "row";
     }
 
     void note(const char* problem) {
@@ -145,7 +173,8 @@ private:
     void end_field() {
         if (fields_.size() >= kMaxFields) {
             fail(input_, record_line_,
-                 fmt::format("more than {} fields in a row (expected one per column)", kMaxFields));
+                 fmt::format("{}: more than {} fields in a row (expected one per column)",
+                             have_header_ ? "row" : "header", kMaxFields));
         }
         fields_.push_back(std::move(field_));
         field_.clear();
@@ -155,6 +184,7 @@ private:
 
     void end_record() {
         const bool blank = fields_.empty() && !field_started_ && field_.empty();
+        record_bytes_ = 0;
         if (blank) {
             state_ = State::kFieldStart;
             return; // blank lines carry nothing
@@ -194,6 +224,7 @@ private:
     std::size_t line_ = 1;
     std::size_t record_line_ = 1;
     std::size_t header_line_ = 1;
+    std::size_t record_bytes_ = 0;
     std::string field_;
     std::vector<std::string> fields_;
     std::vector<std::string> header_;
@@ -201,11 +232,15 @@ private:
     Record record_;
 };
 
-// A streambuf over an InputSource that can tell the line of the byte last handed out, so JSON
-// records get line numbers although the parser only pulls characters.
-class LineCountingBuffer : public std::streambuf {
+// A streambuf over an InputSource for the JSON parser. It can tell the line of the byte last
+// handed out, so records get line numbers although the parser only pulls characters. And it
+// bounds the parser's memory: nlohmann's lexer holds a whole string or number before the SAX
+// handler can refuse it, so this buffer watches the tokens go by and ends the input at the first
+// one longer than kMaxFieldBytes (overlong() then says why the parser saw the input end). It ends
+// the input at a NUL byte too, which the parser would take for the end and ignore what follows.
+class JsonInputBuffer : public std::streambuf {
 public:
-    explicit LineCountingBuffer(InputSource& input) : input_(input) {}
+    explicit JsonInputBuffer(InputSource& input) : input_(input) {}
 
     std::size_t line() {
         const char* position = gptr();
@@ -214,10 +249,14 @@ public:
         return lines_ + 1;
     }
 
+    bool overlong() const noexcept { return overlong_; }
+    bool nul() const noexcept { return nul_; }
+
 protected:
     int_type underflow() override {
         line(); // count what was consumed before the buffer is refilled
-        const std::size_t size = input_.read(buffer_.data(), buffer_.size());
+        const std::size_t size =
+            overlong_ || nul_ ? 0 : bounded(input_.read(buffer_.data(), buffer_.size()));
         if (size == 0) {
             return traits_type::eof();
         }
@@ -227,10 +266,49 @@ protected:
     }
 
 private:
+    // How much of the chunk the parser may see: all of it, unless a token grows too long in it.
+    std::size_t bounded(std::size_t size) {
+        for (std::size_t i = 0; i < size; ++i) {
+            const char c = buffer_[i];
+            if (c == '\0') {
+                nul_ = true;
+                return i;
+            }
+            if (in_string_) {
+                if (escaped_) {
+                    escaped_ = false;
+                } else if (c == '\\') {
+                    escaped_ = true;
+                } else if (c == '"') {
+                    in_string_ = false;
+                    token_ = 0;
+                    continue;
+                }
+            } else if (c == '"') {
+                in_string_ = true;
+                token_ = 0;
+                continue;
+            } else if (std::string_view("{}[],: \t\r\n").find(c) != std::string_view::npos) {
+                token_ = 0;
+                continue;
+            }
+            if (++token_ > kMaxFieldBytes) {
+                overlong_ = true;
+                return i;
+            }
+        }
+        return size;
+    }
+
     InputSource& input_;
     std::array<char, kChunk> buffer_{};
     const char* counted_ = nullptr;
     std::size_t lines_ = 0;
+    bool in_string_ = false;
+    bool escaped_ = false;
+    std::size_t token_ = 0; // bytes of the string or bare token (number, literal) being read
+    bool overlong_ = false;
+    bool nul_ = false;
 };
 
 // Builds records from JSON objects: top-level array items (kArray) or whole documents (kObject).
@@ -243,6 +321,11 @@ public:
         : shape_(shape), line_(line), visit_(visit) {}
 
     std::string fatal; // set when parsing must stop
+
+    // The key whose value is being read, if the parser is inside a record's value.
+    const std::string* field_being_read() const {
+        return awaiting_value_ && !names_.empty() ? &names_.back() : nullptr;
+    }
 
     bool null() override { return value(std::nullopt); }
     bool boolean(bool v) override { return value(std::string(v ? "true" : "false")); }
@@ -264,6 +347,8 @@ public:
         if (depth_ == record_depth()) {
             record_ = Record{};
             record_.line = line_();
+            record_bytes_ = 0;
+            awaiting_value_ = false;
             names_.clear();
             record_.names = &names_;
             return true;
@@ -300,19 +385,24 @@ public:
                                     kMaxFields);
                 return false;
             }
+            if (!count_bytes(name.size())) {
+                return false;
+            }
             names_.push_back(std::move(name));
+            awaiting_value_ = true;
         }
         return true;
     }
     bool parse_error(std::size_t, const std::string&,
                      const nlohmann::detail::exception& error) override {
-        // nlohmann's message ends with its own wording of what it expected. It quotes the last
-        // bytes read, with controls below 0x20 written as <U+001B> but DEL as it is: the message
-        // must stay one line of text.
+        // nlohmann's message ends with its own wording of what it expected, after the token it
+        // last read, which can be long. It writes controls below 0x20 as <U+001B> but DEL as it
+        // is: the message must stay one line of text.
         std::string what = error.what();
         const auto detail = what.find("parse error");
         fatal = "is not valid JSON: ";
-        for (char c : detail == std::string::npos ? what : what.substr(detail)) {
+        for (char c :
+             jobkb::detail::elided(detail == std::string::npos ? what : what.substr(detail), 300)) {
             fatal += c == '\x7f' ? std::string("<U+007F>") : std::string(1, c);
         }
         return false;
@@ -321,8 +411,24 @@ public:
 private:
     int record_depth() const { return shape_ == Shape::kArray ? 2 : 1; }
 
+    // Many long values in one object would add up: a record is bounded as a whole too.
+    bool count_bytes(std::size_t bytes) {
+        record_bytes_ += bytes;
+        if (record_bytes_ > kMaxRecordBytes) {
+            fatal = fmt::format("has an object longer than {} bytes in all (expected short "
+                                "fields)",
+                                kMaxRecordBytes);
+            return false;
+        }
+        return true;
+    }
+
     bool value(std::optional<std::string> text) {
         if (depth_ == record_depth()) {
+            awaiting_value_ = false;
+            if (!count_bytes(text ? text->size() : 0)) {
+                return false;
+            }
             record_.values.push_back(std::move(text));
         } else if (depth_ < record_depth()) {
             // A scalar where an object was expected: report it as a record of its own.
@@ -342,6 +448,7 @@ private:
             return false;
         }
         if (depth_ == record_depth() + 1) {
+            awaiting_value_ = false;
             if (record_.problem.empty()) {
                 record_.problem = "a field holds an object or array (expected text or a number)";
             }
@@ -362,10 +469,12 @@ private:
     int depth_ = 0;
     Record record_;
     std::vector<std::string> names_;
+    std::size_t record_bytes_ = 0;
+    bool awaiting_value_ = false;
 };
 
 void read_json(InputSource& input, const std::function<void(const Record&)>& visit) {
-    LineCountingBuffer buffer(input);
+    JsonInputBuffer buffer(input);
     std::istream stream(&buffer);
     const std::function<std::size_t()> line = [&] { return buffer.line(); };
     JsonRecords records(JsonRecords::Shape::kArray, line, visit);
@@ -394,8 +503,23 @@ void read_json(InputSource& input, const std::function<void(const Record&)>& vis
              "is not a JSON array (expected [ {...}, {...} ]; for one object a line use ndjson)");
     }
     nlohmann::json::sax_parse(stream, &records, nlohmann::json::input_format_t::json, true);
+    if (buffer.overlong()) {
+        const std::string* field = records.field_being_read();
+        fail(input, buffer.line(),
+             field ? fmt::format("{}: a value is longer than {} bytes (expected short text)",
+                                 column_label(*field, 0), kMaxFieldBytes)
+                   : fmt::format("the input has a string or number longer than {} bytes "
+                                 "(expected short text)",
+                                 kMaxFieldBytes));
+    }
+    if (buffer.nul()) {
+        fail(input, buffer.line(), "the input contains a NUL byte (expected JSON text)");
+    }
     if (!records.fatal.empty()) {
-        fail(input, buffer.line(), "the input " + records.fatal);
+        const std::string* field = records.field_being_read();
+        fail(input, buffer.line(),
+             (field ? column_label(*field, 0) + ": " : std::string()) + "the input " +
+                 records.fatal);
     }
 }
 
@@ -414,6 +538,15 @@ void read_ndjson(InputSource& input, const std::function<void(const Record&)>& v
         if (line.find_first_not_of(" \t") == std::string::npos) {
             line.clear();
             return; // blank lines carry nothing
+        }
+        if (line.find('\0') != std::string::npos) {
+            // The parser would take it for the end of the line and ignore what follows.
+            Record bad;
+            bad.line = line_number;
+            bad.problem = "the line contains a NUL byte (expected JSON text)";
+            visit(bad);
+            line.clear();
+            return;
         }
         const std::function<std::size_t()> where = [&] { return line_number; };
         // Records are handed on only once the whole line has parsed.
@@ -440,11 +573,11 @@ void read_ndjson(InputSource& input, const std::function<void(const Record&)>& v
         for (char c : std::string_view(buffer.data(), size)) {
             if (c == '\n') {
                 finish_line();
-            } else if (line.size() >= kMaxFieldBytes * 4) {
+            } else if (line.size() >= kMaxRecordBytes) {
                 fail(input, line_number + 1,
                      fmt::format("a line is longer than {} bytes (expected one short object a "
                                  "line)",
-                                 kMaxFieldBytes * 4));
+                                 kMaxRecordBytes));
             } else {
                 line.push_back(c);
             }

@@ -52,8 +52,10 @@ struct Record {
     std::string problem; // set when this record is malformed but the input can be read on
 };
 
-// Limits that keep hostile input bounded in time and memory.
+// Limits that keep hostile input bounded in time and memory. A JSON string or number counts as a
+// field with its quotes and escapes as written.
 inline constexpr std::size_t kMaxFieldBytes = 1 << 20;
+inline constexpr std::size_t kMaxRecordBytes = 4 * kMaxFieldBytes; // a row, object or line
 inline constexpr std::size_t kMaxFields = 1000;
 inline constexpr int kMaxJsonDepth = 64;
 

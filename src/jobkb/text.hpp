@@ -1,6 +1,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -31,6 +32,27 @@ inline std::string trimmed(std::string_view text) {
         return "";
     }
     return std::string(text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1));
+}
+
+// The text shortened to about max_bytes by leaving out its middle, for messages that quote what a
+// file held: "abc…[1048000 bytes left out]…xyz". Cuts fall between UTF-8 characters.
+inline std::string elided(std::string_view text, std::size_t max_bytes) {
+    if (text.size() <= max_bytes) {
+        return std::string(text);
+    }
+    const auto continuation = [&](std::size_t i) {
+        return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
+    };
+    std::size_t head = max_bytes / 2;
+    while (head > 0 && continuation(head)) {
+        --head;
+    }
+    std::size_t tail = text.size() - max_bytes / 4;
+    while (tail < text.size() && continuation(tail)) {
+        ++tail;
+    }
+    return std::string(text.substr(0, head)) + "…[" + std::to_string(tail - head) +
+           " bytes left out]…" + std::string(text.substr(tail));
 }
 
 } // namespace jobkb::detail

@@ -72,9 +72,9 @@ TEST(CsvReader, ReportsMalformedRowsAndReadsOn) {
 
 TEST(CsvReader, StopsOnWhatCannotBeReadOn) {
     EXPECT_EQ(failure("a,b\n1,\"never closed\n2,3\n", InputFormat::kCsv),
-              "input:2: a quoted field is never closed (expected a closing \")");
+              "input:2: b: a quoted field is never closed (expected a closing \")");
     EXPECT_NE(failure("a\n" + std::string(kMaxFieldBytes + 10, 'x') + "\n", InputFormat::kCsv)
-                  .find("input:2: a field is longer than"),
+                  .find("input:2: a: a field is longer than"),
               std::string::npos);
     EXPECT_NE(failure(std::string(kMaxFields + 5, ',') + "\n", InputFormat::kCsv)
                   .find("more than 1000 fields"),

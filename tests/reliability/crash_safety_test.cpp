@@ -1,0 +1,261 @@
+// Crash safety: the real binary killed with SIGKILL at moments spread over an import and over a
+// migration. Each is one transaction in a WAL database, so whatever the moment, the next jobkb
+// finds the database whole and either untouched or completely changed, `jobkb check` passes, and
+// the interrupted command can simply be run again.
+#include "jobkb/database.hpp"
+#include "jobkb/migrator.hpp"
+#include "jobkb/seeder.hpp"
+#include "reliability/support.hpp"
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include <signal.h>
+
+#include <thread>
+
+namespace jobkb {
+namespace {
+
+using namespace std::chrono_literals;
+using Seconds = std::chrono::duration<double>;
+using test::fs::path;
+
+// Large enough that the import spends most of a second in its transaction in release; the
+// sanitized build is several times slower, so a smaller file spans about as long there.
+const std::size_t kImportRows = test::kSanitizedBuild ? 6'000 : 25'000;
+// Observations in the version-1 base: migrating it indexes them all.
+const std::size_t kMigrationRows = test::kSanitizedBuild ? 25'000 : 100'000;
+
+// How a writing command's run went, seen through its WAL file: until the WAL grows the
+// transaction lives in memory only; then come the commit and, when jobkb closes the file, the
+// checkpoint that copies the WAL into the database.
+struct Timeline {
+    Seconds wal_grows{};
+    Seconds ended{};
+};
+
+// Waits until the WAL beside the database has content or the process has ended; true for the
+// first.
+bool wait_for_wal(test::Process& process, const path& database) {
+    const std::string wal = database.string() + "-wal";
+    while (process.running()) {
+        if (test::file_size_or_missing(wal) > 0) {
+            return true;
+        }
+        std::this_thread::sleep_for(200us);
+    }
+    return false;
+}
+
+// Runs the command to its end, timing its phases.
+Timeline watch(const std::vector<std::string>& arguments, const path& database) {
+    test::Process process(arguments, test::kToday);
+    Timeline timeline;
+    const bool grew = wait_for_wal(process, database);
+    timeline.wal_grows = process.age();
+    const auto& outcome = process.wait();
+    EXPECT_EQ(outcome.exit_code, 0) << outcome.err;
+    timeline.ended = outcome.elapsed;
+    if (!grew) {
+        timeline.wal_grows = timeline.ended;
+    }
+    return timeline;
+}
+
+// When to kill: `delay` after the start, or after the WAL first grows.
+struct Kill {
+    bool after_wal_grows = false;
+    Seconds delay{};
+};
+
+std::string describe(const Kill& kill) {
+    return fmt::format("killed {:.0f} ms after {}", kill.delay.count() * 1000,
+                       kill.after_wal_grows ? "the WAL grew" : "the start");
+}
+
+// Kills spread evenly over the time the transaction is in memory, and over the time from the first
+// WAL write to a little past the end (commit, checkpoint, exit), where the file changes.
+std::vector<Kill> kill_schedule(const Timeline& timeline, int in_memory, int on_disk) {
+    std::vector<Kill> kills;
+    for (int k = 0; k < in_memory; ++k) {
+        kills.push_back({false, timeline.wal_grows * k / in_memory});
+    }
+    const Seconds writing = std::max(timeline.ended - timeline.wal_grows, Seconds(0.01));
+    for (int k = 0; k < on_disk; ++k) {
+        kills.push_back({true, writing * 1.25 * k / (on_disk - 1)});
+    }
+    return kills;
+}
+
+// Runs the command and kills it as scheduled (unless it has ended by then).
+void run_and_kill(const std::vector<std::string>& arguments, const path& database,
+                  const Kill& kill) {
+    test::Process process(arguments, test::kToday);
+    if (!kill.after_wal_grows || wait_for_wal(process, database)) {
+        std::this_thread::sleep_for(kill.delay);
+    }
+    process.kill(SIGKILL);
+    const auto& outcome = process.wait();
+    EXPECT_TRUE(outcome.signal == SIGKILL || outcome.exit_code == 0)
+        << "exit " << outcome.exit_code << ", signal " << outcome.signal << ": " << outcome.err;
+}
+
+void expect_integrity_ok(const path& database) {
+    EXPECT_EQ(test::query(database, "PRAGMA integrity_check"),
+              (std::vector<std::vector<std::string>>{{"ok"}}));
+}
+
+void expect_check_ok(const path& database) {
+    const auto check = test::run_binary({"--db", database.string(), "check"});
+    EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
+    EXPECT_EQ(check.out, "ok\n");
+}
+
+std::vector<std::string> import_arguments(const path& database, const path& input) {
+    return {"--db", database.string(), "import", "salaries", input.string(), "--quiet"};
+}
+
+TEST(CrashSafety, AnImportKilledAtAnyMomentLeavesItsBatchWholeOrAbsent) {
+    test::TempDir dir;
+    const auto seeded = test::make_seeded_database(dir, "seeded.db");
+    const auto input = dir / "reports.csv";
+    test::write_bytes(input, test::salary_csv(kImportRows));
+    const std::string before = test::content_fingerprint(seeded);
+
+    // The import run to its end, for its timeline and its result.
+    const auto reference = dir / "reference.db";
+    test::copy_database(seeded, reference);
+    const Timeline timeline = watch(import_arguments(reference, input), reference);
+    const std::string after = test::content_fingerprint(reference);
+    ASSERT_EQ(test::query(reference, "SELECT count(*) FROM salary_observations WHERE batch_id = 1"),
+              (std::vector<std::vector<std::string>>{{std::to_string(kImportRows)}}));
+
+    int absent = 0;
+    int whole = 0;
+    const auto survivor = dir / "survivor.db";
+    int n = 0;
+    for (const Kill& kill : kill_schedule(timeline, 8, 12)) {
+        SCOPED_TRACE(describe(kill));
+        const auto killed = dir / fmt::format("killed-{}.db", ++n);
+        test::copy_database(seeded, killed);
+        run_and_kill(import_arguments(killed, input), killed, kill);
+        expect_check_ok(killed);
+        expect_integrity_ok(killed);
+        const std::string state = test::content_fingerprint(killed);
+        if (state == before) {
+            ++absent;
+            // Keep the latest absent one, with whatever WAL and shared memory the kill left.
+            for (const char* suffix : {"", "-wal", "-shm"}) {
+                test::fs::remove(survivor.string() + suffix);
+                if (test::fs::exists(killed.string() + suffix)) {
+                    test::fs::rename(killed.string() + suffix, survivor.string() + suffix);
+                }
+            }
+        } else if (state == after) {
+            ++whole;
+        } else {
+            ADD_FAILURE() << "the batch is partly there";
+        }
+        for (const char* suffix : {"", "-wal", "-shm"}) {
+            test::fs::remove(killed.string() + suffix);
+        }
+    }
+    std::cout << "[          ] import of " << kImportRows << " rows: " << absent
+              << " kill(s) left it absent, " << whole << " whole; WAL grew after "
+              << timeline.wal_grows.count() << " s, ended after " << timeline.ended.count()
+              << " s\n";
+    EXPECT_GE(absent, 1);
+    EXPECT_GE(whole, 1);
+
+    // The import, run again on what a kill left behind, completes.
+    ASSERT_TRUE(test::fs::exists(survivor));
+    const auto again = test::run_binary(import_arguments(survivor, input), test::kToday);
+    EXPECT_EQ(again.exit_code, 0) << again.err;
+    EXPECT_EQ(test::content_fingerprint(survivor), after);
+    expect_check_ok(survivor);
+}
+
+// A knowledge base at schema version 1 (only the first migration, then the seed data) holding
+// `rows` more salary observations: migrating it indexes them all, which takes a while.
+path make_version_1_database(const test::TempDir& dir, std::size_t rows) {
+    const auto path = dir / "version-1.db";
+    Database database(path, Access::kReadWrite, OpenMode::kCreate);
+    database.execute("enabling WAL", "PRAGMA journal_mode = WAL");
+    Migrator(database, known_migrations().first(1)).apply_pending();
+    Seeder(database).apply({SeedSet::kReference, SeedSet::kArticle});
+    database.execute("adding observations", fmt::format(R"sql(
+BEGIN;
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {})
+INSERT INTO salary_observations (role_id, country_code, currency_code, amount_minor, period,
+                                 statistic, as_of, source_id, note)
+SELECT 1 + i % (SELECT count(*) FROM roles), 'US', 'USD', 4000000 + i, 'year', 'point',
+       printf('2025-%02d', 1 + i % 12), (SELECT min(id) FROM sources), 'report ' || i
+FROM n;
+COMMIT;)sql",
+                                                        rows));
+    return path;
+}
+
+// The database as a whole: its schema and version, and its content.
+std::string whole_state(const path& database) {
+    return test::schema_dump(database) + test::content_fingerprint(database);
+}
+
+TEST(CrashSafety, AMigrationKilledAtAnyMomentLeavesTheOldOrTheNewVersion) {
+    test::TempDir dir;
+    const auto old_base = make_version_1_database(dir, kMigrationRows);
+    ASSERT_EQ(test::query(old_base, "PRAGMA user_version")[0][0], "1");
+    ASSERT_GT(latest_schema_version(), 1);
+    const std::string before = whole_state(old_base);
+
+    const auto reference = dir / "reference.db";
+    test::copy_database(old_base, reference);
+    const Timeline timeline = watch({"--db", reference.string(), "migrate"}, reference);
+    const std::string after = whole_state(reference);
+    ASSERT_EQ(test::query(reference, "PRAGMA user_version")[0][0],
+              std::to_string(latest_schema_version()));
+
+    int old_version = 0;
+    int new_version = 0;
+    int n = 0;
+    for (const Kill& kill : kill_schedule(timeline, 5, 9)) {
+        SCOPED_TRACE(describe(kill));
+        const auto killed = dir / fmt::format("killed-{}.db", ++n);
+        test::copy_database(old_base, killed);
+        run_and_kill({"--db", killed.string(), "migrate"}, killed, kill);
+        const std::string state = whole_state(killed);
+        // jobkb check runs PRAGMA integrity_check first, and reports nothing else if it fails.
+        const auto check = test::run_binary({"--db", killed.string(), "check"});
+        if (state == before) {
+            ++old_version;
+            // The only problem check finds in an old base is the migration it still needs.
+            EXPECT_EQ(check.exit_code, 1);
+            EXPECT_NE(check.out, "");
+            for (const auto& line : test::lines_of(check.out)) {
+                EXPECT_NE(line.find("is pending: run 'jobkb migrate'"), std::string::npos) << line;
+            }
+        } else if (state == after) {
+            ++new_version;
+            EXPECT_EQ(check.out, "ok\n") << check.err;
+        } else {
+            ADD_FAILURE() << "the migration is partly applied";
+        }
+        // Migrating again completes the job.
+        const auto again = test::run_binary({"--db", killed.string(), "migrate"});
+        EXPECT_EQ(again.exit_code, 0) << again.err;
+        EXPECT_EQ(whole_state(killed), after);
+        for (const char* suffix : {"", "-wal", "-shm"}) {
+            test::fs::remove(killed.string() + suffix);
+        }
+    }
+    std::cout << "[          ] migration of " << kMigrationRows << " rows: " << old_version
+              << " kill(s) left the old version, " << new_version << " the new; WAL grew after "
+              << timeline.wal_grows.count() << " s, ended after " << timeline.ended.count()
+              << " s\n";
+    EXPECT_GE(old_version, 1);
+    EXPECT_GE(new_version, 1);
+}
+
+} // namespace
+} // namespace jobkb
