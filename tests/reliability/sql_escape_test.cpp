@@ -132,7 +132,7 @@ TEST_P(SqlEscape, IsRefusedOrStoppedAndChangesNothing) {
     EXPECT_TRUE(test::are_error_lines(outcome.err));
     EXPECT_EQ(test::lines_of(outcome.err).size(), 1u) << outcome.err;
     EXPECT_NE(outcome.err.find(escape.cause), std::string::npos) << outcome.err;
-    EXPECT_LT(outcome.elapsed, 20s);
+    EXPECT_LT(outcome.elapsed, 60s) << "stopped by its limits, not left to run";
     EXPECT_LT(outcome.max_rss_kb, kMemoryBoundKb);
     EXPECT_EQ(test::read_bytes(database), bytes_before);
     EXPECT_EQ(test::content_dump(database), content_before);
