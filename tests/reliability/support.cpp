@@ -22,20 +22,9 @@ Process::Process(const std::vector<std::string>& arguments, const Variables& var
     // Everything the child needs is built before fork: after it, only system calls.
     std::vector<std::string> argv_strings = {binary_path().string()};
     argv_strings.insert(argv_strings.end(), arguments.begin(), arguments.end());
-    std::vector<char*> argv;
-    for (auto& argument : argv_strings) {
-        argv.push_back(argument.data());
-    }
-    argv.push_back(nullptr);
-    std::vector<std::string> env_strings = {"PATH=/usr/local/bin:/usr/bin:/bin"};
-    for (const auto& [name, value] : variables) {
-        env_strings.push_back(name + "=" + value);
-    }
-    std::vector<char*> envp;
-    for (auto& entry : env_strings) {
-        envp.push_back(entry.data());
-    }
-    envp.push_back(nullptr);
+    std::vector<char*> argv = exec_pointers(argv_strings);
+    std::vector<std::string> env_strings = child_environment(variables);
+    std::vector<char*> envp = exec_pointers(env_strings);
     const std::string out_path = (capture_ / "out").string();
     const std::string err_path = (capture_ / "err").string();
     const bool limit_address_space = limits.address_space_bytes && !kSanitizedBuild;

@@ -72,6 +72,23 @@ CommandResult run_cli_with_input(const std::vector<std::string>& arguments,
     return {code, out.str(), err.str()};
 }
 
+std::vector<char*> exec_pointers(std::vector<std::string>& strings) {
+    std::vector<char*> pointers;
+    for (auto& text : strings) {
+        pointers.push_back(text.data());
+    }
+    pointers.push_back(nullptr);
+    return pointers;
+}
+
+std::vector<std::string> child_environment(const Variables& variables) {
+    std::vector<std::string> environment = {"PATH=/usr/local/bin:/usr/bin:/bin"};
+    for (const auto& [name, value] : variables) {
+        environment.push_back(name + "=" + value);
+    }
+    return environment;
+}
+
 fs::path binary_path() { return JOBKB_BINARY; }
 fs::path source_dir() { return JOBKB_SOURCE_DIR; }
 
@@ -88,21 +105,9 @@ CommandResult run_binary(const std::vector<std::string>& arguments, const Variab
     }
     argv_strings.push_back(binary_path().string());
     argv_strings.insert(argv_strings.end(), arguments.begin(), arguments.end());
-    std::vector<char*> argv;
-    for (auto& argument : argv_strings) {
-        argv.push_back(argument.data());
-    }
-    argv.push_back(nullptr);
-
-    std::vector<std::string> env_strings = {"PATH=/usr/local/bin:/usr/bin:/bin"};
-    for (const auto& [name, value] : variables) {
-        env_strings.push_back(name + "=" + value);
-    }
-    std::vector<char*> envp;
-    for (auto& entry : env_strings) {
-        envp.push_back(entry.data());
-    }
-    envp.push_back(nullptr);
+    std::vector<char*> argv = exec_pointers(argv_strings);
+    std::vector<std::string> env_strings = child_environment(variables);
+    std::vector<char*> envp = exec_pointers(env_strings);
 
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);

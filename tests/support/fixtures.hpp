@@ -49,6 +49,12 @@ CommandResult run_binary(const std::vector<std::string>& arguments, const Variab
                          bool as_nobody = false);
 
 fs::path binary_path();
+
+// A child's argv or envp: pointers into `strings`, then nullptr (valid while `strings` lives).
+std::vector<char*> exec_pointers(std::vector<std::string>& strings);
+
+// The environment a child gets: a fixed PATH, then these variables.
+std::vector<std::string> child_environment(const Variables& variables);
 fs::path source_dir();
 
 // The text's lines, without their line ends.
