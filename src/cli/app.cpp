@@ -2,6 +2,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
+#include "cli/hints.hpp"
 
 #include "jobkb/error.hpp"
 
@@ -145,7 +146,7 @@ int run(const std::vector<std::string>& arguments, std::ostream& out, std::ostre
         const int code = app.exit(error, out, err);
         return code == 0 ? kExitOk : kExitUsage;
     } catch (const Error& error) {
-        err << "jobkb: " << error.what() << '\n';
+        err << "jobkb: " << cli_message(error) << '\n';
         return kExitError;
     } catch (const std::exception& error) {
         err << "jobkb: unexpected error: " << error.what() << '\n';

@@ -2,9 +2,40 @@
 
 #include "jobkb/error.hpp"
 #include "jobkb/names.hpp"
+#include "jobkb/statement.hpp"
 #include "jobkb/text.hpp"
 
 namespace jobkb {
+namespace {
+
+using detail::Statement;
+
+struct AliasStatements {
+    explicit AliasStatements(Database& database)
+        : owner{database, "adding an alias",
+                "SELECT r.name FROM roles r WHERE r.name = :alias UNION ALL "
+                "SELECT r.name FROM role_aliases a JOIN roles r ON r.id = a.role_id "
+                "WHERE a.alias = :alias"},
+          insert{database, "adding an alias",
+                 "INSERT INTO role_aliases (alias, role_id) VALUES (:alias, :role)"},
+          of_role{database, "listing aliases",
+                  "SELECT a.alias, r.name FROM role_aliases a JOIN roles r ON r.id = a.role_id "
+                  "WHERE a.role_id = :role ORDER BY a.alias"},
+          all{database, "listing aliases",
+              "SELECT a.alias, r.name FROM role_aliases a JOIN roles r ON r.id = a.role_id "
+              "ORDER BY r.name, a.alias"},
+          remove{database, "removing an alias",
+                 "DELETE FROM role_aliases WHERE alias = :alias RETURNING alias, "
+                 "(SELECT name FROM roles WHERE id = role_id)"} {}
+
+    Statement owner;   // the role a name already names, as its name or an alias
+    Statement insert;  // a new alias
+    Statement of_role; // one role's aliases
+    Statement all;     // every alias
+    Statement remove;  // forgets an alias, returning it and its role
+};
+
+} // namespace
 
 RoleAlias add_role_alias(Database& database, const std::string& role, const std::string& alias) {
     const std::string name = detail::trimmed(alias);
@@ -12,28 +43,23 @@ RoleAlias add_role_alias(Database& database, const std::string& role, const std:
         throw Error(ErrorCode::kInvalidArgument, "alias: empty (expected a name)");
     }
     const NamedId target = NameResolver(database).resolve(NameKind::kRole, role);
-    return database.guard("adding an alias", [&] {
-        WriteTransaction transaction(database);
-        auto& taken =
-            database.statement("SELECT r.name FROM roles r WHERE r.name = :alias UNION ALL "
-                               "SELECT r.name FROM role_aliases a JOIN roles r ON r.id = a.role_id "
-                               "WHERE a.alias = :alias");
-        taken.bind(":alias", name);
-        if (taken.executeStep()) {
-            const std::string owner = taken.getColumn(0).getString();
-            taken.reset();
+    AliasStatements statements(database);
+    WriteTransaction transaction(database);
+    {
+        auto owner = statements.owner.use().bind(":alias", name);
+        if (owner.step()) {
+            const std::string owner_name = owner.text(0);
+            Hint hint;
+            if (owner_name != target.name) {
+                hint = {HintKind::kRemoveAliasFirst, {}, owner_name};
+            }
             throw Error(ErrorCode::kInvalidArgument,
-                        "alias '" + name + "' already names " + owner +
-                            (owner == target.name ? "" : " (remove it first: jobkb alias remove)"));
+                        "alias '" + name + "' already names " + owner_name, std::move(hint));
         }
-        auto& insert =
-            database.statement("INSERT INTO role_aliases (alias, role_id) VALUES (:alias, :role)");
-        insert.bind(":alias", name);
-        insert.bind(":role", target.id);
-        insert.exec();
-        transaction.commit();
-        return RoleAlias{name, target.name};
-    });
+    }
+    statements.insert.use().bind(":alias", name).bind(":role", target.id).exec();
+    transaction.commit();
+    return RoleAlias{name, target.name};
 }
 
 std::vector<RoleAlias> list_role_aliases(Database& database,
@@ -42,39 +68,30 @@ std::vector<RoleAlias> list_role_aliases(Database& database,
     if (role) {
         role_id = NameResolver(database).resolve(NameKind::kRole, *role).id;
     }
-    auto& query = database.statement(
-        role_id ? "SELECT a.alias, r.name FROM role_aliases a JOIN roles r ON r.id = a.role_id "
-                  "WHERE a.role_id = :role ORDER BY a.alias"
-                : "SELECT a.alias, r.name FROM role_aliases a JOIN roles r ON r.id = a.role_id "
-                  "ORDER BY r.name, a.alias");
-    if (role_id) {
-        query.bind(":role", *role_id);
+    AliasStatements statements(database);
+    auto query = role_id ? statements.of_role.use().bind(":role", *role_id) : statements.all.use();
+    std::vector<RoleAlias> aliases;
+    while (query.step()) {
+        aliases.push_back({query.text(0), query.text(1)});
     }
-    return database.guard("listing aliases", [&] {
-        std::vector<RoleAlias> aliases;
-        while (query.executeStep()) {
-            aliases.push_back({query.getColumn(0).getString(), query.getColumn(1).getString()});
-        }
-        return aliases;
-    });
+    return aliases;
 }
 
 RoleAlias remove_role_alias(Database& database, const std::string& alias_text) {
     const std::string alias = detail::trimmed(alias_text);
-    return database.guard("removing an alias", [&] {
-        WriteTransaction transaction(database);
-        auto& remove =
-            database.statement("DELETE FROM role_aliases WHERE alias = :alias RETURNING alias, "
-                               "(SELECT name FROM roles WHERE id = role_id)");
-        remove.bind(":alias", alias);
-        if (!remove.executeStep()) {
-            throw Error(ErrorCode::kNotFound, "no alias '" + alias + "' (see 'jobkb alias list')");
+    AliasStatements statements(database);
+    WriteTransaction transaction(database);
+    RoleAlias removed;
+    {
+        auto remove = statements.remove.use().bind(":alias", alias);
+        if (!remove.step()) {
+            throw Error(ErrorCode::kNotFound, "no alias '" + alias + "'",
+                        Hint{HintKind::kListAliases, {}, {}});
         }
-        RoleAlias removed{remove.getColumn(0).getString(), remove.getColumn(1).getString()};
-        remove.reset();
-        transaction.commit();
-        return removed;
-    });
+        removed = {remove.text(0), remove.text(1)};
+    }
+    transaction.commit();
+    return removed;
 }
 
 } // namespace jobkb

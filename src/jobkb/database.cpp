@@ -35,18 +35,6 @@ std::string immutable_uri(const std::filesystem::path& path) {
     return uri + "?immutable=1";
 }
 
-std::string describe(const std::filesystem::path& path, std::string_view doing,
-                     std::string_view cause) {
-    std::string message = path.string();
-    message += ": ";
-    if (!doing.empty()) {
-        message += doing;
-        message += ": ";
-    }
-    message += cause;
-    return message;
-}
-
 SQLite::Database open_connection(const std::filesystem::path& path, Access access, OpenMode mode) {
     try {
         const std::string name = mode == OpenMode::kImmutable && access == Access::kReadOnly
@@ -54,7 +42,7 @@ SQLite::Database open_connection(const std::filesystem::path& path, Access acces
                                      : path.string();
         return SQLite::Database(name, open_flags(access, mode), kBusyTimeoutMs);
     } catch (const SQLite::Exception& failure) {
-        throw Error(ErrorCode::kIo, describe(path, "cannot open", failure.what()));
+        throw Error(ErrorCode::kIo, ErrorDetails{path.string(), "cannot open", failure.what(), {}});
     }
 }
 
@@ -64,8 +52,10 @@ Database::Database(std::filesystem::path path, Access access, OpenMode mode)
     : path_(std::move(path)), access_(access), connection_(open_connection(path_, access, mode)) {
     // SQLite quietly falls back to read-only when the file is not writable; a writer must know.
     if (access == Access::kReadWrite && sqlite3_db_readonly(connection_.getHandle(), "main") == 1) {
-        throw Error(ErrorCode::kReadOnly,
-                    describe(path_, "cannot write", "the file is read-only (permission denied)"));
+        throw Error(ErrorCode::kReadOnly, ErrorDetails{path_.string(),
+                                                       "cannot write",
+                                                       "the file is read-only (permission denied)",
+                                                       {}});
     }
     // These settings write nothing, so they are safe before the file is known to be ours.
     execute("configuring the connection", access == Access::kReadWrite
@@ -74,22 +64,27 @@ Database::Database(std::filesystem::path path, Access access, OpenMode mode)
                                               : "PRAGMA foreign_keys = ON;");
 }
 
-SQLite::Statement& Database::statement(const std::string& sql, std::string_view doing) {
+Database::CachedStatement& Database::cached_statement(const std::string& sql,
+                                                      std::string_view doing) {
     auto found = statements_.find(sql);
     if (found == statements_.end()) {
         auto prepared =
             guard(doing, [&] { return std::make_unique<SQLite::Statement>(connection_, sql); });
-        found = statements_.emplace(sql, std::move(prepared)).first;
-    } else {
-        found->second->reset();
-        found->second->clearBindings();
+        found = statements_.emplace(sql, CachedStatement{std::move(prepared), false}).first;
     }
-    return *found->second;
+    return found->second;
+}
+
+SQLite::Statement& Database::statement(const std::string& sql, std::string_view doing) {
+    auto& cached = cached_statement(sql, doing);
+    cached.statement->reset();
+    cached.statement->clearBindings();
+    return *cached.statement;
 }
 
 void Database::reset_statements() noexcept {
-    for (auto& [sql, statement] : statements_) {
-        statement->tryReset();
+    for (auto& [sql, cached] : statements_) {
+        cached.statement->tryReset();
     }
 }
 
@@ -98,39 +93,39 @@ void Database::execute(std::string_view doing, const std::string& sql) {
 }
 
 void Database::fail(std::string_view doing, const SQLite::Exception& failure) const {
+    ErrorDetails details{path_.string(), std::string(doing), failure.what(), {}};
     switch (failure.getErrorCode()) {
     case SQLITE_NOTADB:
-        throw Error(ErrorCode::kNotADatabase,
-                    describe(path_, "", "not a SQLite database (the file has no SQLite header)"));
+        throw Error(
+            ErrorCode::kNotADatabase,
+            ErrorDetails{
+                path_.string(), "", "not a SQLite database (the file has no SQLite header)", {}});
     case SQLITE_READONLY:
-        throw Error(ErrorCode::kReadOnly, describe(path_, doing, "the database is read-only"));
+        details.cause = "the database is read-only";
+        throw Error(ErrorCode::kReadOnly, std::move(details));
     case SQLITE_CORRUPT:
-        throw Error(ErrorCode::kCorrupt,
-                    describe(path_, doing,
-                             "the file is damaged (" + std::string(failure.getErrorStr()) +
-                                 "): see 'jobkb check'"));
+        details.cause = "the file is damaged (" + std::string(failure.getErrorStr()) + ")";
+        details.hint = {HintKind::kCheck, {}, {}};
+        throw Error(ErrorCode::kCorrupt, std::move(details));
     case SQLITE_BUSY:
-        throw Error(ErrorCode::kBusy,
-                    describe(path_, doing,
-                             fmt::format("the database is busy: another process kept it locked "
-                                         "for more than {} ms (try again when it has finished)",
-                                         kBusyTimeoutMs)));
+        details.cause = fmt::format("the database is busy: another process kept it locked for "
+                                    "more than {} ms (try again when it has finished)",
+                                    kBusyTimeoutMs);
+        throw Error(ErrorCode::kBusy, std::move(details));
     case SQLITE_IOERR:
-    case SQLITE_FULL: {
+    case SQLITE_FULL:
         // SQLite's "disk I/O error" says little: add the system's reason when SQLite kept it, and
         // what a failed write most often means when it did not.
-        std::string cause = failure.what();
         if (const int system_error = sqlite3_system_errno(connection_.getHandle())) {
-            cause += " (" + std::generic_category().message(system_error) + ")";
+            details.cause += " (" + std::generic_category().message(system_error) + ")";
         } else if (failure.getExtendedErrorCode() == SQLITE_IOERR_WRITE) {
-            cause += " while writing (is the disk full, or the file at its size limit?)";
+            details.cause += " while writing (is the disk full, or the file at its size limit?)";
         }
-        throw Error(ErrorCode::kIo, describe(path_, doing, cause));
-    }
+        throw Error(ErrorCode::kIo, std::move(details));
     case SQLITE_CANTOPEN:
-        throw Error(ErrorCode::kIo, describe(path_, doing, failure.what()));
+        throw Error(ErrorCode::kIo, std::move(details));
     default:
-        throw Error(ErrorCode::kSqlite, describe(path_, doing, failure.what()));
+        throw Error(ErrorCode::kSqlite, std::move(details));
     }
 }
 

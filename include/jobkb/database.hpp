@@ -35,6 +35,17 @@ public:
     Access access() const noexcept { return access_; }
     SQLite::Database& connection() noexcept { return connection_; }
 
+    // A prepared statement in the connection's cache (see detail::Statement, which is how the
+    // library uses it).
+    struct CachedStatement {
+        std::unique_ptr<SQLite::Statement> statement;
+        bool in_use = false;
+    };
+
+    // The cached statement for this SQL, prepared on first use. Throws Error naming `doing` when
+    // the SQL does not prepare.
+    CachedStatement& cached_statement(const std::string& sql, std::string_view doing);
+
     // The statement for this SQL, prepared on first use and reused after; it comes back reset,
     // with its bindings cleared. Throws Error naming `doing` when the SQL does not prepare (which
     // is also where a damaged or foreign file first shows).
@@ -63,7 +74,7 @@ private:
     std::filesystem::path path_;
     Access access_;
     SQLite::Database connection_; // declared before the statements that use it
-    std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+    std::unordered_map<std::string, CachedStatement> statements_;
 };
 
 // BEGIN IMMEDIATE ... COMMIT, rolled back by the destructor unless committed: writers take the

@@ -1,0 +1,67 @@
+#include "cli/hints.hpp"
+
+#include <algorithm>
+
+namespace jobkb::cli {
+
+std::string shell_quoted(const std::string& text) {
+    const bool plain = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '_' || c == '-' || c == '.' || c == '/' || c == '=' || c == ':' || c == ',' ||
+               c == '+' || c == '@';
+    });
+    if (plain) {
+        return text;
+    }
+    std::string quoted = "'";
+    for (char c : text) {
+        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    }
+    return quoted + "'";
+}
+
+std::string cli_hint(const Hint& hint) {
+    switch (hint.kind) {
+    case HintKind::kNone:
+        return "";
+    case HintKind::kCheck:
+        return "see 'jobkb check'";
+    case HintKind::kInit:
+        return "run 'jobkb init' to make it one";
+    case HintKind::kMigrate:
+        return "run 'jobkb migrate' first";
+    case HintKind::kNewerJobkb:
+        return "use a newer jobkb";
+    case HintKind::kListImports:
+        return "see 'jobkb imports'";
+    case HintKind::kListAliases:
+        return "see 'jobkb alias list'";
+    case HintKind::kAllowWrites:
+        return "pass --write to change it";
+    case HintKind::kRaiseTimeLimit:
+        return "raise it with --time-limit MS";
+    case HintKind::kRaiseRowLimit:
+        return "add a LIMIT, or raise it with --max-rows N";
+    case HintKind::kRaiseSizeLimit:
+        return "select less, or fewer rows with --max-rows N";
+    case HintKind::kCreateRoles:
+        return "add it with --create-roles, or teach a name with 'jobkb alias add ROLE ALIAS'";
+    case HintKind::kMapColumn:
+        return "map it with --map " +
+               shell_quoted((hint.field.empty() ? std::string("FIELD") : hint.field) + "=" +
+                            hint.value) +
+               " or pass --ignore-unknown";
+    case HintKind::kSupplyField:
+        return "map another column with --map " + hint.field +
+               "=COLUMN or give a value with --set " + hint.field + "=VALUE";
+    case HintKind::kSkipInvalid:
+        return "fix them, or import the rest with --skip-invalid";
+    case HintKind::kRemoveAliasFirst:
+        return "remove it first with 'jobkb alias remove ALIAS'";
+    }
+    return "";
+}
+
+std::string cli_message(const Error& error) { return error.message(cli_hint(error.hint())); }
+
+} // namespace jobkb::cli

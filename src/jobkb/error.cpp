@@ -1,0 +1,81 @@
+#include "jobkb/error.hpp"
+
+namespace jobkb {
+namespace {
+
+std::string compose(const ErrorDetails& details, std::string_view hint_text) {
+    std::string message;
+    for (const std::string_view part :
+         {std::string_view(details.path), std::string_view(details.doing),
+          std::string_view(details.cause), hint_text}) {
+        if (!part.empty()) {
+            if (!message.empty()) {
+                message += ": ";
+            }
+            message += part;
+        }
+    }
+    return message;
+}
+
+} // namespace
+
+std::string describe_hint(const Hint& hint) {
+    switch (hint.kind) {
+    case HintKind::kNone:
+        return "";
+    case HintKind::kCheck:
+        return "check the file for damage";
+    case HintKind::kInit:
+        return "initialize it as a knowledge base first";
+    case HintKind::kMigrate:
+        return "migrate it first";
+    case HintKind::kNewerJobkb:
+        return "use a newer jobkb";
+    case HintKind::kListImports:
+        return "list the import batches to find it";
+    case HintKind::kListAliases:
+        return "list the aliases to find it";
+    case HintKind::kAllowWrites:
+        return "allow writes to run it";
+    case HintKind::kRaiseTimeLimit:
+        return "raise the time limit";
+    case HintKind::kRaiseRowLimit:
+        return "add a LIMIT, or raise the row limit";
+    case HintKind::kRaiseSizeLimit:
+        return "select less, or raise the size limit";
+    case HintKind::kCreateRoles:
+        return "allow creating roles, or add the name as an alias of a known role";
+    case HintKind::kMapColumn:
+        return "map the column '" + hint.value + "' to a field, or ignore unknown columns";
+    case HintKind::kSupplyField:
+        return "map a column to the field " + hint.field + ", or give it one value for every row";
+    case HintKind::kSkipInvalid:
+        return "fix them, or import the valid rows only";
+    case HintKind::kRemoveAliasFirst:
+        return "remove the alias from " + hint.value + " first";
+    }
+    return "";
+}
+
+Error::Error(ErrorCode code, const std::string& cause)
+    : Error(code, ErrorDetails{{}, {}, cause, {}}) {}
+
+Error::Error(ErrorCode code, const std::string& cause, Hint hint)
+    : Error(code, ErrorDetails{{}, {}, cause, std::move(hint)}) {}
+
+Error::Error(ErrorCode code, ErrorDetails details)
+    : std::runtime_error(compose(details, describe_hint(details.hint))), code_(code),
+      details_(std::move(details)) {}
+
+std::string Error::message(std::string_view hint_text) const {
+    return compose(details_, hint_text);
+}
+
+Error Error::with_path(std::string path) const {
+    ErrorDetails details = details_;
+    details.path = std::move(path);
+    return Error(code_, std::move(details));
+}
+
+} // namespace jobkb
