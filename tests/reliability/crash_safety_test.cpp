@@ -10,6 +10,8 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <signal.h>
 
 #include <thread>
@@ -202,12 +204,32 @@ std::string whole_state(const path& database) {
     return test::schema_dump(database) + test::content_fingerprint(database);
 }
 
+// Each migration commits on its own, so a kill between two of them leaves a whole intermediate
+// version: the states the base passes through, from version 1 to the latest, each as the
+// migrator leaves it.
+std::vector<std::string> states_by_version(const path& old_base, const test::TempDir& dir) {
+    std::vector<std::string> states;
+    for (int version = 1; version <= latest_schema_version(); ++version) {
+        const auto copy = dir / fmt::format("state-{}.db", version);
+        test::copy_database(old_base, copy);
+        {
+            Database database(copy, Access::kReadWrite);
+            Migrator(database, known_migrations().first(static_cast<std::size_t>(version)))
+                .apply_pending();
+        }
+        states.push_back(whole_state(copy));
+    }
+    return states;
+}
+
 TEST(CrashSafety, AMigrationKilledAtAnyMomentLeavesTheOldOrTheNewVersion) {
     test::TempDir dir;
     const auto old_base = make_version_1_database(dir, kMigrationRows);
     ASSERT_EQ(test::query(old_base, "PRAGMA user_version")[0][0], "1");
     ASSERT_GT(latest_schema_version(), 1);
     const std::string before = whole_state(old_base);
+    const std::vector<std::string> versions = states_by_version(old_base, dir);
+    ASSERT_EQ(versions.front(), before);
 
     const auto reference = dir / "reference.db";
     test::copy_database(old_base, reference);
@@ -215,9 +237,11 @@ TEST(CrashSafety, AMigrationKilledAtAnyMomentLeavesTheOldOrTheNewVersion) {
     const std::string after = whole_state(reference);
     ASSERT_EQ(test::query(reference, "PRAGMA user_version")[0][0],
               std::to_string(latest_schema_version()));
+    ASSERT_EQ(versions.back(), after);
 
     int old_version = 0;
     int new_version = 0;
+    int between = 0;
     int n = 0;
     for (const Kill& kill : kill_schedule(timeline, 5, 9)) {
         SCOPED_TRACE(describe(kill));
@@ -227,19 +251,20 @@ TEST(CrashSafety, AMigrationKilledAtAnyMomentLeavesTheOldOrTheNewVersion) {
         const std::string state = whole_state(killed);
         // jobkb check runs PRAGMA integrity_check first, and reports nothing else if it fails.
         const auto check = test::run_binary({"--db", killed.string(), "check"});
-        if (state == before) {
-            ++old_version;
-            // The only problem check finds in an old base is the migration it still needs.
+        const auto version = std::find(versions.begin(), versions.end(), state);
+        if (version == versions.end()) {
+            ADD_FAILURE() << "the migration is partly applied";
+        } else if (state == after) {
+            ++new_version;
+            EXPECT_EQ(check.out, "ok\n") << check.err;
+        } else {
+            ++(state == before ? old_version : between);
+            // The only problem check finds in an older base is the migrations it still needs.
             EXPECT_EQ(check.exit_code, 1);
             EXPECT_NE(check.out, "");
             for (const auto& line : test::lines_of(check.out)) {
                 EXPECT_NE(line.find("is pending: run 'jobkb migrate'"), std::string::npos) << line;
             }
-        } else if (state == after) {
-            ++new_version;
-            EXPECT_EQ(check.out, "ok\n") << check.err;
-        } else {
-            ADD_FAILURE() << "the migration is partly applied";
         }
         // Migrating again completes the job.
         const auto again = test::run_binary({"--db", killed.string(), "migrate"});
@@ -250,9 +275,9 @@ TEST(CrashSafety, AMigrationKilledAtAnyMomentLeavesTheOldOrTheNewVersion) {
         }
     }
     std::cout << "[          ] migration of " << kMigrationRows << " rows: " << old_version
-              << " kill(s) left the old version, " << new_version << " the new; WAL grew after "
-              << timeline.wal_grows.count() << " s, ended after " << timeline.ended.count()
-              << " s\n";
+              << " kill(s) left the old version, " << between << " a version in between, "
+              << new_version << " the new; WAL grew after " << timeline.wal_grows.count()
+              << " s, ended after " << timeline.ended.count() << " s\n";
     EXPECT_GE(old_version, 1);
     EXPECT_GE(new_version, 1);
 }
