@@ -28,7 +28,7 @@ enum class ErrorCode {
 /// commands or options (Error::what()); a front end such as the jobkb CLI words it as the command
 /// to run or the option to pass. Adding a kind is adding a case to both.
 enum class HintKind {
-    kNone,
+    kNone,             ///< nothing to suggest
     kCheck,            ///< the file may be damaged: check it (check_health)
     kInit,             ///< make the file a knowledge base (initialize_knowledge_base)
     kMigrate,          ///< migrate it first (migrate_knowledge_base)
@@ -49,9 +49,9 @@ enum class HintKind {
 /// A hint with what it is about: the import field (`field`) and the file's column, name or other
 /// value (`value`) it concerns, where the kind needs them.
 struct Hint {
-    HintKind kind = HintKind::kNone;
-    std::string field;
-    std::string value;
+    HintKind kind = HintKind::kNone; ///< what to suggest
+    std::string field;               ///< the import field it concerns, where the kind needs one
+    std::string value;               ///< the column, name or value it concerns, where needed
 };
 
 /// The parts of an Error's message.

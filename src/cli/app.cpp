@@ -5,6 +5,7 @@
 #include "cli/hints.hpp"
 
 #include "jobkb/error.hpp"
+#include "jobkb/version.hpp"
 
 #include <CLI/App.hpp>
 #include <CLI/Config.hpp>
