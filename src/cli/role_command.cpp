@@ -1,3 +1,4 @@
+// jobkb role: one role in full.
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 
@@ -133,7 +134,8 @@ void register_role_command(CLI::App& app, Context& context) {
     auto output = std::make_shared<OutputOptions>();
     auto* role = app.add_subcommand("role", "Show one role in full");
     role->add_option("ROLE", *name, "The role's name, slug or an alias (any letter case)")
-        ->required();
+        ->required()
+        ->option_text("ROLE");
     add_output_options(*role, *output);
     role->footer(
         "Shows the summary, responsibilities in order, key and other mentioned skills, "

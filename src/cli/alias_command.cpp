@@ -1,3 +1,4 @@
+// jobkb alias add/list/remove: other names for roles.
 #include "cli/commands.hpp"
 
 #include "jobkb/aliases.hpp"
@@ -6,7 +7,7 @@
 
 namespace jobkb::cli {
 
-void register_alias_commands(CLI::App& app, Context& context) {
+void register_alias_command(CLI::App& app, Context& context) {
     struct Options {
         std::string role;
         std::string alias;
@@ -20,7 +21,8 @@ void register_alias_commands(CLI::App& app, Context& context) {
 
     auto* add = alias->add_subcommand("add", "Add another name for a role");
     add->add_option("ROLE", options->role, "The role (name, slug or an existing alias)")
-        ->required();
+        ->required()
+        ->option_text("ROLE");
     add->add_option("ALIAS", options->alias, "The new name")->required();
     add->footer("Example:\n  jobkb alias add \"Machine Learning Engineer\" \"ML Engineer\"");
     add->callback([&context, options] {
@@ -30,23 +32,17 @@ void register_alias_commands(CLI::App& app, Context& context) {
     });
 
     auto* list = alias->add_subcommand("list", "List aliases, of every role or one");
-    list->add_option("ROLE", options->role, "Only this role's aliases");
+    list->add_option("ROLE", options->role, "Only this role's aliases")->option_text("ROLE");
     add_output_options(*list, options->output);
     list->footer("Example:\n  jobkb alias list \"Big Data Engineer\"");
     list->callback([&context, options] {
         auto database = context.open(Access::kReadOnly);
-        std::optional<std::string> role;
-        if (!options->role.empty()) {
-            role = options->role;
-        }
         Listing listing;
         listing.columns = {{"alias", "Alias"}, {"role", "Role"}};
-        for (const auto& entry : list_role_aliases(*database, role)) {
+        for (const auto& entry : list_role_aliases(*database, given(options->role))) {
             listing.rows.push_back({entry.alias, entry.role});
         }
-        OutputOptions output = options->output;
-        output.color = context.use_color();
-        write_listing(context.out, listing, output);
+        context.print(listing, options->output);
     });
 
     auto* remove = alias->add_subcommand("remove", "Forget an alias");
