@@ -101,6 +101,9 @@ std::vector<std::string> closest(std::string_view typed,
     };
     const std::string wanted = bare(typed);
     std::vector<std::pair<std::size_t, std::string>> near;
+    if (wanted.size() < 2) {
+        return {}; // one letter is near every other letter
+    }
     for (const auto& candidate : candidates) {
         const std::string name = bare(candidate);
         std::size_t score = typo_distance(wanted, name);

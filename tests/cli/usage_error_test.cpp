@@ -46,6 +46,7 @@ const std::vector<UsageCase> kCases = {
     {{"roles", "--dv", "x.db"}, "unknown option --dv (did you mean --db?)", "jobkb roles"},
     {{"salaries", "--hist"}, "unknown option --hist (did you mean --history?)", "jobkb salaries"},
     {{"roles", "--colour"}, "unknown option --colour", "jobkb roles"},
+    {{"roles", "-x"}, "unknown option -x", "jobkb roles"},
     // Values: whole numbers and their ranges, choices in words, empty names.
     {{"related", "X", "--limit", "0"}, "--limit: must be at least 1", "jobkb related"},
     {{"related", "X", "--limit", "ten"},
