@@ -35,15 +35,19 @@ struct SqlResult {
     std::vector<std::string> columns;
     std::vector<std::vector<SqlValue>> rows;
     std::int64_t changes = 0; // rows changed, with allow_writes
+    // The query had more rows than max_rows: `rows` holds the first max_rows, and the query
+    // was stopped there (read-only queries only; see run_adhoc_sql).
+    bool truncated = false;
 };
 
 // Runs SQL a user typed, defended in depth. Without allow_writes: one statement only, which
 // SQLite must call read-only, and an authorizer refuses ATTACH, writes, pragma changes and
 // extension loading even so (the caller opens the file read-only as the outer layer). With
 // allow_writes: several statements, all in one transaction, still without ATTACH, pragma changes
-// or extensions. Always: a time limit (progress handler), a row cap and a cap on the bytes of the
-// result, each ending the query with an Error that says which limit stopped it; SQL errors give
-// the line and column.
+// or extensions. Always: a time limit (progress handler) and a cap on the bytes of the result,
+// each ending the query with an Error that says which limit stopped it; SQL errors give the line
+// and column. The row cap stops a read-only query after max_rows rows and returns them with
+// `truncated` set; with allow_writes it is an Error (a write is never stopped half done).
 SqlResult run_adhoc_sql(Database& database, std::string_view sql, const AdHocOptions& options);
 
 } // namespace jobkb

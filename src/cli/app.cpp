@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
 #include "cli/hints.hpp"
+#include "cli/usage_errors.hpp"
 
 #include "jobkb/error.hpp"
 #include "jobkb/version.hpp"
@@ -11,8 +12,6 @@
 #include <CLI/Config.hpp>
 #include <CLI/Formatter.hpp>
 
-#include <algorithm>
-#include <array>
 #include <iostream>
 
 #include <unistd.h>
@@ -46,42 +45,6 @@ Environment Environment::from_process() {
 
 namespace {
 
-constexpr const char* kFooter =
-    R"(Database: --db PATH, else $JOBKB_DB, else $XDG_DATA_HOME/jobkb/jobkb.db,
-else ~/.local/share/jobkb/jobkb.db. The default database is created and seeded
-on first use; a path you name must exist (except for 'jobkb init').
-
-Exit codes: 0 success, 1 error (bad data, file or database), 2 usage error.
-
-Examples:
-  jobkb roles --skill python --industry healthcare
-  jobkb role "MLOps Engineer"
-  jobkb gap "Data Scientist" "Machine Learning Engineer"
-  jobkb salaries --role "MLOps Engineer" --country IN --history
-  jobkb sql "SELECT role, amount FROM latest_salaries WHERE country = 'US'" --csv
-  jobkb import salaries q3.csv --dry-run
-  jobkb --db team.db init          create a knowledge base at team.db)";
-
-// The command groups, by the words that name their commands.
-struct CommandGroup {
-    std::array<std::string_view, 3> words; // unused places are empty
-    void (*add)(CLI::App&, Context&);
-};
-constexpr CommandGroup kCommandGroups[] = {
-    {{"init"}, register_init_command},
-    {{"migrate"}, register_migrate_command},
-    {{"roles"}, register_roles_command},
-    {{"role"}, register_role_command},
-    {{"skills", "industries"}, register_usage_commands},
-    {{"salaries"}, register_salaries_command},
-    {{"compare", "gap", "related"}, register_comparison_commands},
-    {{"sql"}, register_sql_command},
-    {{"import", "imports"}, register_import_commands},
-    {{"export"}, register_export_command},
-    {{"alias"}, register_alias_commands},
-    {{"check"}, register_check_command},
-};
-
 // The first argument that is not a global option: the command, if it is one.
 std::string_view command_word(const std::vector<std::string>& arguments) {
     for (std::size_t i = 0; i < arguments.size(); ++i) {
@@ -94,58 +57,23 @@ std::string_view command_word(const std::vector<std::string>& arguments) {
     return {};
 }
 
-// A command line naming a command needs only that command's group: every call pays for what it
-// registers (CLI11 builds each option), and start-up is most of a CLI call. Help, version and
-// unknown words get them all.
-void register_commands(CLI::App& app, Context& context, std::string_view word) {
-    for (const auto& group : kCommandGroups) {
-        if (!word.empty() &&
-            std::find(group.words.begin(), group.words.end(), word) != group.words.end()) {
-            group.add(app, context);
-            return;
-        }
-    }
-    for (const auto& group : kCommandGroups) {
-        group.add(app, context);
-    }
-}
-
-std::string one_line_failure(const CLI::App* app, const CLI::Error& error) {
-    std::string command = app->get_name();
-    return "jobkb: " + std::string(error.what()) + " (see '" + command + " --help')\n";
-}
-
 } // namespace
 
 int run(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err,
         const Environment& environment) {
     Context context(out, err, environment);
-    CLI::App app("jobkb: a knowledge base of job roles, their skills, industries and salaries, "
-                 "in one SQLite file.",
-                 "jobkb");
-    app.set_version_flag("--version", "jobkb " JOBKB_VERSION);
-    app.footer(kFooter);
-    app.require_subcommand(1);
-    app.failure_message(one_line_failure);
-    app.add_option("--db", context.db_option, "The knowledge base file")
-        ->option_text("PATH")
-        ->check([](const std::string& path) {
-            return path.empty() ? std::string("an empty path names no file") : std::string();
-        });
-    // Global options may follow the subcommand too: `jobkb roles --db team.db`.
-    app.fallthrough();
-
-    register_commands(app, context, command_word(arguments));
-
+    const auto app = make_app(context, command_word(arguments));
     // CLI11 wants argv order reversed in a vector.
     std::vector<std::string> reversed(arguments.rbegin(), arguments.rend());
     try {
         // Subcommand callbacks run inside parse(), so domain errors surface here too.
-        app.parse(reversed);
+        app->parse(reversed);
         return kExitOk;
+    } catch (const CLI::Success& request) {
+        return app->exit(request, out, err); // --help, --version
     } catch (const CLI::ParseError& error) {
-        const int code = app.exit(error, out, err);
-        return code == 0 ? kExitOk : kExitUsage;
+        err << "jobkb: " << usage_message(*app, error, arguments) << '\n';
+        return kExitUsage;
     } catch (const Error& error) {
         err << "jobkb: " << cli_message(error) << '\n';
         return kExitError;

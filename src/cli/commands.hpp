@@ -2,30 +2,48 @@
 
 #include "cli/context.hpp"
 #include "cli/output.hpp"
+#include "cli/usage_errors.hpp"
 
 #include "jobkb/catalog.hpp"
-
 #include "jobkb/knowledge_base.hpp"
 
 #include <CLI/App.hpp>
 
+#include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace jobkb::cli {
 
-// Each command group registers its subcommands on the app; their callbacks use the context.
+// The jobkb app with its global options and commands. With a command word, only the commands
+// of that word's group are registered (start-up is most of a CLI call, and CLI11 builds every
+// option it is given); without one, or with a word that names no command, all of them.
+std::unique_ptr<CLI::App> make_app(Context& context, std::string_view command_word = {});
+
+// Each file registers its command (with its subcommands) on the app; the callbacks use the
+// context. The command table (command_table.cpp) lists them, in the order help shows them.
 void register_init_command(CLI::App& app, Context& context);
 void register_migrate_command(CLI::App& app, Context& context);
 void register_roles_command(CLI::App& app, Context& context);
 void register_role_command(CLI::App& app, Context& context);
-void register_usage_commands(CLI::App& app, Context& context); // skills, industries
+void register_skills_command(CLI::App& app, Context& context);
+void register_industries_command(CLI::App& app, Context& context);
 void register_salaries_command(CLI::App& app, Context& context);
-void register_comparison_commands(CLI::App& app, Context& context); // compare, gap, related
+void register_compare_command(CLI::App& app, Context& context);
+void register_gap_command(CLI::App& app, Context& context);
+void register_related_command(CLI::App& app, Context& context);
 void register_sql_command(CLI::App& app, Context& context);
 void register_import_commands(CLI::App& app, Context& context); // import salaries, imports
-void register_alias_commands(CLI::App& app, Context& context);
 void register_export_command(CLI::App& app, Context& context);
+void register_alias_command(CLI::App& app, Context& context);
 void register_check_command(CLI::App& app, Context& context);
+void register_completion_command(CLI::App& app, Context& context);
+
+// An option's text, or nothing when it was not given (the options' default is empty).
+inline std::optional<std::string> given(const std::string& text) {
+    return text.empty() ? std::nullopt : std::optional<std::string>(text);
+}
 
 // Salary figures as a listing: role (optional), country, statistic, period, amount, as_of,
 // source, note.

@@ -54,4 +54,9 @@ bool Context::use_color() const {
 
 void Context::note(const std::string& message) const { err << "jobkb: " << message << '\n'; }
 
+void Context::print(const Listing& listing, OutputOptions options) const {
+    options.color = use_color();
+    write_listing(out, listing, options);
+}
+
 } // namespace jobkb::cli

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cli/app.hpp"
+#include "cli/output.hpp"
 
 #include "jobkb/database.hpp"
 #include "jobkb/knowledge_base.hpp"
@@ -46,6 +47,9 @@ public:
 
     // A note for the user on stderr: "jobkb: ...".
     void note(const std::string& message) const;
+
+    // A listing on stdout in the chosen format, bold headers on a colour terminal.
+    void print(const Listing& listing, OutputOptions options) const;
 };
 
 } // namespace jobkb::cli

@@ -97,7 +97,7 @@ void register_export_command(CLI::App& app, Context& context) {
                                                            {"nl", Format::kNdjson},
                                                            {"ndjson", Format::kNdjson}};
     salaries->add_option("--format", options->format, "csv (default), tsv, json or nl")
-        ->transform(CLI::CheckedTransformer(kFormats, CLI::ignore_case))
+        ->transform(one_of<Format>("format", {kFormats.begin(), kFormats.end()}))
         ->option_text("csv|tsv|json|nl");
     salaries->add_option("-o,--output", options->output, "Write to this file, not stdout")
         ->option_text("FILE");

@@ -244,7 +244,7 @@ void register_import(CLI::App& app, Context& context) {
     salaries
         ->add_option("--max-errors", arguments->max_errors,
                      "Report at most this many errors (default 20)")
-        ->check(CLI::PositiveNumber);
+        ->check(whole_number(1));
     salaries->add_flag("--skip-invalid", arguments->skip_invalid,
                        "Import the valid rows and reject the others (see --rejects)");
     salaries->add_option("--rejects", arguments->rejects,

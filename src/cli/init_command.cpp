@@ -1,3 +1,4 @@
+// jobkb init: create the knowledge base, or bring it up to date.
 #include "cli/commands.hpp"
 
 #include "jobkb/knowledge_base.hpp"

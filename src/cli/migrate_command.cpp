@@ -1,3 +1,4 @@
+// jobkb migrate, jobkb migrate status: schema migrations.
 #include "cli/commands.hpp"
 #include "cli/table.hpp"
 

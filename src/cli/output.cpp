@@ -1,12 +1,12 @@
 #include "cli/output.hpp"
 
 #include "cli/text_width.hpp"
+#include "cli/usage_errors.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <cmath>
-#include <map>
 
 namespace jobkb::cli {
 namespace {
@@ -43,9 +43,42 @@ std::string display_text(const CellValue& value) {
         std::string operator()(const MoneyValue& v) const {
             return format_money(v.amount_minor, v.currency);
         }
+        std::string operator()(const SalaryList& v) const {
+            std::string text;
+            for (const auto& figure : v.figures) {
+                text += (text.empty() ? "" : ", ") + figure.country_code + " " +
+                        format_money(figure.amount_minor, figure.currency);
+            }
+            return text;
+        }
         std::string operator()(const Blob& v) const { return hex(v.bytes); }
     };
     return std::visit(Visitor{}, value);
+}
+
+// Text for CSV and TSV: amounts as plain decimals, lists joined with "; ".
+std::string delimited_text(const CellValue& value) {
+    if (const auto* list = std::get_if<TextList>(&value)) {
+        return join(*list, "; ");
+    }
+    if (const auto* amount = std::get_if<MoneyValue>(&value)) {
+        // Only in a column not declared as money; a declared one gets two fields.
+        return plain_amount(amount->amount_minor, amount->currency) + " " + amount->currency.code;
+    }
+    if (const auto* salaries = std::get_if<SalaryList>(&value)) {
+        TextList items;
+        for (const auto& figure : salaries->figures) {
+            items.push_back(figure.country_code + " " +
+                            plain_amount(figure.amount_minor, figure.currency) + " " +
+                            figure.currency.code);
+        }
+        return join(items, "; ");
+    }
+    return display_text(value);
+}
+
+Json money_json(std::int64_t amount_minor, const Currency& currency) {
+    return Json{{"amount_minor", amount_minor}, {"currency", currency.code}};
 }
 
 Json to_json(const CellValue& value) {
@@ -56,7 +89,17 @@ Json to_json(const CellValue& value) {
         Json operator()(const std::string& v) const { return v; }
         Json operator()(const TextList& v) const { return v; }
         Json operator()(const MoneyValue& v) const {
-            return Json{{"amount_minor", v.amount_minor}, {"currency", v.currency.code}};
+            return money_json(v.amount_minor, v.currency);
+        }
+        Json operator()(const SalaryList& v) const {
+            Json figures = Json::array();
+            for (const auto& figure : v.figures) {
+                figures.push_back(Json{{"country", figure.country_code},
+                                       {"amount", money_json(figure.amount_minor, figure.currency)},
+                                       {"as_of", figure.as_of},
+                                       {"source", figure.source}});
+            }
+            return figures;
         }
         Json operator()(const Blob& v) const { return hex(v.bytes); }
     };
@@ -68,24 +111,13 @@ std::string dump(const Json& json, int indent = -1) {
     return json.dump(indent, ' ', false, Json::error_handler_t::replace);
 }
 
-bool is_money_column(const Listing& listing, std::size_t column) {
-    for (const auto& row : listing.rows) {
-        if (std::holds_alternative<MoneyValue>(row[column])) {
-            return true;
-        }
-    }
-    return false;
-}
-
 void write_delimited(std::ostream& out, const Listing& listing, char delimiter) {
     const char* end = delimiter == ',' ? "\r\n" : "\n";
-    std::vector<bool> money(listing.columns.size());
     std::vector<std::string> header;
-    for (std::size_t i = 0; i < listing.columns.size(); ++i) {
-        money[i] = is_money_column(listing, i);
-        header.push_back(listing.columns[i].key);
-        if (money[i]) {
-            header.push_back(listing.columns[i].key + "_currency");
+    for (const auto& column : listing.columns) {
+        header.push_back(column.key);
+        if (column.money) {
+            header.push_back(column.key + "_currency");
         }
     }
     auto write_line = [&](const std::vector<std::string>& fields) {
@@ -99,14 +131,13 @@ void write_delimited(std::ostream& out, const Listing& listing, char delimiter) 
     for (const auto& row : listing.rows) {
         std::vector<std::string> fields;
         for (std::size_t i = 0; i < row.size(); ++i) {
-            if (const auto* amount = std::get_if<MoneyValue>(&row[i])) {
+            const auto* amount = std::get_if<MoneyValue>(&row[i]);
+            if (listing.columns[i].money && amount != nullptr) {
                 fields.push_back(plain_amount(amount->amount_minor, amount->currency));
                 fields.push_back(amount->currency.code);
-            } else if (const auto* list = std::get_if<TextList>(&row[i])) {
-                fields.push_back(join(*list, "; "));
             } else {
-                fields.push_back(display_text(row[i]));
-                if (money[i]) {
+                fields.push_back(delimited_text(row[i]));
+                if (listing.columns[i].money) {
                     fields.emplace_back();
                 }
             }
@@ -179,12 +210,23 @@ std::string plain_amount(std::int64_t amount_minor, const Currency& currency) {
     return text;
 }
 
+ListingColumn money_column(std::string key, std::string header, std::size_t wrap) {
+    return ListingColumn{std::move(key), std::move(header), Align::kRight, wrap, true};
+}
+
+bool is_machine_format(Format format) {
+    return format == Format::kCsv || format == Format::kTsv || format == Format::kJson ||
+           format == Format::kNdjson;
+}
+
 void add_output_options(CLI::App& command, OutputOptions& options) {
-    static const std::map<std::string, Format> kFormats = {
-        {"table", Format::kTable}, {"csv", Format::kCsv},   {"tsv", Format::kTsv},
-        {"json", Format::kJson},   {"nl", Format::kNdjson}, {"markdown", Format::kMarkdown}};
     auto* format = command.add_option("--format", options.format, "Output format")
-                       ->transform(CLI::CheckedTransformer(kFormats, CLI::ignore_case))
+                       ->transform(one_of<Format>("format", {{"table", Format::kTable},
+                                                             {"csv", Format::kCsv},
+                                                             {"tsv", Format::kTsv},
+                                                             {"json", Format::kJson},
+                                                             {"nl", Format::kNdjson},
+                                                             {"markdown", Format::kMarkdown}}))
                        ->option_text("table|csv|tsv|json|nl|markdown");
     auto shortcut = [&](const char* flag, Format value, const char* help) {
         command

@@ -3,6 +3,7 @@
 #include "cli/table.hpp"
 
 #include "jobkb/adhoc_sql.hpp"
+#include "jobkb/catalog.hpp"
 #include "jobkb/money.hpp"
 
 #include <CLI/App.hpp>
@@ -22,18 +23,32 @@ struct MoneyValue {
 
 using TextList = std::vector<std::string>;
 
+// Salary figures in one cell (a role's headline salaries): in JSON an array of
+// {"country", "amount": {"amount_minor", "currency"}, "as_of", "source"} (the shape of a figure
+// in `jobkb role --json`), in CSV/TSV "IN 1088060 INR; US 161321 USD", in tables
+// "IN ₹10,88,060, US $161,321".
+struct SalaryList {
+    std::vector<SalaryFigure> figures;
+};
+
 // One cell of a listing. Each output format renders each kind its own way: money is
 // "₹10,88,060" in tables, a decimal plus a currency column in CSV/TSV, and
 // {"amount_minor": 108806000, "currency": "INR"} in JSON.
-using CellValue =
-    std::variant<std::monostate, std::int64_t, double, std::string, TextList, MoneyValue, Blob>;
+using CellValue = std::variant<std::monostate, std::int64_t, double, std::string, TextList,
+                               MoneyValue, SalaryList, Blob>;
 
 struct ListingColumn {
     std::string key;    // machine name: JSON key and CSV header ("key_skills")
     std::string header; // table and markdown header ("Key skills")
     Align align = Align::kLeft;
     std::size_t wrap = 0; // table: wrap at this many columns (0: never)
+    // Money: CSV and TSV give it two columns, KEY (a plain decimal) and KEY_currency. Declared,
+    // not guessed from the rows, so the columns do not depend on the data.
+    bool money = false;
 };
+
+// A money column: right-aligned, and two columns in CSV/TSV.
+ListingColumn money_column(std::string key, std::string header, std::size_t wrap = 0);
 
 struct Listing {
     std::vector<ListingColumn> columns;
@@ -41,6 +56,10 @@ struct Listing {
 };
 
 enum class Format { kTable, kCsv, kTsv, kJson, kNdjson, kMarkdown };
+
+// CSV, TSV, JSON and NDJSON: for programs, so their columns never depend on the data found.
+// Tables and markdown are for people and may (one column per country with a figure).
+bool is_machine_format(Format format);
 
 struct OutputOptions {
     Format format = Format::kTable;

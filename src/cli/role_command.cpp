@@ -1,3 +1,4 @@
+// jobkb role: one role in full.
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 
@@ -126,39 +127,48 @@ Listing profile_listing(const RoleProfile& profile) {
     return listing;
 }
 
+struct RoleOptions {
+    std::string role;
+    OutputOptions output;
+};
+
+void run_role(Context& context, const RoleOptions& options) {
+    auto database = context.open(Access::kReadOnly);
+    const RoleProfile profile = Catalog(*database).role_profile(options.role);
+    switch (options.output.format) {
+    case Format::kTable:
+        write_profile_text(context.out, profile, context.use_color());
+        return;
+    case Format::kMarkdown:
+        write_profile_markdown(context.out, profile);
+        return;
+    case Format::kJson:
+    case Format::kNdjson:
+        write_profile_json(context.out, profile, options.output.format == Format::kNdjson);
+        return;
+    case Format::kCsv:
+    case Format::kTsv:
+        context.print(profile_listing(profile), options.output);
+        return;
+    }
+}
+
 } // namespace
 
 void register_role_command(CLI::App& app, Context& context) {
-    auto name = std::make_shared<std::string>();
-    auto output = std::make_shared<OutputOptions>();
+    auto options = std::make_shared<RoleOptions>();
     auto* role = app.add_subcommand("role", "Show one role in full");
-    role->add_option("ROLE", *name, "The role's name, slug or an alias (any letter case)")
-        ->required();
-    add_output_options(*role, *output);
+    role->add_option("ROLE", options->role, "The role's name, slug or an alias (any letter case)")
+        ->required()
+        ->option_text("ROLE");
+    add_output_options(*role, options->output);
     role->footer(
         "Shows the summary, responsibilities in order, key and other mentioned skills, "
         "industries, and the latest salary per country with its statistic, date and "
         "source. CSV and TSV hold one record without the salaries (see `jobkb salaries --role`)."
         "\n\nExamples:\n  jobkb role \"MLOps Engineer\"\n  jobkb role mlops-engineer "
         "--json\n  jobkb role \"data scientists\" --format markdown");
-    role->callback([&context, name, output] {
-        auto database = context.open(Access::kReadOnly);
-        const RoleProfile profile = Catalog(*database).role_profile(*name);
-        switch (output->format) {
-        case Format::kTable:
-            write_profile_text(context.out, profile, context.use_color());
-            return;
-        case Format::kMarkdown:
-            write_profile_markdown(context.out, profile);
-            return;
-        case Format::kJson:
-        case Format::kNdjson:
-            write_profile_json(context.out, profile, output->format == Format::kNdjson);
-            return;
-        default:
-            write_listing(context.out, profile_listing(profile), *output);
-        }
-    });
+    role->callback([&context, options] { run_role(context, *options); });
 }
 
 } // namespace jobkb::cli

@@ -1,9 +1,10 @@
+// jobkb roles: roles with their key skills, industries and headline salaries, filtered.
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
+#include "cli/usage_errors.hpp"
 
 #include "jobkb/catalog.hpp"
 
-#include <map>
 #include <memory>
 #include <set>
 
@@ -17,10 +18,23 @@ struct RolesOptions {
     OutputOptions output;
 };
 
-Listing roles_listing(const std::vector<RoleOverview>& roles,
+std::optional<MoneyValue> figure_in(const RoleOverview& role, const std::string& country) {
+    for (const auto& figure : role.headline_salaries) {
+        if (figure.country_code == country) {
+            return MoneyValue{figure.amount_minor, figure.currency};
+        }
+    }
+    return std::nullopt;
+}
+
+CellValue cell(const std::optional<MoneyValue>& money) {
+    return money ? CellValue{*money} : CellValue{};
+}
+
+// For people (table, markdown): one salary column per country that any listed role has a
+// headline figure for, and always the one asked for.
+Listing human_listing(const std::vector<RoleOverview>& roles,
                       const std::optional<std::string>& country_asked) {
-    // One salary column per country that any listed role has a headline figure for, and always
-    // the one asked for, so the layout does not depend on the data found.
     std::set<std::string> countries;
     if (country_asked) {
         countries.insert(*country_asked);
@@ -35,22 +49,60 @@ Listing roles_listing(const std::vector<RoleOverview>& roles,
                        {"key_skills", "Key skills", Align::kLeft, 34},
                        {"industries", "Industries", Align::kLeft, 26}};
     for (const auto& country : countries) {
-        listing.columns.push_back({"avg_yearly_" + country, country + " avg/yr", Align::kRight, 0});
+        listing.columns.push_back(money_column("avg_yearly_" + country, country + " avg/yr"));
     }
     for (const auto& role : roles) {
         std::vector<CellValue> row = {role.name, role.key_skills, role.industries};
         for (const auto& country : countries) {
-            CellValue cell;
-            for (const auto& figure : role.headline_salaries) {
-                if (figure.country_code == country) {
-                    cell = MoneyValue{figure.amount_minor, figure.currency};
-                }
-            }
-            row.push_back(std::move(cell));
+            row.push_back(cell(figure_in(role, country)));
         }
         listing.rows.push_back(std::move(row));
     }
     return listing;
+}
+
+// For programs (CSV, TSV, JSON, NDJSON): the same columns whatever the data. Every headline
+// figure in one cell, or with --country that country's as a money column.
+Listing machine_listing(const std::vector<RoleOverview>& roles,
+                        const std::optional<std::string>& country_asked) {
+    Listing listing;
+    listing.columns = {{"role", "Role"},
+                       {"slug", "Slug"},
+                       {"key_skills", "Key skills"},
+                       {"industries", "Industries"}};
+    if (country_asked) {
+        listing.columns.push_back({"country", "Country"});
+        listing.columns.push_back(money_column("avg_yearly", "Avg/yr"));
+    } else {
+        listing.columns.push_back({"headline_salaries", "Salaries"});
+    }
+    for (const auto& role : roles) {
+        std::vector<CellValue> row = {role.name, role.slug, role.key_skills, role.industries};
+        if (country_asked) {
+            row.emplace_back(*country_asked);
+            row.push_back(cell(figure_in(role, *country_asked)));
+        } else {
+            row.emplace_back(SalaryList{role.headline_salaries});
+        }
+        listing.rows.push_back(std::move(row));
+    }
+    return listing;
+}
+
+void run_roles(Context& context, const RolesOptions& options) {
+    RoleFilter filter = options.filter;
+    filter.country = given(options.country);
+    filter.min_salary = given(options.min_salary);
+    auto database = context.open(Access::kReadOnly);
+    Catalog catalog(*database);
+    const auto found = catalog.roles(filter);
+    std::optional<std::string> country;
+    if (filter.country) {
+        country = catalog.names().resolve_country(*filter.country);
+    }
+    context.print(is_machine_format(options.output.format) ? machine_listing(found, country)
+                                                           : human_listing(found, country),
+                  options.output);
 }
 
 } // namespace
@@ -64,12 +116,11 @@ void register_roles_command(CLI::App& app, Context& context) {
                      "Roles with this skill (name or alias, any case); repeat for several")
         ->option_text("SKILL")
         ->check(kNonEmpty);
-    static const std::map<std::string, SkillMatch> kMatch = {{"any", SkillMatch::kAny},
-                                                             {"all", SkillMatch::kAll}};
     roles
         ->add_option("--match", options->filter.match,
                      "With several --skill: roles with any of them (default) or all")
-        ->transform(CLI::CheckedTransformer(kMatch, CLI::ignore_case))
+        ->transform(one_of<SkillMatch>("match mode",
+                                       {{"any", SkillMatch::kAny}, {"all", SkillMatch::kAll}}))
         ->option_text("any|all");
     roles->add_flag("--key-only", options->filter.key_skills_only,
                     "Match --skill only against key skills, not skills the source merely mentions");
@@ -87,41 +138,24 @@ void register_roles_command(CLI::App& app, Context& context) {
                      "Roles whose latest yearly average in --country is at least this, in "
                      "that country's currency (1000000, 10,00,000, ₹10,00,000)")
         ->option_text("AMOUNT");
-    static const std::map<std::string, RoleSort> kSort = {{"name", RoleSort::kName},
-                                                          {"salary", RoleSort::kSalary}};
     roles
         ->add_option("--sort", options->filter.sort,
                      "Order by name (default) or by salary in --country, highest first")
-        ->transform(CLI::CheckedTransformer(kSort, CLI::ignore_case))
+        ->transform(one_of<RoleSort>("sort order",
+                                     {{"name", RoleSort::kName}, {"salary", RoleSort::kSalary}}))
         ->option_text("name|salary");
     add_output_options(*roles, options->output);
     roles->footer(
         "Kinds of filter combine with AND; repeated --skill means any of them unless --match "
         "all; repeated --industry means any of them. Salaries are the latest yearly average per "
-        "country, in its currency.\n\nExamples:\n"
+        "country, in its currency: a column per country in tables; in CSV, TSV and JSON always "
+        "the columns role, slug, key_skills, industries, headline_salaries (with --country: "
+        "country, avg_yearly).\n\nExamples:\n"
         "  jobkb roles --skill python --industry healthcare\n"
         "  jobkb roles --skill python --skill sql --match all\n"
         "  jobkb roles --country IN --min-salary 10,00,000 --sort salary\n"
         "  jobkb roles --industry fintech --json");
-    roles->callback([&context, options] {
-        RoleFilter filter = options->filter;
-        if (!options->country.empty()) {
-            filter.country = options->country;
-        }
-        if (!options->min_salary.empty()) {
-            filter.min_salary = options->min_salary;
-        }
-        auto database = context.open(Access::kReadOnly);
-        Catalog catalog(*database);
-        const auto found = catalog.roles(filter);
-        std::optional<std::string> country;
-        if (filter.country) {
-            country = catalog.names().resolve_country(*filter.country);
-        }
-        OutputOptions output = options->output;
-        output.color = context.use_color();
-        write_listing(context.out, roles_listing(found, country), output);
-    });
+    roles->callback([&context, options] { run_roles(context, *options); });
 }
 
 } // namespace jobkb::cli

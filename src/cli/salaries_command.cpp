@@ -1,3 +1,4 @@
+// jobkb salaries: salary figures, the latest or all, or individual reports summarised.
 #include "cli/commands.hpp"
 
 #include <memory>
@@ -12,7 +13,7 @@ Listing salaries_listing(const std::vector<SalaryFigure>& figures, bool with_rol
     const std::vector<ListingColumn> rest = {{"country", "Country"},
                                              {"statistic", "Statistic"},
                                              {"period", "Per"},
-                                             {"amount", "Amount", Align::kRight},
+                                             money_column("amount", "Amount"),
                                              {"as_of", "As of"},
                                              {"source", "Source", Align::kLeft, 30},
                                              {"note", "Note", Align::kLeft, 30}};
@@ -39,11 +40,11 @@ Listing reports_listing(const std::vector<ReportSummary>& summaries) {
                        {"year", "Year"},
                        {"period", "Per"},
                        {"reports", "Reports", Align::kRight},
-                       {"p25", "25th pct", Align::kRight},
-                       {"median", "Median", Align::kRight},
-                       {"mean", "Mean", Align::kRight},
-                       {"p75", "75th pct", Align::kRight},
-                       {"published_average", "Published avg", Align::kRight}};
+                       money_column("p25", "25th pct"),
+                       money_column("median", "Median"),
+                       money_column("mean", "Mean"),
+                       money_column("p75", "75th pct"),
+                       money_column("published_average", "Published avg")};
     for (const auto& summary : summaries) {
         CellValue published;
         if (summary.published_average) {
@@ -59,29 +60,44 @@ Listing reports_listing(const std::vector<ReportSummary>& summaries) {
     return listing;
 }
 
+struct SalariesOptions {
+    SalaryQuery query; // role and country set from the two strings below
+    std::string role;
+    std::string country;
+    bool reports = false;
+    OutputOptions output;
+};
+
+void run_salaries(Context& context, const SalariesOptions& options) {
+    SalaryQuery query = options.query;
+    query.role = given(options.role);
+    query.country = given(options.country);
+    auto database = context.open(Access::kReadOnly);
+    Catalog catalog(*database);
+    context.print(options.reports ? reports_listing(catalog.report_summaries(query))
+                                  : salaries_listing(catalog.salaries(query), true),
+                  options.output);
+}
+
 } // namespace
 
 void register_salaries_command(CLI::App& app, Context& context) {
-    struct Options {
-        std::string role;
-        std::string country;
-        bool history = false;
-        bool reports = false;
-        OutputOptions output;
-    };
-    auto options = std::make_shared<Options>();
+    auto options = std::make_shared<SalariesOptions>();
     auto* salaries = app.add_subcommand("salaries", "List salary figures: the latest, or all");
-    salaries->add_option("--role", options->role, "Only this role (name, slug or alias)");
+    salaries->add_option("--role", options->role, "Only this role (name, slug or alias)")
+        ->option_text("ROLE");
     salaries->add_option("--country", options->country, "Only this country (ISO code or name)")
         ->option_text("CC");
-    salaries->add_flag("--history", options->history,
-                       "Every observation, oldest first, not only the latest per role, country, "
-                       "statistic and period");
-    auto* reports = salaries->add_flag(
-        "--reports", options->reports,
-        "Summarise individual reports (statistic point) per role, country and year: count, "
-        "25th percentile, median, mean, 75th percentile, next to the published yearly average");
-    reports->excludes(salaries->get_option("--history"));
+    auto* history = salaries->add_flag(
+        "--history", options->query.history,
+        "Every observation, oldest first, not only the latest per role, country, statistic and "
+        "period");
+    salaries
+        ->add_flag("--reports", options->reports,
+                   "Summarise individual reports (statistic point) per role, country and year: "
+                   "count, 25th percentile, median, mean, 75th percentile, next to the published "
+                   "yearly average")
+        ->excludes(history);
     add_output_options(*salaries, options->output);
     salaries->footer("Amounts are in the figure's own currency (INR in Indian digit grouping). "
                      "In CSV/TSV an amount is a plain decimal with a currency column beside it; "
@@ -90,25 +106,7 @@ void register_salaries_command(CLI::App& app, Context& context) {
                      "  jobkb salaries --role \"MLOps Engineer\" --country IN --history\n"
                      "  jobkb salaries --csv > salaries.csv\n"
                      "  jobkb salaries --reports --country US");
-    salaries->callback([&context, options] {
-        SalaryQuery query;
-        if (!options->role.empty()) {
-            query.role = options->role;
-        }
-        if (!options->country.empty()) {
-            query.country = options->country;
-        }
-        query.history = options->history;
-        auto database = context.open(Access::kReadOnly);
-        Catalog catalog(*database);
-        OutputOptions output = options->output;
-        output.color = context.use_color();
-        if (options->reports) {
-            write_listing(context.out, reports_listing(catalog.report_summaries(query)), output);
-            return;
-        }
-        write_listing(context.out, salaries_listing(catalog.salaries(query), true), output);
-    });
+    salaries->callback([&context, options] { run_salaries(context, *options); });
 }
 
 } // namespace jobkb::cli

@@ -1,4 +1,7 @@
+// jobkb sql: the user's own SQL, read-only unless --write.
 #include "cli/commands.hpp"
+#include "cli/hints.hpp"
+#include "cli/usage_errors.hpp"
 
 #include "jobkb/adhoc_sql.hpp"
 #include "jobkb/error.hpp"
@@ -41,18 +44,53 @@ Listing result_listing(const SqlResult& result) {
     return listing;
 }
 
+struct SqlOptions {
+    std::string query; // the SQL, or "-" for standard input
+    std::vector<std::pair<std::string, std::string>> parameters;
+    AdHocOptions limits; // the library's defaults: 5000 ms, 10,000 rows
+    long long time_limit_ms = limits.time_limit.count();
+    bool write = false;
+    OutputOptions output;
+};
+
+void run_sql(Context& context, const SqlOptions& options) {
+    std::string text = options.query;
+    if (text == "-") {
+        if (context.environment.input == nullptr) {
+            throw Error(ErrorCode::kInvalidArgument, "sql: no standard input to read");
+        }
+        std::ostringstream buffer;
+        buffer << context.environment.input->rdbuf();
+        text = buffer.str();
+    }
+    AdHocOptions adhoc = options.limits;
+    adhoc.allow_writes = options.write;
+    adhoc.time_limit = std::chrono::milliseconds(options.time_limit_ms);
+    for (const auto& [name, value] : options.parameters) {
+        adhoc.parameters.push_back(SqlParameter{name, value});
+    }
+    auto database = context.open(options.write ? Access::kReadWrite : Access::kReadOnly);
+    const SqlResult result = run_adhoc_sql(*database, text, adhoc);
+    if (!result.columns.empty()) {
+        context.print(result_listing(result), options.output);
+    }
+    if (result.truncated) {
+        // The rows are out; the exit code still says the answer is incomplete.
+        throw Error(ErrorCode::kInvalidArgument,
+                    fmt::format("query returned more than {} rows: printed the first {}, "
+                                "stopped by the row cap",
+                                adhoc.max_rows, adhoc.max_rows),
+                    Hint{HintKind::kRaiseRowLimit, {}, {}});
+    }
+    if (options.write) {
+        context.note(fmt::format("{} row(s) changed", result.changes));
+    }
+}
+
 } // namespace
 
 void register_sql_command(CLI::App& app, Context& context) {
-    struct Options {
-        std::string query;
-        std::vector<std::pair<std::string, std::string>> parameters;
-        long long time_limit_ms = 5000;
-        std::size_t max_rows = 10000;
-        bool write = false;
-        OutputOptions output;
-    };
-    auto options = std::make_shared<Options>();
+    auto options = std::make_shared<SqlOptions>();
     auto* sql = app.add_subcommand("sql", "Run your own SQL, read-only unless --write");
     sql->add_option("QUERY", options->query, "The SQL, or - to read it from stdin")->required();
     sql->add_option("-p,--param", options->parameters,
@@ -61,11 +99,12 @@ void register_sql_command(CLI::App& app, Context& context) {
         ->option_text("NAME VALUE");
     sql->add_option("--time-limit", options->time_limit_ms,
                     "Stop the query after this many milliseconds (default 5000)")
-        ->check(CLI::Range(1LL, 86'400'000LL))
+        ->check(whole_number(1, 86'400'000))
         ->option_text("MS");
-    sql->add_option("--max-rows", options->max_rows,
-                    "Stop the query when it returns more rows than this (default 10000)")
-        ->check(CLI::PositiveNumber)
+    sql->add_option("--max-rows", options->limits.max_rows,
+                    "Print at most this many rows; a query with more stops there, says so and "
+                    "exits 1 (default 10000)")
+        ->check(whole_number(1))
         ->option_text("N");
     sql->add_flag("--write", options->write,
                   "Allow changes: several statements, all in one transaction (still no ATTACH, "
@@ -79,36 +118,10 @@ void register_sql_command(CLI::App& app, Context& context) {
         "  jobkb sql \"SELECT role, amount FROM latest_salaries WHERE country = 'IN'\"\n"
         "  jobkb sql \"SELECT name FROM roles WHERE name LIKE :pattern\" -p pattern '%Engineer'\n"
         "  echo \"SELECT * FROM role_overview\" | jobkb sql - --json\n"
+        "  jobkb sql \"SELECT * FROM salary_observations\" --max-rows 20\n"
         "  jobkb sql --write \"INSERT INTO role_aliases (alias, role_id) SELECT 'ML Engineer', id "
         "FROM roles WHERE slug = 'machine-learning-engineer'\"");
-    sql->callback([&context, options] {
-        std::string text = options->query;
-        if (text == "-") {
-            if (context.environment.input == nullptr) {
-                throw Error(ErrorCode::kInvalidArgument, "sql: no standard input to read");
-            }
-            std::ostringstream buffer;
-            buffer << context.environment.input->rdbuf();
-            text = buffer.str();
-        }
-        AdHocOptions adhoc;
-        adhoc.allow_writes = options->write;
-        adhoc.time_limit = std::chrono::milliseconds(options->time_limit_ms);
-        adhoc.max_rows = options->max_rows;
-        for (const auto& [name, value] : options->parameters) {
-            adhoc.parameters.push_back(SqlParameter{name, value});
-        }
-        auto database = context.open(options->write ? Access::kReadWrite : Access::kReadOnly);
-        const SqlResult result = run_adhoc_sql(*database, text, adhoc);
-        if (!result.columns.empty()) {
-            OutputOptions output = options->output;
-            output.color = context.use_color();
-            write_listing(context.out, result_listing(result), output);
-        }
-        if (options->write) {
-            context.note(fmt::format("{} row(s) changed", result.changes));
-        }
-    });
+    sql->callback([&context, options] { run_sql(context, *options); });
 }
 
 } // namespace jobkb::cli

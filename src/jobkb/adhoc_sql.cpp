@@ -487,6 +487,10 @@ SqlResult run_guarded(Database& database, std::string_view sql, const AdHocOptio
         }
         int step = SQLITE_ROW;
         while ((step = sqlite3_step(statement.get())) == SQLITE_ROW) {
+            if (result.rows.size() == options.max_rows && !options.allow_writes) {
+                result.truncated = true; // the only statement: stop it and return what came
+                break;
+            }
             if (result.rows.size() == options.max_rows) {
                 throw Error(ErrorCode::kInvalidArgument,
                             fmt::format("query returned more than {} rows: stopped by the row "
@@ -506,6 +510,9 @@ SqlResult run_guarded(Database& database, std::string_view sql, const AdHocOptio
                                         options.max_result_bytes >> 20));
             }
             result.rows.push_back(std::move(row));
+        }
+        if (result.truncated) {
+            continue; // a statement after this one is still refused above
         }
         if (step != SQLITE_DONE) {
             fail_with_sqlite(handle, sql, statement_offset, guard, options);

@@ -84,14 +84,39 @@ TEST_F(Formats, CsvAndTsvParseWithPythonsCsvModule) {
         EXPECT_EQ(rows[1], Json({"a,b", "say \"hi\"", "one\ntwo", "x\ty", "₹10,88,060 café", "",
                                  "3.5", "7"}));
     }
-    // Money splits into a plain amount and its currency; lists join with "; ".
+    // Lists join with "; "; the headline salaries are one list of "CC amount currency".
     const auto roles = parse_with_python_csv(output({"roles", "--skill", "docker"}, "csv"), false);
     ASSERT_EQ(roles.size(), 2u);
-    EXPECT_EQ(roles[0],
-              Json({"role", "key_skills", "industries", "avg_yearly_IN", "avg_yearly_IN_currency",
-                    "avg_yearly_US", "avg_yearly_US_currency"}));
-    EXPECT_EQ(roles[1], Json({"MLOps Engineer", "CI/CD; Cloud Platforms; Docker; Kubernetes",
-                              "E-commerce; IT; SaaS; Fintech", "1330539", "INR", "110190", "USD"}));
+    EXPECT_EQ(roles[0], Json({"role", "slug", "key_skills", "industries", "headline_salaries"}));
+    EXPECT_EQ(roles[1], Json({"MLOps Engineer", "mlops-engineer",
+                              "CI/CD; Cloud Platforms; Docker; Kubernetes",
+                              "E-commerce; IT; SaaS; Fintech", "IN 1330539 INR; US 110190 USD"}));
+    // Money splits into a plain amount and its currency.
+    const auto in_india = parse_with_python_csv(
+        output({"roles", "--skill", "docker", "--country", "IN"}, "csv"), false);
+    ASSERT_EQ(in_india.size(), 2u);
+    EXPECT_EQ(in_india[0], Json({"role", "slug", "key_skills", "industries", "country",
+                                 "avg_yearly", "avg_yearly_currency"}));
+    EXPECT_EQ(in_india[1][4], "IN");
+    EXPECT_EQ(in_india[1][5], "1330539");
+    EXPECT_EQ(in_india[1][6], "INR");
+}
+
+TEST_F(Formats, RolesJsonCarriesEveryHeadlineFigureWithItsDateAndSource) {
+    const auto roles = Json::parse(output({"roles", "--skill", "docker"}, "json"));
+    ASSERT_EQ(roles.size(), 1u);
+    const auto& salaries = roles[0].at("headline_salaries");
+    ASSERT_EQ(salaries.size(), 2u);
+    EXPECT_EQ(salaries[0].at("country"), "IN");
+    EXPECT_EQ(salaries[0].at("amount"), Json({{"amount_minor", 133053900}, {"currency", "INR"}}));
+    EXPECT_EQ(salaries[0].at("as_of"), "2026-04-06");
+    EXPECT_NE(salaries[0].at("source").get<std::string>().find("Machine Learning Engineer Jobs"),
+              std::string::npos);
+    const auto in_us =
+        Json::parse(output({"roles", "--skill", "docker", "--country", "us"}, "json"));
+    EXPECT_EQ(in_us[0].at("country"), "US");
+    EXPECT_EQ(in_us[0].at("avg_yearly"), Json({{"amount_minor", 11019000}, {"currency", "USD"}}));
+    EXPECT_FALSE(in_us[0].contains("headline_salaries"));
 }
 
 TEST_F(Formats, TablesLineUpAndMarkdownHasOneCellPerColumn) {

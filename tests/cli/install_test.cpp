@@ -18,6 +18,11 @@ TEST(Install, InstalledBinaryWorksAnywhere) {
     ASSERT_EQ(std::system(command.c_str()), 0) << command;
     const auto installed = prefix / "bin" / "jobkb";
     ASSERT_TRUE(test::fs::exists(installed));
+    // The completion scripts, where bash-completion and zsh look for them.
+    EXPECT_EQ(test::read_bytes(prefix / "share/bash-completion/completions/jobkb"),
+              test::run_cli({"completion", "bash"}).out);
+    EXPECT_EQ(test::read_bytes(prefix / "share/zsh/site-functions/_jobkb"),
+              test::run_cli({"completion", "zsh"}).out);
 
     // Run it from an unrelated folder, by a path that is not the build tree.
     const std::string run = "cd '" + home.path().string() + "' && HOME='" + home.path().string() +

@@ -83,11 +83,42 @@ TEST_F(Sql, StopsRunawayQueries) {
                     "salary_observations f",
                     "--time-limit", "200"},
                    "time limit");
-    expect_refused({"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
-                    "SELECT i FROM n",
-                    "--max-rows", "50"},
-                   "more than 50 rows");
     EXPECT_EQ(run({"SELECT 1 UNION ALL SELECT 2", "--max-rows", "2"}).exit_code, 0);
+}
+
+// The row cap prints the first N rows, then says on stderr that it stopped there (exit 1).
+TEST_F(Sql, MaxRowsPrintsTheFirstRowsAndSaysItStopped) {
+    const std::string before = test::read_bytes(path_);
+    const std::string endless =
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT i FROM n";
+    auto result = run({endless, "--max-rows", "50", "--csv"});
+    EXPECT_EQ(result.exit_code, 1);
+    const auto lines = test::lines_of(result.out);
+    ASSERT_EQ(lines.size(), 51u) << "the header and 50 rows";
+    EXPECT_EQ(lines[0], "i\r");
+    EXPECT_EQ(lines[1], "1\r");
+    EXPECT_EQ(lines[50], "50\r");
+    EXPECT_EQ(result.err, "jobkb: query returned more than 50 rows: printed the first 50, "
+                          "stopped by the row cap: add a LIMIT, or raise it with --max-rows N\n");
+    // Every format, the table too, is complete up to the cap.
+    result = run({endless, "--max-rows", "3", "--json"});
+    EXPECT_EQ(nlohmann::json::parse(result.out).size(), 3u);
+    result = run({endless, "--max-rows", "3"});
+    EXPECT_EQ(test::lines_of(result.out).size(), 7u) << result.out; // 3 rows in a box
+    // Exactly N rows is not stopped.
+    result = run({"SELECT 1 UNION ALL SELECT 2", "--max-rows", "2", "--csv"});
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_EQ(result.err, "");
+    // A second statement is still refused, whatever the first returned.
+    expect_refused({"SELECT 1 UNION ALL SELECT 2; SELECT 3", "--max-rows", "1"},
+                   "only one statement");
+    // With --write the cap still refuses: a write is never stopped half done.
+    expect_refused({"--write",
+                    "INSERT INTO role_aliases (alias, role_id) SELECT 'x' || id, id "
+                    "FROM roles RETURNING alias",
+                    "--max-rows", "2"},
+                   "more than 2 rows");
+    EXPECT_EQ(test::read_bytes(path_), before);
 }
 
 // SQLite 3.40 spends 15 s inside one printf call on this (the fuzzer found it): refused at once.
