@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace jobkb::detail {
 namespace {
 
@@ -33,6 +35,13 @@ Creation creation_of(NameKind kind) {
                 "a known industry"};
     }
     throw Error(ErrorCode::kInvalidArgument, "no such kind of name");
+}
+
+// The text in lower case, in a buffer reused from call to call (no allocation per row).
+const std::string& lowered(std::string_view text, std::string& buffer) {
+    buffer.assign(text);
+    std::transform(buffer.begin(), buffer.end(), buffer.begin(), ascii_lower);
+    return buffer;
 }
 
 } // namespace
@@ -74,7 +83,7 @@ NameLookup::NameLookup(Database& database, NameKind kind, std::string_view doing
 
 std::int64_t NameLookup::id(std::string_view field, const std::string& name,
                             std::vector<Diagnostic>& problems) {
-    const std::string key = ascii_lowered(name);
+    const std::string& key = lowered(name, key_);
     if (const std::int64_t* id = known_.find(key)) {
         return *id;
     }
@@ -125,25 +134,25 @@ CountryLookup::CountryLookup(Database& database)
 
 std::optional<std::string> CountryLookup::code(std::string_view field, const std::string& text,
                                                std::vector<Diagnostic>& problems) {
-    Answer answer;
-    if (const Answer* known = answers_.find(text)) {
-        answer = *known;
-    } else {
+    const Answer* answer = answers_.find(text);
+    Answer fresh;
+    if (answer == nullptr) {
         try {
-            answer.code = names_.resolve_country(text);
+            fresh.code = names_.resolve_country(text);
         } catch (const Error& error) {
             if (error.code() != ErrorCode::kNotFound) {
                 throw;
             }
-            answer.problem = error.cause(); // says what it expected
+            fresh.problem = error.cause(); // says what it expected
         }
-        answers_.remember(text, answer);
+        answers_.remember(text, fresh);
+        answer = &fresh;
     }
-    if (answer.code.empty()) {
-        problems.push_back({{}, 0, std::string(field), answer.problem, {}, {}});
+    if (answer->code.empty()) {
+        problems.push_back({{}, 0, std::string(field), answer->problem, {}, {}});
         return std::nullopt;
     }
-    return answer.code;
+    return answer->code;
 }
 
 SourceLookup::SourceLookup(Database& database, std::string_view doing, std::string today)
@@ -158,7 +167,7 @@ SourceLookup::SourceLookup(Database& database, std::string_view doing, std::stri
       known_(kMaxKnownNames, kMaxRememberedNameBytes) {}
 
 std::int64_t SourceLookup::id(const std::string& text) {
-    const std::string key = ascii_lowered(text);
+    const std::string& key = lowered(text, key_);
     if (const std::int64_t* id = known_.find(key)) {
         return *id;
     }

@@ -89,6 +89,7 @@ private:
     BoundedCache<std::int64_t> known_;  // lower-case name -> id
     BoundedCache<std::string> unknown_; // lower-case name -> the problem
     std::vector<std::string> created_;
+    std::string key_; // the name looked up, lower-case
 };
 
 // Countries by ISO code or name.
@@ -124,6 +125,7 @@ private:
     Statement taken_;
     Statement insert_;
     BoundedCache<std::int64_t> known_; // lower-case text -> id
+    std::string key_;                  // the text looked up, lower-case
 };
 
 } // namespace jobkb::detail

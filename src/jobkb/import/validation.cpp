@@ -16,6 +16,14 @@ int days_in_month(int year, int month) {
     return month == 2 && leap ? 29 : kDays[month - 1];
 }
 
+std::string_view trimmed_view(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) {
+        return {};
+    }
+    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+}
+
 void add(std::vector<Diagnostic>& problems, std::string_view field, std::string problem,
          std::string expected) {
     problems.push_back({{}, 0, std::string(field), std::move(problem), std::move(expected), {}});
@@ -35,7 +43,11 @@ bool read_field_texts(const Record& record, const ColumnPlan& plan, const Mappin
             text = *constant;
         } else if (column >= 0 && static_cast<std::size_t>(column) < record.values.size() &&
                    record.values[static_cast<std::size_t>(column)]) {
-            text = trimmed(*record.values[static_cast<std::size_t>(column)]);
+            // Into the text's own buffer: texts are reused from row to row, so a long name costs
+            // no allocation per row.
+            const std::string_view value =
+                trimmed_view(*record.values[static_cast<std::size_t>(column)]);
+            text ? text->assign(value) : text.emplace(value);
         } else {
             text.reset();
         }
@@ -101,7 +113,7 @@ bool check_date(std::string_view field, const std::string& text, const std::stri
                        (text.size() == 7 && year && text[4] == '-' && digits(5, 2)) ||
                        (text.size() == 10 && year && text[4] == '-' && digits(5, 2) &&
                         text[7] == '-' && digits(8, 2));
-    const std::string expected = "a date 2026-04-06, a month 2026-04 or a year 2026";
+    constexpr const char* expected = "a date 2026-04-06, a month 2026-04 or a year 2026";
     if (!shape) {
         add(problems, field, "'" + text + "' is not a date", expected);
         return false;
