@@ -40,7 +40,7 @@ bool read_field_texts(const Record& record, const ColumnPlan& plan, const Mappin
         auto& text = texts[field];
         const int column = plan.column[field];
         if (const auto& constant = mapping.constant(field)) {
-            text = *constant;
+            text ? text->assign(*constant) : text.emplace(*constant);
         } else if (column >= 0 && static_cast<std::size_t>(column) < record.values.size() &&
                    record.values[static_cast<std::size_t>(column)]) {
             // Into the text's own buffer: texts are reused from row to row, so a long name costs
