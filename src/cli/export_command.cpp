@@ -2,6 +2,7 @@
 #include "cli/output_file.hpp"
 
 #include "jobkb/error.hpp"
+#include "jobkb/import.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -21,8 +22,7 @@ public:
         if (format_ == Format::kJson) {
             out_ << "[";
         } else if (delimiter() != 0) {
-            line({"role", "country", "currency", "amount", "period", "statistic", "as_of", "source",
-                  "note"});
+            line(std::vector<std::string>(kImportFields.begin(), kImportFields.end()));
         }
     }
 
@@ -38,11 +38,8 @@ public:
             return;
         }
         nlohmann::ordered_json object;
-        static constexpr const char* kKeys[] = {"role",   "country", "currency",
-                                                "amount", "period",  "statistic",
-                                                "as_of",  "source",  "note"};
         for (std::size_t i = 0; i < fields.size(); ++i) {
-            object[kKeys[i]] = fields[i];
+            object[std::string(kImportFields[i])] = fields[i];
         }
         const std::string text =
             object.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);

@@ -1,12 +1,14 @@
 #include "cli/commands.hpp"
+#include "cli/hints.hpp"
 #include "cli/output_file.hpp"
 
 #include "jobkb/error.hpp"
-#include "jobkb/importer.hpp"
+#include "jobkb/import.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <memory>
@@ -30,7 +32,15 @@ struct ImportArguments {
     bool quiet = false;
 };
 
-// "FIELD=VALUE" pairs of --map and --set.
+std::string field_list() {
+    std::string list;
+    for (const auto field : kImportFields) {
+        list += (list.empty() ? "" : ", ") + std::string(field);
+    }
+    return list;
+}
+
+// "FIELD=VALUE" pairs of --map and --set, each FIELD one of the import's fields.
 std::map<std::string, std::string> pairs(const std::vector<std::string>& items, const char* flag) {
     std::map<std::string, std::string> result;
     for (const auto& item : items) {
@@ -39,9 +49,24 @@ std::map<std::string, std::string> pairs(const std::vector<std::string>& items, 
             throw Error(ErrorCode::kInvalidArgument,
                         fmt::format("{} '{}': expected FIELD=VALUE", flag, item));
         }
-        result[item.substr(0, equals)] = item.substr(equals + 1);
+        const std::string field = item.substr(0, equals);
+        if (std::find(kImportFields.begin(), kImportFields.end(), field) == kImportFields.end()) {
+            throw Error(ErrorCode::kInvalidArgument,
+                        fmt::format("{}: unknown field '{}' (expected one of {})", flag, field,
+                                    field_list()));
+        }
+        result[field] = item.substr(equals + 1);
     }
     return result;
+}
+
+// A record's problems as the rejects file gives them: "field: problem (expected ...; hint); ...".
+std::string reasons(const std::vector<Diagnostic>& problems) {
+    std::string text;
+    for (const auto& problem : problems) {
+        text += (text.empty() ? "" : "; ") + describe_reason(problem, cli_hint);
+    }
+    return text;
 }
 
 // Rejected records with their reasons, as CSV: line, reason, then the record's own fields (for
@@ -155,7 +180,7 @@ private:
 void report_outcome(Context& context, const ImportArguments& arguments,
                     const ImportReport& report) {
     for (const auto& error : report.errors) {
-        context.err << error << '\n';
+        context.err << describe(error, cli_hint) << '\n';
     }
     if (report.error_count > report.errors.size()) {
         context.note(fmt::format("{}: {} more error(s) not shown (raise --max-errors, or write "
@@ -175,15 +200,15 @@ void report_outcome(Context& context, const ImportArguments& arguments,
         return;
     }
     if (report.rows_rejected > 0 && !arguments.skip_invalid) {
+        const std::string hint = cli_hint({HintKind::kSkipInvalid, {}, {}});
         throw Error(ErrorCode::kInvalidArgument,
                     report.stopped_early
                         ? fmt::format("{}: nothing imported: {} invalid row(s) in the first {} "
-                                      "read, stopped at --max-errors (fix them, or import the "
-                                      "rest with --skip-invalid)",
-                                      arguments.file, report.rows_rejected, report.rows_read)
-                        : fmt::format("{}: nothing imported: {} of {} row(s) are invalid (fix "
-                                      "them, or import the rest with --skip-invalid)",
-                                      arguments.file, report.rows_rejected, report.rows_read));
+                                      "read, stopped at --max-errors ({})",
+                                      arguments.file, report.rows_rejected, report.rows_read, hint)
+                        : fmt::format("{}: nothing imported: {} of {} row(s) are invalid ({})",
+                                      arguments.file, report.rows_rejected, report.rows_read,
+                                      hint));
     }
     if (report.rows_inserted == 0 && !arguments.dry_run) {
         throw Error(ErrorCode::kInvalidArgument,
@@ -336,13 +361,19 @@ void register_import(CLI::App& app, Context& context) {
                 std::vector<std::filesystem::path>{location.path, arguments->file});
             rejects = std::make_unique<RejectsWriter>(rejects_file->stream());
         }
-        const RejectSink sink = [&](const Record& record, const std::string& reason) {
+        const RejectSink sink = [&](const Record& record, const std::vector<Diagnostic>& problems) {
             if (rejects) {
-                rejects->write(record, reason, options.format);
+                rejects->write(record, reasons(problems), options.format);
             }
         };
         auto database = context.open(Access::kReadWrite);
-        const ImportReport report = import_salaries(*database, input, options, sink);
+        ImportReport report;
+        try {
+            report = import_salaries(*database, input, options, sink);
+        } catch (const InputError& refused) {
+            // The header's problems, with their hints worded as this command's options.
+            throw Error(refused.code(), describe(refused.diagnostics(), cli_hint));
+        }
         bar.reset();
         if (rejects_file) {
             rejects_file->commit();

@@ -163,6 +163,26 @@ TEST_F(Import, HeaderProblemsAndMaxErrors) {
     EXPECT_NE(result.err.find("has no records"), std::string::npos) << result.err;
 }
 
+TEST_F(Import, AnUnknownColumnsHintIsAnOptionToPaste) {
+    const auto input = file("as-of.csv", "role,country,currency,amount, As Of \n"
+                                         "Data Scientist,IN,INR,1100000,2026-03\n");
+    auto result = import(input);
+    EXPECT_EQ(result.exit_code, 1);
+    EXPECT_NE(result.err.find(input.string() +
+                              ":1: header: unknown column ' As Of ' (expected one of role, "
+                              "country, currency, amount, period, statistic, as_of, source, note; "
+                              "map it with --map 'as_of=As Of' or pass --ignore-unknown); "
+                              "missing required column 'as_of' (expected the columns role, "
+                              "country, currency, amount, as_of; map another column with --map "
+                              "as_of=COLUMN or give a value with --set as_of=VALUE)\n"),
+              std::string::npos)
+        << result.err;
+    // What the shell makes of the pasted 'as_of=As Of'.
+    result = import(input, {"--map", "as_of=As Of"});
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_EQ(scalar("SELECT as_of FROM salary_observations WHERE batch_id = 1"), "2026-03");
+}
+
 TEST_F(Import, ABadLastRowLeavesTheFileByteForByteUnchanged) {
     std::string rows = kHeader;
     for (int i = 0; i < 2000; ++i) {

@@ -3,7 +3,7 @@
 #include "fuzz_support.hpp"
 
 #include "jobkb/amount.hpp"
-#include "jobkb/importer.hpp"
+#include "jobkb/import.hpp"
 
 #include <fmt/format.h>
 
@@ -49,7 +49,10 @@ void check_report(const ImportReport& report, const ImportOptions& options,
     expect(report.error_count == 0 || report.rows_rejected > 0, "errors without a rejected row",
            report, input);
     for (const auto& error : report.errors) {
-        expect_message(error, options, input);
+        expect_message(describe(error), options, input);
+        expect(error.file == options.file_name && error.line > 0 && !error.field.empty() &&
+                   !error.problem.empty(),
+               "a diagnostic without its file, line, field or problem", report, input);
     }
     if (options.skip_invalid) {
         expect(report.rows_inserted + report.rows_rejected == report.rows_read,

@@ -149,5 +149,21 @@ TEST(InputSource, HashesAndCountsWhatItReads) {
     EXPECT_EQ(parse_input_format("NL"), InputFormat::kNdjson);
 }
 
+TEST(InputFormats, EveryFormatsNameAndExtensionStandForIt) {
+    for (const auto format :
+         {InputFormat::kCsv, InputFormat::kTsv, InputFormat::kJson, InputFormat::kNdjson}) {
+        const std::string name(to_string(format));
+        EXPECT_EQ(parse_input_format(name), format) << name;
+        EXPECT_EQ(input_format_for("dir/file." + name), format) << name;
+    }
+    EXPECT_EQ(to_string(InputFormat::kNdjson), "ndjson");
+    EXPECT_EQ(parse_input_format("Tab"), InputFormat::kTsv);
+    EXPECT_EQ(parse_input_format("JSONL"), InputFormat::kNdjson);
+    EXPECT_EQ(parse_input_format(""), std::nullopt);
+    EXPECT_EQ(parse_input_format("xlsx"), std::nullopt);
+    EXPECT_EQ(input_format_for("README"), std::nullopt);
+    EXPECT_EQ(input_format_for(".csv"), std::nullopt) << "a hidden file, no extension";
+}
+
 } // namespace
 } // namespace jobkb

@@ -1,0 +1,167 @@
+#pragma once
+
+#include "jobkb/database.hpp"
+#include "jobkb/error.hpp"
+#include "jobkb/money.hpp"
+#include "jobkb/record_reader.hpp"
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jobkb {
+
+/// The fields of the salary import format, in their canonical order (the order an export writes
+/// them in). Required: role, country, currency, amount, as_of.
+inline constexpr std::array<std::string_view, 9> kImportFields = {
+    "role", "country", "currency", "amount", "period", "statistic", "as_of", "source", "note"};
+
+/// One problem found in the input: a field of a record that is not what it should be, or a header
+/// column. The parts let a front end word the hint its own way (see describe()).
+struct Diagnostic {
+    std::string file;     ///< the input as the caller named it (ImportOptions::file_name)
+    std::size_t line = 0; ///< the record's line (a header's, for header problems), 1-based
+    std::string field;    ///< the field ("amount"), or "header" or "row" for the whole record
+    std::string problem;  ///< what was wrong: "unknown period 'week'"
+    std::string expected; ///< what was expected instead: "year, month or hour"; may be empty
+    Hint hint;            ///< what the user could do about it; often none
+};
+
+/// How a front end words a hint; describe_hint() is the library's own wording.
+using HintWording = std::function<std::string(const Hint&)>;
+
+/// The diagnostic as one line, `FILE:LINE: field: problem (expected ...; HINT)`, with the hint
+/// worded by `word_hint`. Line breaks and other control characters it quotes from the file are
+/// escaped, and a long one is shortened, so the message stays one line.
+std::string describe(const Diagnostic& diagnostic, const HintWording& word_hint = describe_hint);
+
+/// Diagnostics of one place (one header) as one line: `FILE:LINE: field: problem (expected ...;
+/// HINT); problem (...)`, the location taken from the first. Empty for none.
+std::string describe(std::span<const Diagnostic> diagnostics,
+                     const HintWording& word_hint = describe_hint);
+
+/// The diagnostic without its location and as the file held the text:
+/// `field: problem (expected ...; HINT)`, for a rejects file beside the record itself.
+std::string describe_reason(const Diagnostic& diagnostic,
+                            const HintWording& word_hint = describe_hint);
+
+/// An input refused as a whole, with a diagnostic for each of its problems: a CSV or TSV header
+/// that the fields cannot be read from. what() words the hints as the library does; a front end
+/// words them its own way from diagnostics().
+class InputError : public Error {
+public:
+    /// An error made of these diagnostics (at least one, all about one place).
+    explicit InputError(std::vector<Diagnostic> diagnostics);
+    /// The problems, in the order they were found.
+    const std::vector<Diagnostic>& diagnostics() const noexcept { return diagnostics_; }
+
+private:
+    std::vector<Diagnostic> diagnostics_;
+};
+
+/// Called for each rejected record with its problems (each with file and line), so that the
+/// caller can write a rejects file.
+using RejectSink =
+    std::function<void(const Record& record, const std::vector<Diagnostic>& problems)>;
+
+/// The options of any import of a file as one batch: how the file's columns become fields, what to
+/// do with invalid rows, and where the batch comes from.
+struct FileImportOptions {
+    std::string file_name; ///< as given: named in messages and recorded with the batch
+    InputFormat format = InputFormat::kCsv;       ///< how to read the input
+    std::map<std::string, std::string> mapping;   ///< field -> the file's column for it
+    std::map<std::string, std::string> constants; ///< field -> a value for every row
+    bool ignore_unknown = false; ///< columns that are no field are skipped, not errors
+    std::size_t max_errors = 20; ///< diagnostics kept (and, without skip_invalid, when to stop)
+    bool skip_invalid = false;   ///< import the valid rows, reject the others
+    bool dry_run = false;        ///< validate and report, write nothing
+    bool supersede = false;      ///< earlier batches of the same source stop counting as current
+    std::optional<std::string> source; ///< the batch's source (title or slug); default: file name
+    std::string today; ///< YYYY-MM-DD: dates may not be later; empty means the system date
+};
+
+/// The options of a salary import.
+struct ImportOptions : FileImportOptions {
+    bool create_roles = false; ///< unknown roles are added instead of rejected
+};
+
+/// One line of the change report: a key whose current figure the import replaces, with the figure
+/// before it (none for a new key) and the new one.
+struct FigureChange {
+    std::string role;                          ///< the role's name
+    std::string country_code;                  ///< ISO 3166-1 alpha-2
+    std::string statistic;                     ///< "average", "median", ...
+    std::string period;                        ///< "year", "month" or "hour"
+    std::optional<std::int64_t> current_minor; ///< the figure before; none for a new key
+    std::optional<Currency> current_currency;  ///< its currency; none for a new key
+    std::int64_t new_minor = 0;                ///< the figure now current
+    Currency new_currency;                     ///< its currency
+    std::int64_t new_rows = 0;                 ///< rows of this import for the key
+};
+
+/// What any import of a file as one batch did (or, in a dry run, would do).
+struct FileImportReport {
+    std::int64_t batch_id = 0;          ///< 0 when nothing was written
+    bool committed = false;             ///< the batch was written
+    bool already_imported = false;      ///< the same file with the same settings is existing_batch
+    std::int64_t existing_batch = 0;    ///< with already_imported: the earlier batch
+    std::int64_t existing_rejected = 0; ///< with already_imported: rows that batch rejected
+    std::int64_t rows_read = 0;         ///< records read
+    std::int64_t rows_inserted = 0;     ///< rows written (a dry run: that would be written)
+    std::int64_t rows_unchanged = 0;    ///< rows already there (already_imported)
+    std::int64_t rows_rejected = 0;     ///< records with at least one problem
+    std::size_t error_count = 0;        ///< problems found, including those not kept
+    std::vector<Diagnostic> errors;     ///< the first max_errors problems
+    bool stopped_early = false;         ///< max_errors reached without skip_invalid
+    std::vector<std::int64_t> superseded_batches; ///< batches this one superseded
+};
+
+/// What a salary import did (or, in a dry run, would do).
+struct ImportReport : FileImportReport {
+    std::vector<FigureChange> changes;      ///< at most kMaxReportedChanges
+    std::size_t change_count = 0;           ///< keys whose current figure changes
+    std::vector<std::string> created_roles; ///< with create_roles: the roles added
+};
+
+/// The most changed figures an ImportReport lists (change_count counts them all).
+inline constexpr std::size_t kMaxReportedChanges = 50;
+
+/// Imports salary observations from the input as one batch, in one transaction, streaming. Every
+/// row is validated; with errors and without skip_invalid nothing is written and the report's
+/// errors say why. Throws InputError for a header the fields cannot be read from, and Error for
+/// what else stops the whole import (unusable options, an unreadable input, no records, a database
+/// failure); the database is unchanged then too.
+ImportReport import_salaries(Database& database, InputSource& input, const ImportOptions& options,
+                             const RejectSink& on_reject = {});
+
+/// One import batch, as list_import_batches() reports it.
+struct ImportBatch {
+    std::int64_t id = 0;                       ///< the batch's number
+    std::string file_name;                     ///< the input as named when it was imported
+    std::string source;                        ///< the source's title
+    std::string input_format;                  ///< "csv", "tsv", "json" or "ndjson"
+    std::int64_t rows_read = 0;                ///< records read
+    std::int64_t rows_inserted = 0;            ///< rows written
+    std::int64_t rows_rejected = 0;            ///< records rejected
+    std::string imported_at;                   ///< UTC, 2026-11-23T10:00:00Z
+    std::optional<std::int64_t> superseded_by; ///< the later batch that superseded it
+    std::optional<std::string> undone_at;      ///< when it was undone, UTC
+    std::string sha256;                        ///< of the input's bytes
+};
+
+/// Every import batch, oldest first. Throws Error for a database failure.
+std::vector<ImportBatch> list_import_batches(Database& database);
+
+/// Removes what a batch added (its salary observations: the latest figures fall back to what is
+/// left) and marks it undone; batches it superseded count as current again. Returns the rows
+/// removed. Throws Error(kNotFound) for an unknown batch, Error(kInvalidArgument) for one already
+/// undone, and Error for a database failure.
+std::int64_t undo_import_batch(Database& database, std::int64_t batch_id);
+
+} // namespace jobkb

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "jobkb/import.hpp"
+#include "jobkb/statement.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+// Import batches: the life of one (started, found to repeat an earlier import, superseding the
+// source's earlier batches, finished with its counts), and undoing one, kind of content by kind.
+// A dry run is a batch whose transaction is rolled back: nothing here needs to know.
+namespace jobkb::detail {
+
+// An earlier import of the same bytes with the same settings, not undone.
+struct EarlierImport {
+    std::int64_t batch_id = 0;
+    std::int64_t rows_rejected = 0;
+};
+
+struct BatchCounts {
+    std::int64_t rows_read = 0;
+    std::int64_t rows_inserted = 0;
+    std::int64_t rows_rejected = 0;
+};
+
+class Batches {
+public:
+    Batches(Database& database, std::string_view doing);
+
+    // A new batch; its SHA-256 and counts are known at finish().
+    std::int64_t start(const std::string& file_name, const std::string& settings,
+                       InputFormat format, std::int64_t source_id);
+    // The first earlier batch (not `batch_id`) of the same bytes and settings, not undone.
+    std::optional<EarlierImport> earlier_import(const std::string& sha256,
+                                                const std::string& settings, std::int64_t batch_id);
+    // The source's earlier batches that counted as current stop counting (they stay as history);
+    // returns them. The triggers move the latest figures.
+    std::vector<std::int64_t> supersede(std::int64_t batch_id, std::int64_t source_id);
+    void finish(std::int64_t batch_id, const std::string& sha256, const BatchCounts& counts);
+
+private:
+    Statement insert_;
+    Statement earlier_;
+    Statement supersede_;
+    Statement finish_;
+};
+
+// One kind of thing a batch can add to the base, with how undoing a batch takes it back out (or
+// restores what the batch changed); returns the rows it removed or restored. Undo runs every kind,
+// in order, inside its transaction. An importer that writes something new adds its kind to
+// batch_contents() (batches.cpp).
+struct BatchContent {
+    std::string_view name; // "salary observations"
+    std::int64_t (*undo)(Database& database, std::int64_t batch_id);
+};
+
+std::span<const BatchContent> batch_contents();
+
+} // namespace jobkb::detail

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "jobkb/import.hpp"
+#include "jobkb/import/batches.hpp"
+#include "jobkb/import/diagnostics.hpp"
+#include "jobkb/import/fields.hpp"
+#include "jobkb/import/lookups.hpp"
+#include "jobkb/import/plan.hpp"
+#include "jobkb/import/validation.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+// The run every import of a file shares: one transaction; a batch with its source and settings
+// fingerprint; every record read, its fields planned and their texts checked, then handed to the
+// kind of import (a RowImporter) to validate and write; bounded diagnostics and rejects; the
+// re-import no-op; supersede; the counts; and the dry run, which rolls it all back.
+namespace jobkb::detail {
+
+class FileImport;
+
+// What one kind of import (salaries, roles, ...) adds to the shared run.
+class RowImporter {
+public:
+    virtual ~RowImporter() = default;
+
+    // The batch exists (run.batch_id(), run.batch_source()): prepare lookups and writers.
+    virtual void begin(FileImport& run) = 0;
+    // Validates one record whose field texts read_field_texts() accepted, adding its problems;
+    // when `write`, writes the row (or keeps it for the next statement). Returns false for an
+    // invalid row.
+    virtual bool accept(const Record& record, FieldTexts& texts, bool write,
+                        std::vector<Diagnostic>& problems) = 0;
+    // Writes what is still pending; returns the rows written in all.
+    virtual std::int64_t finish_rows() = 0;
+    // Called once the batch is kept (not a repeat, rows written, supersede done), before commit or
+    // the dry run's rollback: the change report.
+    virtual void report() = 0;
+};
+
+class FileImport {
+public:
+    // Throws Error(kInvalidArgument) for unusable options (a mapping or constant naming no field
+    // of `fields`, a malformed `today`).
+    FileImport(Database& database, InputSource& input, const FileImportOptions& options,
+               const FieldList& fields, const RejectSink& on_reject);
+
+    // Imports the input as one batch through `rows`, counting into `report`. Throws InputError for
+    // a header the fields cannot be read from, and Error for what else stops the import; the
+    // database is unchanged then.
+    void run(RowImporter& rows, FileImportReport& report);
+
+    Database& database() noexcept { return database_; }
+    const FileImportOptions& options() const noexcept { return options_; }
+    // What the import's statements say they were doing when they fail: "importing FILE".
+    const std::string& doing() const noexcept { return doing_; }
+    // The date nothing may be later than, YYYY-MM-DD.
+    const std::string& today() const noexcept { return today_; }
+    std::int64_t batch_id() const noexcept { return batch_id_; }
+    // The batch's source, which rows without a source of their own come from.
+    std::int64_t batch_source() const noexcept { return batch_source_; }
+    SourceLookup& sources() noexcept { return sources_; }
+
+private:
+    void visit(const Record& record, RowImporter& rows, FileImportReport& report);
+    std::string default_source() const;
+
+    Database& database_;
+    InputSource& input_;
+    const FileImportOptions& options_;
+    const RejectSink& on_reject_;
+    std::string doing_;
+    std::string today_;
+    MappingPlan plan_;
+    SourceLookup sources_;
+    std::int64_t batch_id_ = 0;
+    std::int64_t batch_source_ = 0;
+    std::vector<Diagnostic> problems_; // the record's, reused
+    FieldTexts texts_;                 // the record's, reused
+};
+
+} // namespace jobkb::detail

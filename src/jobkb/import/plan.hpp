@@ -1,0 +1,61 @@
+#pragma once
+
+#include "jobkb/import.hpp"
+#include "jobkb/import/fields.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+// The mapping plan: which column of a record gives each field, from the header (matched in any
+// case and spacing), the mapping (field -> column) and the constants (field -> one value for every
+// row); and the settings fingerprint that tells one import of a file from another.
+namespace jobkb::detail {
+
+// Where each field's text comes from for records with one header.
+struct ColumnPlan {
+    std::vector<int> column;          // per field: the record's column, or -1 for none
+    std::vector<Diagnostic> problems; // the header's (field "header"), without file and line
+};
+
+class MappingPlan {
+public:
+    // Throws Error(kInvalidArgument) when the mapping or the constants name no field.
+    MappingPlan(const FieldList& fields, const FileImportOptions& options);
+
+    const FieldList& fields() const noexcept { return fields_; }
+
+    // The plan for the record's header. CSV and TSV rows share one header, planned once: its
+    // problems throw InputError, once, for the whole file. JSON objects are planned again when
+    // their keys differ, and their problems are the record's.
+    const ColumnPlan& plan_for(const Record& record);
+
+    // The field's constant, if the options give it one.
+    const std::optional<std::string>& constant(std::size_t field) const {
+        return constants_[field];
+    }
+
+private:
+    void plan(const std::vector<std::string>& names);
+
+    const FieldList& fields_;
+    const FileImportOptions& options_;
+    std::vector<std::pair<std::size_t, std::string>> mapping_; // field, normalized column
+    std::vector<bool> mapped_;                                 // per field: has a mapping
+    std::vector<std::optional<std::string>> constants_;        // per field
+
+    const std::vector<std::string>* planned_names_ = nullptr;
+    std::vector<std::string> planned_copy_;
+    ColumnPlan plan_;
+};
+
+// What decides how the file's bytes become rows: the same file with the same settings is the
+// same import. Columns compare as headers do (case and spaces aside); mapping a field to its own
+// name is no mapping; the source counts by identity (its id), not spelling.
+// "format=csv;map:role=job_title;set:statistic=point;source=3". Batches store it: the text must not
+// change for the same settings, or files imported before would import again.
+std::string settings_fingerprint(const FileImportOptions& options, std::int64_t source_id);
+
+} // namespace jobkb::detail

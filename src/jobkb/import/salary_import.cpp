@@ -1,0 +1,109 @@
+// import_salaries(): the salary import, as a kind of file import (file_import.hpp).
+#include "jobkb/import/change_report.hpp"
+#include "jobkb/import/file_import.hpp"
+#include "jobkb/import/observation_writer.hpp"
+#include "jobkb/import/salary_validation.hpp"
+
+#include <optional>
+
+namespace jobkb {
+namespace {
+
+using namespace jobkb::detail;
+
+// The currencies, periods and statistics of the base, read once per import.
+SalaryVocabulary load_salary_vocabulary(Database& database, std::string_view doing) {
+    Statement currencies(database, doing,
+                         "SELECT code, coalesce(symbol, ''), minor_unit, digit_grouping "
+                         "FROM currencies");
+    Statement periods(database, doing, "SELECT code FROM salary_periods");
+    Statement statistics(database, doing, "SELECT code FROM salary_statistics");
+    std::vector<Currency> currency_list;
+    for (auto row = currencies.use(); row.step();) {
+        currency_list.push_back(
+            {row.text(0), row.text(1), row.integer(2), parse_digit_grouping(row.text(3))});
+    }
+    const auto codes = [](Statement& statement) {
+        std::vector<std::string> result;
+        for (auto row = statement.use(); row.step();) {
+            result.push_back(row.text(0));
+        }
+        return result;
+    };
+    return make_salary_vocabulary(std::move(currency_list), codes(periods), codes(statistics));
+}
+
+class SalaryRows : public RowImporter {
+public:
+    SalaryRows(const ImportOptions& options, ImportReport& report)
+        : options_(options), report_(report) {}
+
+    void begin(FileImport& run) override {
+        run_ = &run;
+        Database& database = run.database();
+        vocabulary_ = load_salary_vocabulary(database, run.doing());
+        roles_.emplace(database, NameKind::kRole, run.doing(), options_.create_roles,
+                       run.batch_source());
+        countries_.emplace(database);
+        writer_.emplace(database, run.doing(), run.batch_id());
+    }
+
+    bool accept(const Record&, FieldTexts& texts, bool write,
+                std::vector<Diagnostic>& problems) override {
+        Observation row;
+        row.role_id = roles_->id(kImportFields[kRole], *texts[kRole], problems);
+        if (auto code = countries_->code(kImportFields[kCountry], *texts[kCountry], problems)) {
+            row.country = std::move(*code);
+        }
+        auto figure = validate_figure(texts, vocabulary_, run_->today(), problems);
+        if (!figure || !problems.empty()) {
+            return false;
+        }
+        row.source_id = texts[kSource] ? run_->sources().id(*texts[kSource]) : run_->batch_source();
+        if (write) {
+            row.currency = figure->currency;
+            row.amount_minor = figure->amount_minor;
+            row.period = std::move(figure->period);
+            row.statistic = std::move(figure->statistic);
+            row.as_of = std::move(figure->as_of);
+            row.note = std::move(figure->note);
+            writer_->add(std::move(row));
+        }
+        return true;
+    }
+
+    std::int64_t finish_rows() override {
+        writer_->flush();
+        report_.created_roles = roles_->created();
+        return writer_->rows_written();
+    }
+
+    void report() override {
+        ChangeReport changes = collect_changes(run_->database(), run_->doing(), run_->batch_id(),
+                                               vocabulary_.currencies);
+        report_.changes = std::move(changes.changes);
+        report_.change_count = changes.change_count;
+    }
+
+private:
+    const ImportOptions& options_;
+    ImportReport& report_;
+    FileImport* run_ = nullptr;
+    SalaryVocabulary vocabulary_;
+    std::optional<NameLookup> roles_;
+    std::optional<CountryLookup> countries_;
+    std::optional<ObservationWriter> writer_;
+};
+
+} // namespace
+
+ImportReport import_salaries(Database& database, InputSource& input, const ImportOptions& options,
+                             const RejectSink& on_reject) {
+    ImportReport report;
+    FileImport run(database, input, options, salary_fields(), on_reject);
+    SalaryRows rows(options, report);
+    run.run(rows, report);
+    return report;
+}
+
+} // namespace jobkb

@@ -1,0 +1,139 @@
+#include "jobkb/import/salary_validation.hpp"
+
+#include "jobkb/amount.hpp"
+#include "jobkb/error.hpp"
+#include "jobkb/text.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+namespace jobkb::detail {
+namespace {
+
+constexpr std::array<FieldSpec, 9> kSalaryFieldSpecs = {{
+    {kImportFields[kRole], true},
+    {kImportFields[kCountry], true},
+    {kImportFields[kCurrency], true},
+    {kImportFields[kAmount], true},
+    {kImportFields[kPeriod], false},
+    {kImportFields[kStatistic], false},
+    {kImportFields[kAsOf], true},
+    {kImportFields[kSource], false},
+    {kImportFields[kNote], false},
+}};
+static_assert(kSalaryFieldSpecs.size() == kImportFields.size());
+
+// The spellings people use for the periods and statistics jobkb knows.
+constexpr std::pair<const char*, const char*> kPeriodWords[] = {
+    {"yearly", "year"},     {"annual", "year"},    {"annually", "year"}, {"per year", "year"},
+    {"pa", "year"},         {"per annum", "year"}, {"yr", "year"},       {"monthly", "month"},
+    {"per month", "month"}, {"mo", "month"},       {"hourly", "hour"},   {"per hour", "hour"},
+    {"hr", "hour"}};
+constexpr std::pair<const char*, const char*> kStatisticWords[] = {
+    {"mean", "average"}, {"avg", "average"},  {"p50", "median"},       {"min", "minimum"},
+    {"max", "maximum"},  {"report", "point"}, {"individual", "point"}, {"single", "point"}};
+
+template <std::size_t N>
+std::unordered_map<std::string, std::string>
+spellings(const std::vector<std::string>& codes,
+          const std::pair<const char*, const char*> (&words)[N]) {
+    std::unordered_map<std::string, std::string> result;
+    for (const std::string& code : codes) {
+        result.emplace(code, code);
+    }
+    for (const auto& [word, code] : words) {
+        if (result.count(code)) {
+            result.emplace(word, code);
+        }
+    }
+    return result;
+}
+
+void add(std::vector<Diagnostic>& problems, SalaryField field, std::string problem,
+         std::string expected = {}) {
+    problems.push_back(
+        {{}, 0, std::string(kImportFields[field]), std::move(problem), std::move(expected), {}});
+}
+
+std::string upper_case(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c; });
+    return text;
+}
+
+} // namespace
+
+const FieldList& salary_fields() {
+    static const FieldList fields(kSalaryFieldSpecs);
+    return fields;
+}
+
+SalaryVocabulary make_salary_vocabulary(std::vector<Currency> currencies,
+                                        const std::vector<std::string>& periods,
+                                        const std::vector<std::string>& statistics) {
+    SalaryVocabulary vocabulary;
+    for (Currency& currency : currencies) {
+        std::string code = currency.code;
+        vocabulary.currencies.emplace(std::move(code), std::move(currency));
+    }
+    vocabulary.periods = spellings(periods, kPeriodWords);
+    vocabulary.statistics = spellings(statistics, kStatisticWords);
+    return vocabulary;
+}
+
+std::optional<ValidFigure> validate_figure(FieldTexts& texts, const SalaryVocabulary& vocabulary,
+                                           const std::string& today,
+                                           std::vector<Diagnostic>& problems) {
+    const std::size_t before = problems.size();
+    ValidFigure figure;
+    const auto currency = vocabulary.currencies.find(upper_case(*texts[kCurrency]));
+    if (currency != vocabulary.currencies.end()) {
+        figure.currency = &currency->second;
+    } else {
+        add(problems, kCurrency, fmt::format("unknown currency '{}'", *texts[kCurrency]),
+            "an ISO 4217 code such as INR, USD, GBP or EUR");
+    }
+    std::optional<std::string> implied_period;
+    if (figure.currency) {
+        try {
+            const ParsedAmount amount = parse_amount(*texts[kAmount], *figure.currency);
+            figure.amount_minor = amount.amount_minor;
+            implied_period = amount.implied_period;
+        } catch (const Error& error) {
+            add(problems, kAmount, error.cause()); // says what it expected
+        }
+    }
+    const std::string period = texts[kPeriod] ? ascii_lowered(*texts[kPeriod]) : "year";
+    if (const auto found = vocabulary.periods.find(period); found != vocabulary.periods.end()) {
+        figure.period = found->second;
+        if (implied_period && *implied_period != figure.period) {
+            add(problems, kAmount,
+                fmt::format("'{}' is per year, but the period is {}", *texts[kAmount],
+                            figure.period),
+                "the period year, or an amount without LPA");
+        }
+    } else {
+        add(problems, kPeriod, fmt::format("unknown period '{}'", *texts[kPeriod]),
+            "year, month or hour");
+    }
+    const std::string statistic = texts[kStatistic] ? ascii_lowered(*texts[kStatistic]) : "average";
+    if (const auto found = vocabulary.statistics.find(statistic);
+        found != vocabulary.statistics.end()) {
+        figure.statistic = found->second;
+    } else {
+        add(problems, kStatistic, fmt::format("unknown statistic '{}'", *texts[kStatistic]),
+            "average, median, p10, p25, p75, p90, minimum, maximum or point");
+    }
+    check_date(kImportFields[kAsOf], *texts[kAsOf], today, problems);
+    figure.as_of = std::move(*texts[kAsOf]);
+    figure.note = std::move(texts[kNote]);
+    if (problems.size() != before) {
+        return std::nullopt;
+    }
+    return figure;
+}
+
+} // namespace jobkb::detail

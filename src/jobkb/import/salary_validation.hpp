@@ -1,0 +1,65 @@
+#pragma once
+
+#include "jobkb/import/fields.hpp"
+#include "jobkb/import/validation.hpp"
+#include "jobkb/money.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+// The salary import's fields and its rules for a figure, pure: checked against a vocabulary
+// loaded once (from the database, or built in memory by a test). Roles, countries and sources
+// are looked up in the database (lookups.hpp), not here.
+namespace jobkb::detail {
+
+// The salary fields by index, in the order of kImportFields.
+enum SalaryField : std::size_t {
+    kRole,
+    kCountry,
+    kCurrency,
+    kAmount,
+    kPeriod,
+    kStatistic,
+    kAsOf,
+    kSource,
+    kNote,
+};
+
+const FieldList& salary_fields();
+
+// What jobkb knows of salary figures: the currencies, and the spellings of periods and
+// statistics ("yearly", "per annum" -> year; "mean" -> average).
+struct SalaryVocabulary {
+    std::unordered_map<std::string, Currency> currencies;    // code -> currency
+    std::unordered_map<std::string, std::string> periods;    // lower-case spelling -> code
+    std::unordered_map<std::string, std::string> statistics; // lower-case spelling -> code
+};
+
+// The vocabulary of these currencies, period codes and statistic codes, with the spellings people
+// use for the codes among them.
+SalaryVocabulary make_salary_vocabulary(std::vector<Currency> currencies,
+                                        const std::vector<std::string>& periods,
+                                        const std::vector<std::string>& statistics);
+
+// A figure's checked values (the role, country and source are ids the lookups give).
+struct ValidFigure {
+    const Currency* currency = nullptr; // in the vocabulary
+    std::int64_t amount_minor = 0;
+    std::string period;    // a code
+    std::string statistic; // a code
+    std::string as_of;
+    std::optional<std::string> note;
+};
+
+// Checks the currency, amount (parse_amount), period, statistic and as_of of a row whose texts
+// read_field_texts() accepted: known codes or spellings (period default year, statistic default
+// average), an amount in the currency, an LPA amount only per year, a date up to `today`.
+// Takes the as_of and note texts. Returns nullopt when it added problems.
+std::optional<ValidFigure> validate_figure(FieldTexts& texts, const SalaryVocabulary& vocabulary,
+                                           const std::string& today,
+                                           std::vector<Diagnostic>& problems);
+
+} // namespace jobkb::detail
