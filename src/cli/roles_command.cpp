@@ -53,6 +53,20 @@ Listing roles_listing(const std::vector<RoleOverview>& roles,
     return listing;
 }
 
+// Salaries are compared in one country's currency: a minimum or an order by salary needs one.
+void require_country_for_salaries(const RolesOptions& options) {
+    if (!options.country.empty()) {
+        return;
+    }
+    constexpr const char* kWhy = "salaries are compared in one country's currency";
+    if (!options.min_salary.empty()) {
+        throw CLI::ValidationError(std::string("--min-salary needs --country: ") + kWhy);
+    }
+    if (options.filter.sort == RoleSort::kSalary) {
+        throw CLI::ValidationError(std::string("--sort salary needs --country: ") + kWhy);
+    }
+}
+
 } // namespace
 
 void register_roles_command(CLI::App& app, Context& context) {
@@ -104,6 +118,7 @@ void register_roles_command(CLI::App& app, Context& context) {
         "  jobkb roles --country IN --min-salary 10,00,000 --sort salary\n"
         "  jobkb roles --industry fintech --json");
     roles->callback([&context, options] {
+        require_country_for_salaries(*options);
         RoleFilter filter = options->filter;
         if (!options->country.empty()) {
             filter.country = options->country;

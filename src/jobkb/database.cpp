@@ -1,6 +1,7 @@
 #include "jobkb/database.hpp"
 
 #include "jobkb/error.hpp"
+#include "jobkb/statement.hpp"
 
 #include <fmt/format.h>
 #include <sqlite3.h>
@@ -68,8 +69,12 @@ Database::CachedStatement& Database::cached_statement(const std::string& sql,
                                                       std::string_view doing) {
     auto found = statements_.find(sql);
     if (found == statements_.end()) {
-        auto prepared =
-            guard(doing, [&] { return std::make_unique<SQLite::Statement>(connection_, sql); });
+        std::unique_ptr<SQLite::Statement> prepared;
+        try {
+            prepared = std::make_unique<SQLite::Statement>(connection_, sql);
+        } catch (const SQLite::Exception& failure) {
+            fail(doing, failure);
+        }
         found = statements_.emplace(sql, CachedStatement{std::move(prepared), false}).first;
     }
     return found->second;
@@ -89,7 +94,11 @@ void Database::reset_statements() noexcept {
 }
 
 void Database::execute(std::string_view doing, const std::string& sql) {
-    guard(doing, [&] { connection_.exec(sql); });
+    try {
+        connection_.exec(sql);
+    } catch (const SQLite::Exception& failure) {
+        fail(doing, failure);
+    }
 }
 
 void Database::fail(std::string_view doing, const SQLite::Exception& failure) const {
@@ -152,7 +161,7 @@ void WriteTransaction::commit() {
 ReadSnapshot::ReadSnapshot(Database& database) : database_(database) {
     if (sqlite3_get_autocommit(database_.connection().getHandle()) != 0) {
         // Prepared once and reused: this runs for every multi-statement read.
-        database_.guard("starting a read", [&] { database_.statement("BEGIN").exec(); });
+        detail::Statement(database_, "starting a read", "BEGIN").use().exec();
         open_ = true;
     }
 }
@@ -162,7 +171,7 @@ ReadSnapshot::~ReadSnapshot() {
         // Statements still mid-read do not stop a COMMIT (only pending writes do), and ending a
         // read cannot lose anything: a failure here leaves SQLite to end it on close.
         try {
-            database_.statement("COMMIT").tryExecuteStep();
+            detail::Statement(database_, "ending a read", "COMMIT").use().exec();
         } catch (...) {
         }
     }

@@ -2,6 +2,7 @@
 
 #include "jobkb/amount.hpp"
 #include "jobkb/catalog.hpp"
+#include "jobkb/catalog/rows.hpp" // read_currency, until the import work lands (issue 10)
 #include "jobkb/error.hpp"
 #include "jobkb/names.hpp"
 #include "jobkb/text.hpp"

@@ -140,7 +140,8 @@ TEST(Migrator, OlderDatabaseIsRefusedForUseButMigrates) {
         FAIL() << "an older database must ask for migration";
     } catch (const Error& error) {
         EXPECT_EQ(error.code(), ErrorCode::kDatabaseTooOld);
-        EXPECT_NE(std::string(error.what()).find("jobkb migrate"), std::string::npos);
+        EXPECT_EQ(error.path(), path.string());
+        EXPECT_EQ(error.hint().kind, HintKind::kMigrate) << error.what();
     }
     const auto report = migrate_knowledge_base(path);
     EXPECT_EQ(report.migrations.size(), known_migrations().size());
