@@ -21,7 +21,7 @@ using SqlValue = std::variant<std::monostate, std::int64_t, double, std::string,
 
 /// A value for one of the query's parameters.
 struct SqlParameter {
-    std::string name;  ///< without its prefix: "min" binds :min, @min and $min; "1" binds ?1
+    std::string name;  ///< without its prefix: "min" binds :min, \@min and $min; "1" binds ?1
     std::string value; ///< bound as an integer when it is one, else as text
 };
 

@@ -83,7 +83,7 @@ struct ItemTable {
 Comparison compare_roles(Catalog& catalog, const std::vector<std::string>& roles) {
     ReadSnapshot snapshot(catalog.database());
     if (roles.size() < 2) {
-        throw Error(ErrorCode::kInvalidArgument, "compare needs at least two roles");
+        throw Error(ErrorCode::kInvalidArgument, "a comparison needs at least two roles");
     }
     std::vector<RoleProfile> profiles;
     for (const auto& role : roles) {
@@ -136,8 +136,12 @@ SkillGap skill_gap(Catalog& catalog, std::string_view from, std::string_view to)
     const NamedId target = catalog.names().resolve(NameKind::kRole, to);
     if (current.id == target.id) {
         throw Error(ErrorCode::kInvalidArgument,
-                    "gap: '" + std::string(from) + "' and '" + std::string(to) + "' are both " +
-                        current.name + " (expected two different roles)");
+                    ErrorDetails{{},
+                                 "finding the skill gap",
+                                 "'" + std::string(from) + "' and '" + std::string(to) +
+                                     "' are both " + current.name +
+                                     " (expected two different roles)",
+                                 {}});
     }
     SkillGap gap{current.name, target.name, {}, {}};
     ComparisonStatements statements(catalog.database());
