@@ -180,8 +180,7 @@ detail::NameStatements& NameResolver::statements() {
 NamedId NameResolver::resolve(NameKind kind, std::string_view name) {
     {
         auto row = statements().resolve[index_of(kind)].use().bind(":name", name);
-        row.step(); // one row always
-        if (!row.is_null(0)) {
+        if (row.step() && !row.is_null(0)) {
             if (row.is_null(1)) {
                 throw Error(ErrorCode::kCorrupt,
                             ErrorDetails{database_.path().string(), "looking up a name",
