@@ -10,23 +10,24 @@ namespace jobkb {
 
 /// Another name of a role.
 struct RoleAlias {
-    std::string alias; ///< the other name, as it was added
+    std::string alias; ///< the other name
     std::string role;  ///< the role's canonical name
 };
 
-/// Teaches the base another name for a role ("ML Engineer" for Machine Learning Engineer); `role`
-/// may be a name, slug or alias. Returns the alias with the role's canonical name.
-/// Throws Error(kNotFound) for an unknown role (with suggestions), Error(kInvalidArgument) for an
-/// empty alias or one that is already a role's name or alias, and the database's Error
-/// (kReadOnly, kBusy, ...).
+/// The work of `jobkb alias add`: teaches the base another name for a role ("ML Engineer" for
+/// Machine Learning Engineer). Throws Error(ErrorCode::kNotFound) for an unknown role (with
+/// suggestions), Error(ErrorCode::kInvalidArgument) for an empty alias and when the alias is
+/// already a role's name or alias (with HintKind::kRemoveAliasFirst when it names another role),
+/// and Error when SQLite fails.
 RoleAlias add_role_alias(Database& database, const std::string& role, const std::string& alias);
 
-/// Every alias, or one role's, by role then alias. Throws Error(kNotFound) for an unknown role.
+/// The work of `jobkb alias list`: every alias, or one role's, by role then alias. Throws
+/// Error(ErrorCode::kNotFound) for an unknown role, and Error when SQLite fails.
 std::vector<RoleAlias> list_role_aliases(Database& database,
                                          const std::optional<std::string>& role = std::nullopt);
 
-/// Forgets an alias and returns it; throws Error(kNotFound) when there is no such alias, and the
-/// database's Error (kReadOnly, kBusy, ...).
+/// The work of `jobkb alias remove`: forgets an alias. Throws Error(ErrorCode::kNotFound) with
+/// HintKind::kListAliases when there is no such alias, and Error when SQLite fails.
 RoleAlias remove_role_alias(Database& database, const std::string& alias);
 
 } // namespace jobkb

@@ -13,17 +13,15 @@ namespace jobkb {
 /// trillion rupees), far above any salary and far below int64 overflow.
 inline constexpr std::int64_t kMaxAmountMinor = 1'000'000'000'000'000;
 
-/// An amount parse_amount() read.
+/// An amount read by parse_amount().
 struct ParsedAmount {
     std::int64_t amount_minor = 0;             ///< in the currency's minor unit
     std::optional<std::string> implied_period; ///< "year" for "12 LPA" (lakh per annum)
 };
 
 /// An amount as people write it, in the given currency, exactly (no floating point):
-///
-///     1088060   1,088,060   10,88,060   1088060.50   ₹10,88,060   $161,321   INR 1088060
-///     INR 12 LPA (lakh per annum)   10.5 lakh   1.2 crore   150k
-///
+///   1088060   1,088,060   10,88,060   1088060.50   ₹10,88,060   $161,321   INR 1088060   1088060
+///   INR 12 LPA (lakh per annum)   10.5 lakh   1.2 crore   150k
 /// Digit groups must be Western (1,234,567) or Indian (12,34,567); a sign (₹ $ £ € ¥) or code must
 /// agree with the currency; fractions may not go below the currency's minor unit; the amount must
 /// be positive and at most kMaxAmountMinor. Anything else, or anything ambiguous (1,5 or 1.000,50),

@@ -29,7 +29,7 @@ enum class ErrorCode {
 /// to run or the option to pass. Adding a kind is adding a case to both.
 enum class HintKind {
     kNone,             ///< nothing to suggest
-    kCheck,            ///< the file may be damaged: check it (check_health)
+    kCheck,            ///< the file may be damaged: check it (check_knowledge_base)
     kInit,             ///< make the file a knowledge base (initialize_knowledge_base)
     kMigrate,          ///< migrate it first (migrate_knowledge_base)
     kNewerJobkb,       ///< open it with a newer jobkb
@@ -44,6 +44,9 @@ enum class HintKind {
     kSupplyField,      ///< a field has no column: map one to it, or set a value (field)
     kSkipInvalid,      ///< some rows are invalid: fix them, or import the valid ones only
     kRemoveAliasFirst, ///< the alias names another role: remove it from that role first (value)
+    kCreate,           ///< no file at the path: create one (initialize_knowledge_base)
+    kAllowSeveral,     ///< several statements: allow writes to run them in one transaction
+    kBindParameter,    ///< a query parameter has no value: give it one (value: its name)
 };
 
 /// A hint with what it is about: the import field (`field`) and the file's column, name or other

@@ -13,23 +13,27 @@ namespace jobkb {
 
 /// Which schema versions open_knowledge_base() accepts.
 enum class SchemaPolicy {
-    kRequireCurrent, ///< only the schema this library writes: an older file must be migrated
-    kAllowOlder,     ///< an older schema too, to migrate it (what migrate_knowledge_base uses)
-    kInspect,        ///< any version, to report on it (migration status, health check); read only
+    kRequireCurrent, ///< refuse a database that needs migrating (HintKind::kMigrate)
+    kAllowOlder,     ///< also an older one, for the migrator itself
+    kInspect,        ///< any version, to report on it (migration status, check); read only
 };
 
 /// Opens an existing jobkb knowledge base. Reads only the file's header and schema, so a current
 /// database costs no more than opening it. A read-only open of a WAL file in a folder nobody may
-/// write to reads it as immutable. Throws Error naming the path and the cause: a missing
-/// file or folder, a directory, a file that is not SQLite, a SQLite file of another application,
-/// a database newer than this library, one that needs migrating (unless kAllowOlder), or a
-/// read-only file opened for writing. The file is never changed by a refusal.
+/// write to reads it as immutable. Throws Error naming the path and the cause: a missing file
+/// (ErrorCode::kNotFound, HintKind::kCreate) or folder, a directory or other non-file
+/// (ErrorCode::kIo), a file that is not SQLite (kNotADatabase), a SQLite file of another
+/// application or an empty one (kForeignDatabase; HintKind::kInit for an empty one), a database
+/// newer than this library (kDatabaseTooNew, HintKind::kNewerJobkb), one that needs migrating
+/// (kDatabaseTooOld, HintKind::kMigrate; unless kAllowOlder), a damaged one (kCorrupt,
+/// HintKind::kCheck), or a read-only file opened for writing (kReadOnly). The file is never
+/// changed by a refusal.
 std::unique_ptr<Database> open_knowledge_base(const std::filesystem::path& path, Access access,
                                               SchemaPolicy policy = SchemaPolicy::kRequireCurrent);
 
-/// What initialize_knowledge_base() seeds a base with.
+/// What initialize_knowledge_base() loads.
 enum class Content {
-    kReferenceOnly, ///< the schema plus ISO countries and currencies
+    kReferenceOnly, ///< schema plus countries and currencies
     kArticle,       ///< ... plus the article's roles, skills, industries and salaries
 };
 
@@ -40,18 +44,17 @@ struct SetupReport {
     std::vector<SeedResult> seeds;           ///< the seed sets loaded now (or found loaded)
 };
 
-/// Creates a new knowledge base at `path`, or brings an existing one (or an empty SQLite file)
-/// up to date: pending migrations, then the seed sets of `content` that are not loaded yet. A new
-/// file is built under a temporary name and renamed into place, so a failure or a crash never
-/// leaves a half-made database at the path. Throws Error as open_knowledge_base() does for a file
-/// it refuses (a foreign or newer database, a directory, a missing folder), and the Error of a
-/// failed migration or seed, with the file as it was.
+/// The work of `jobkb init`: creates a new knowledge base, or brings an existing one (or an
+/// empty SQLite file) up to date. A new file is built under a temporary name and renamed into
+/// place, so a failure or a crash never leaves a half-made database at the path; its failures
+/// name the path asked for. Throws what open_knowledge_base() throws for a file that is there
+/// (except for an older or empty one, which it brings up to date), Error(ErrorCode::kIo) when the
+/// file cannot be created, and what Migrator::apply_pending() and Seeder::apply() throw.
 SetupReport initialize_knowledge_base(const std::filesystem::path& path, Content content);
 
-/// Applies pending migrations and newer reference data to an existing base, each migration in its
-/// own transaction. Throws Error as open_knowledge_base() does (kNotFound for a missing file),
-/// Error(kMigrationChanged) when an applied migration differs from this library's, and the Error
-/// of a failed migration, which leaves the file at the version before it.
+/// The work of `jobkb migrate`: applies pending migrations and newer reference data to an
+/// existing base. Throws what open_knowledge_base() (with SchemaPolicy::kAllowOlder),
+/// Migrator::apply_pending() and Seeder::apply() throw.
 SetupReport migrate_knowledge_base(const std::filesystem::path& path);
 
 } // namespace jobkb

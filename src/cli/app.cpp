@@ -6,7 +6,6 @@
 #include "cli/usage_errors.hpp"
 
 #include "jobkb/error.hpp"
-#include "jobkb/version.hpp"
 
 #include <CLI/App.hpp>
 #include <CLI/Config.hpp>

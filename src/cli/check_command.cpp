@@ -1,23 +1,26 @@
 #include "cli/commands.hpp"
+#include "cli/hints.hpp"
 
+#include "jobkb/check.hpp"
 #include "jobkb/error.hpp"
-#include "jobkb/health.hpp"
 
 namespace jobkb::cli {
 namespace {
 
-// What SQLite said when it could not read the file, without the path in front and without the
-// advice to run check (this is check): "reading the database header: the file is damaged (...)".
-std::string damage_of(const Error& error, const std::string& path) {
-    std::string detail = error.what();
-    if (detail.starts_with(path + ": ")) {
-        detail.erase(0, path.size() + 2);
+// What SQLite said when it could not read the file, without the path (each line names it) and
+// without the hint to check the file (this is check): "reading the database header: the file is
+// damaged (...)".
+std::string damage_of(const Error& error) {
+    return error.doing().empty() ? error.cause() : error.doing() + ": " + error.cause();
+}
+
+// A finding's line after "PATH: ": "migrations: 0002_x is pending: run 'jobkb migrate' first".
+std::string finding(const HealthProblem& problem) {
+    std::string line = problem.check + ": " + problem.detail;
+    if (const std::string hint = cli_hint(problem.hint); !hint.empty()) {
+        line += ": " + hint;
     }
-    constexpr std::string_view kAdvice = ": see 'jobkb check'";
-    if (detail.ends_with(kAdvice)) {
-        detail.erase(detail.size() - kAdvice.size());
-    }
-    return detail;
+    return line;
 }
 
 } // namespace
@@ -33,21 +36,25 @@ void register_check_command(CLI::App& app, Context& context) {
         try {
             auto database = context.open(Access::kReadOnly, SchemaPolicy::kInspect);
             path = database->path().string();
-            problems = check_health(*database);
+            problems = check_knowledge_base(*database);
         } catch (const Error& error) {
             if (error.code() != ErrorCode::kCorrupt) {
                 throw;
             }
             // SQLite could not read on: that is what check has to report.
             path = context.locate_database().path.string();
-            problems.push_back({"integrity", damage_of(error, path)});
+            problems.push_back({"integrity", damage_of(error), {}});
         }
         for (const auto& problem : problems) {
-            context.out << path << ": " << problem.check << ": " << problem.detail << '\n';
+            context.out << path << ": " << finding(problem) << '\n';
         }
         if (!problems.empty()) {
-            throw Error(ErrorCode::kSqlite,
-                        path + ": check found " + std::to_string(problems.size()) + " problem(s)");
+            throw Error(
+                ErrorCode::kSqlite,
+                ErrorDetails{path,
+                             {},
+                             "check found " + std::to_string(problems.size()) + " problem(s)",
+                             {}});
         }
         context.out << "ok\n";
     });

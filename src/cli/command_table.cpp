@@ -2,6 +2,8 @@
 // Help, the usage errors and the shell completion scripts are all read from the app built here.
 #include "cli/commands.hpp"
 
+#include "jobkb/version.hpp"
+
 #include <CLI/App.hpp>
 #include <CLI/Config.hpp>
 #include <CLI/Formatter.hpp>

@@ -58,6 +58,12 @@ std::string cli_hint(const Hint& hint) {
         return "fix them, or import the rest with --skip-invalid";
     case HintKind::kRemoveAliasFirst:
         return "remove it first with 'jobkb alias remove ALIAS'";
+    case HintKind::kCreate:
+        return "create it with 'jobkb init'";
+    case HintKind::kAllowSeveral:
+        return "pass --write to run several in one transaction";
+    case HintKind::kBindParameter:
+        return "pass -p " + shell_quoted(hint.value) + " VALUE";
     }
     return "";
 }

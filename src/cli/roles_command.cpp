@@ -89,7 +89,22 @@ Listing machine_listing(const std::vector<RoleOverview>& roles,
     return listing;
 }
 
+// Salaries are compared in one country's currency: a minimum or an order by salary needs one.
+void require_country_for_salaries(const RolesOptions& options) {
+    if (!options.country.empty()) {
+        return;
+    }
+    constexpr const char* kWhy = "salaries are compared in one country's currency";
+    if (!options.min_salary.empty()) {
+        throw CLI::ValidationError(std::string("--min-salary needs --country: ") + kWhy);
+    }
+    if (options.filter.sort == RoleSort::kSalary) {
+        throw CLI::ValidationError(std::string("--sort salary needs --country: ") + kWhy);
+    }
+}
+
 void run_roles(Context& context, const RolesOptions& options) {
+    require_country_for_salaries(options);
     RoleFilter filter = options.filter;
     filter.country = given(options.country);
     filter.min_salary = given(options.min_salary);

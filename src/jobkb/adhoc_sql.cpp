@@ -1,319 +1,26 @@
+// `jobkb sql`: a user's SQL, run under the defences of adhoc_sql_guard.hpp.
 #include "jobkb/adhoc_sql.hpp"
 
+#include "jobkb/adhoc_sql_guard.hpp"
+#include "jobkb/connection.hpp"
 #include "jobkb/error.hpp"
 
+#include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
 
 #include <algorithm>
-#include <array>
 #include <charconv>
-#include <map>
 #include <memory>
 #include <optional>
 
 namespace jobkb {
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using detail::SqlGuard;
 
-constexpr int kMaxValueBytes = 10'000'000;
-constexpr sqlite3_int64 kMaxHeapBytes = 1'000'000'000;
-
-// Pragmas that only report. Those taking an argument name a table or index to describe;
-// the others are allowed only without a value, since "PRAGMA x = v" changes something.
-constexpr std::array<std::string_view, 10> kDescribingPragmas = {
-    "table_info",       "table_xinfo",       "index_list",      "index_info",  "index_xinfo",
-    "foreign_key_list", "foreign_key_check", "integrity_check", "quick_check", "table_list"};
-constexpr std::array<std::string_view, 16> kReadablePragmas = {
-    "application_id", "user_version",  "schema_version",  "data_version",
-    "page_count",     "page_size",     "freelist_count",  "encoding",
-    "journal_mode",   "foreign_keys",  "compile_options", "database_list",
-    "collation_list", "function_list", "module_list",     "pragma_list"};
-
-template <std::size_t N>
-bool contains(const std::array<std::string_view, N>& names, const char* name) {
-    return name != nullptr && std::find(names.begin(), names.end(), name) != names.end();
-}
-
-struct Guard {
-    bool allow_writes = false;
-    std::string refusal; // why the authorizer said no, for the message
-    Clock::time_point deadline;
-    bool timed_out = false;
-};
-
-int authorize(void* context, int action, const char* first, const char* second, const char*,
-              const char*) {
-    auto& guard = *static_cast<Guard*>(context);
-    auto refuse = [&](std::string why) {
-        guard.refusal = std::move(why);
-        return SQLITE_DENY;
-    };
-    switch (action) {
-    case SQLITE_READ:
-    case SQLITE_SELECT:
-    case SQLITE_RECURSIVE:
-        return SQLITE_OK;
-    case SQLITE_FUNCTION:
-        if (second != nullptr && std::string_view(second) == "load_extension") {
-            return refuse("loading extensions is not allowed");
-        }
-        // It reads and sets raw function pointers: an address leak, or a crash, to order.
-        if (second != nullptr && std::string_view(second) == "fts3_tokenizer") {
-            return refuse("fts3_tokenizer is not allowed");
-        }
-        return SQLITE_OK;
-    case SQLITE_CREATE_VTABLE:
-    case SQLITE_DROP_VTABLE:
-        return refuse("virtual tables cannot be created or dropped here");
-    case SQLITE_ATTACH:
-    case SQLITE_DETACH:
-        return refuse("ATTACH and DETACH are not allowed");
-    case SQLITE_PRAGMA:
-        if (contains(kDescribingPragmas, first) ||
-            (second == nullptr && contains(kReadablePragmas, first))) {
-            return SQLITE_OK;
-        }
-        return refuse(fmt::format("PRAGMA {}{} is not allowed (only pragmas that report)",
-                                  first ? first : "", second ? " = " + std::string(second) : ""));
-    case SQLITE_TRANSACTION:
-    case SQLITE_SAVEPOINT:
-        return refuse(guard.allow_writes
-                          ? "transaction control is not allowed: --write runs everything in one "
-                            "transaction"
-                          : "transaction control is not allowed");
-    case SQLITE_UPDATE:
-        // SQLite asks this of its own schema table when a query first uses a built-in virtual
-        // table (json_each, pragma_table_info); real writes are still stopped by the read-only
-        // connection and sqlite3_stmt_readonly().
-        if (first != nullptr && (std::string_view(first) == "sqlite_master" ||
-                                 std::string_view(first) == "sqlite_temp_master")) {
-            return SQLITE_OK;
-        }
-        [[fallthrough]];
-    default:
-        // Everything else writes: INSERT, UPDATE, DELETE, CREATE, DROP, ALTER, REINDEX, ANALYZE.
-        if (guard.allow_writes) {
-            return SQLITE_OK;
-        }
-        return refuse("the query would change the database (it is read-only; pass --write "
-                      "to change it)");
-    }
-}
-
-int check_deadline(void* context) {
-    auto& guard = *static_cast<Guard*>(context);
-    if (Clock::now() > guard.deadline) {
-        guard.timed_out = true;
-        return 1; // interrupts the statement
-    }
-    return 0;
-}
-
-struct StatementDeleter {
-    void operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
-};
-using StatementPtr = std::unique_ptr<sqlite3_stmt, StatementDeleter>;
-
-// SQLite 3.40 (Debian 12's; later versions copy in doubling blocks) builds printf('%.*c', N, 'x')
-// with N appends, which go on after the result has outgrown the length limit, in one function call
-// that the progress handler cannot interrupt: N = 2147483647 takes some 15 seconds whatever the
-// time limit. While a query runs, printf and format are replaced by this check, which refuses %c
-// precisions adding up past the length limit (too big a result anyway) at once, and otherwise runs
-// the built-in printf on a private in-memory connection. SQLite owns each instance and deletes it
-// with the function.
-class CheckedPrintf {
-public:
-    static void install(sqlite3* handle) {
-        for (const char* name : kNames) {
-            auto* checked = new CheckedPrintf;
-            // On failure (a statement of the connection still running) SQLite has already
-            // deleted it, and the query runs with the built-in printf.
-            sqlite3_create_function_v2(handle, name, -1, kFlags, checked, call, nullptr, nullptr,
-                                       destroy);
-        }
-    }
-    static void remove(sqlite3* handle) {
-        for (const char* name : kNames) {
-            sqlite3_create_function_v2(handle, name, -1, kFlags, nullptr, nullptr, nullptr, nullptr,
-                                       nullptr);
-        }
-    }
-
-private:
-    static constexpr std::array<const char*, 2> kNames = {"printf", "format"};
-    static constexpr int kFlags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
-
-    ~CheckedPrintf() {
-        statements_.clear();
-        sqlite3_close(memory_);
-    }
-
-    static void destroy(void* checked) { delete static_cast<CheckedPrintf*>(checked); }
-
-    static void call(sqlite3_context* context, int argc, sqlite3_value** argv) {
-        if (has_huge_char_precision(argc, argv)) {
-            sqlite3_result_error_toobig(context);
-            return;
-        }
-        static_cast<CheckedPrintf*>(sqlite3_user_data(context))->run(context, argc, argv);
-    }
-
-    // Reads the format as SQLite's printf does (flags, width, precision, length, conversion;
-    // '*' takes the next argument, as every conversion but %% and %n does) and tells whether its
-    // %c conversions repeat their characters more times, together, than a value may have bytes.
-    // SQLite loops over each %c's precision even after the result has become too big.
-    static bool has_huge_char_precision(int argc, sqlite3_value** argv) {
-        const auto* text = argc > 0 ? sqlite3_value_text(argv[0]) : nullptr;
-        if (text == nullptr) {
-            return false;
-        }
-        const std::string_view format(reinterpret_cast<const char*>(text),
-                                      static_cast<std::size_t>(sqlite3_value_bytes(argv[0])));
-        int next = 1;
-        const auto take_int = [&] {
-            // As SQLite does: the argument as an int, negative precisions made positive.
-            const auto value = static_cast<int>(next < argc ? sqlite3_value_int64(argv[next]) : 0);
-            ++next;
-            return value < 0 ? (value >= -2147483647 ? -value : -1) : value;
-        };
-        const auto is_digit = [&](std::size_t i) {
-            return i < format.size() && format[i] >= '0' && format[i] <= '9';
-        };
-        std::int64_t repeats = 0;
-        std::size_t i = 0;
-        while ((i = format.find('%', i)) != std::string_view::npos) {
-            ++i;
-            while (i < format.size() &&
-                   std::string_view("-+ #!0,").find(format[i]) != std::string_view::npos) {
-                ++i;
-            }
-            if (i < format.size() && format[i] == '*') {
-                take_int();
-                ++i;
-            } else {
-                while (is_digit(i)) {
-                    ++i;
-                }
-            }
-            int precision = -1;
-            if (i < format.size() && format[i] == '.') {
-                ++i;
-                if (i < format.size() && format[i] == '*') {
-                    precision = take_int();
-                    ++i;
-                } else {
-                    std::uint32_t digits = 0; // wraps as SQLite's does
-                    while (is_digit(i)) {
-                        digits = digits * 10 + static_cast<std::uint32_t>(format[i++] - '0');
-                    }
-                    precision = static_cast<int>(digits & 0x7fffffff);
-                }
-            }
-            while (i < format.size() && format[i] == 'l') {
-                ++i;
-            }
-            if (i >= format.size()) {
-                break;
-            }
-            const char conversion = format[i++];
-            if (conversion == 'c') {
-                repeats += std::max(precision, 0);
-                if (repeats > kMaxValueBytes) {
-                    return true;
-                }
-            }
-            if (conversion != '%' && conversion != 'n') {
-                ++next;
-            }
-        }
-        return false;
-    }
-
-    void run(sqlite3_context* context, int argc, sqlite3_value** argv) {
-        if (memory_ == nullptr) {
-            if (sqlite3_open_v2(":memory:", &memory_, SQLITE_OPEN_READWRITE, nullptr) !=
-                SQLITE_OK) {
-                sqlite3_result_error_nomem(context);
-                return;
-            }
-            sqlite3_limit(memory_, SQLITE_LIMIT_LENGTH, kMaxValueBytes);
-        }
-        auto& statement = statements_[argc];
-        if (!statement) {
-            std::string sql = "SELECT printf(";
-            for (int i = 1; i <= argc; ++i) {
-                sql += fmt::format("{}?{}", i > 1 ? ", " : "", i);
-            }
-            sql += ")";
-            sqlite3_stmt* raw = nullptr;
-            if (sqlite3_prepare_v2(memory_, sql.c_str(), -1, &raw, nullptr) != SQLITE_OK) {
-                sqlite3_result_error(context, sqlite3_errmsg(memory_), -1);
-                return;
-            }
-            statement.reset(raw);
-        }
-        for (int i = 0; i < argc; ++i) {
-            sqlite3_bind_value(statement.get(), i + 1, argv[i]);
-        }
-        const int step = sqlite3_step(statement.get());
-        if (step == SQLITE_ROW) {
-            sqlite3_result_value(context, sqlite3_column_value(statement.get(), 0));
-        } else if (step == SQLITE_TOOBIG) {
-            sqlite3_result_error_toobig(context);
-        } else if (step == SQLITE_NOMEM) {
-            sqlite3_result_error_nomem(context);
-        } else {
-            sqlite3_result_error(context, sqlite3_errmsg(memory_), -1);
-        }
-        sqlite3_reset(statement.get());
-        sqlite3_clear_bindings(statement.get());
-    }
-
-    sqlite3* memory_ = nullptr;
-    std::map<int, StatementPtr> statements_; // "SELECT printf(?1, ..., ?N)" for N arguments
-};
-
-// Installs the guard on the connection for this scope only.
-class GuardScope {
-public:
-    GuardScope(sqlite3* handle, Guard& guard) : handle_(handle) {
-        sqlite3_set_authorizer(handle_, authorize, &guard);
-        sqlite3_progress_handler(handle_, 1000, check_deadline, &guard);
-        attached_limit_ = sqlite3_limit(handle_, SQLITE_LIMIT_ATTACHED, 0);
-        // Bounds what one function call can build (printf('%.*c', 1e9, 'x')), which the
-        // progress handler cannot interrupt; CheckedPrintf bounds the time printf takes.
-        length_limit_ = sqlite3_limit(handle_, SQLITE_LIMIT_LENGTH, kMaxValueBytes);
-        CheckedPrintf::install(handle_);
-        heap_limit_ = sqlite3_hard_heap_limit64(-1);
-        sqlite3_hard_heap_limit64(kMaxHeapBytes);
-        sqlite3_db_config(handle_, SQLITE_DBCONFIG_DEFENSIVE, -1, &defensive_);
-        sqlite3_db_config(handle_, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
-        sqlite3_db_config(handle_, SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER, -1, &tokenizer_);
-        sqlite3_db_config(handle_, SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER, 0, nullptr);
-    }
-    ~GuardScope() {
-        CheckedPrintf::remove(handle_);
-        sqlite3_set_authorizer(handle_, nullptr, nullptr);
-        sqlite3_progress_handler(handle_, 0, nullptr, nullptr);
-        sqlite3_limit(handle_, SQLITE_LIMIT_ATTACHED, attached_limit_);
-        sqlite3_limit(handle_, SQLITE_LIMIT_LENGTH, length_limit_);
-        sqlite3_hard_heap_limit64(heap_limit_);
-        sqlite3_db_config(handle_, SQLITE_DBCONFIG_DEFENSIVE, defensive_, nullptr);
-        sqlite3_db_config(handle_, SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER, tokenizer_, nullptr);
-    }
-    GuardScope(const GuardScope&) = delete;
-    GuardScope& operator=(const GuardScope&) = delete;
-
-private:
-    sqlite3* handle_;
-    int attached_limit_ = 0;
-    int length_limit_ = 0;
-    sqlite3_int64 heap_limit_ = 0;
-    int tokenizer_ = 0;
-    int defensive_ = 0;
-};
+// The user's statements are prepared here, each once, not through the statement cache.
+using StatementPtr = std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)>;
 
 // "line 2, column 7" of a byte offset into the query.
 std::string position(std::string_view sql, std::size_t offset) {
@@ -333,23 +40,46 @@ std::string context_at(std::string_view sql, std::size_t offset) {
     return rest.empty() ? "at the end of the query" : fmt::format("at '{}'", rest);
 }
 
-[[noreturn]] void fail_at(std::string_view sql, std::size_t offset, const std::string& message) {
-    throw Error(ErrorCode::kInvalidArgument, fmt::format("query:{}: {} ({})", position(sql, offset),
-                                                         message, context_at(sql, offset)));
+// An error in the query at a byte offset: "query:LINE:COLUMN: what (at 'text')".
+[[noreturn]] void fail_at(std::string_view sql, std::size_t offset, const std::string& message,
+                          Hint hint = {}) {
+    throw Error(
+        ErrorCode::kInvalidArgument,
+        fmt::format("query:{}: {} ({})", position(sql, offset), message, context_at(sql, offset)),
+        std::move(hint));
 }
 
-[[noreturn]] void fail_with_sqlite(sqlite3* handle, std::string_view sql, std::size_t base,
-                                   const Guard& guard, const AdHocOptions& options) {
+// Why SQLite stopped the statement at `base`: the time limit, a refusal, an error in the query
+// (with its position), or the file's own failure (damage, a lock, I/O), which is reported like
+// any other statement's.
+[[noreturn]] void fail_with_sqlite(Database& database, int code, std::string_view sql,
+                                   std::size_t base, const SqlGuard& guard,
+                                   const AdHocOptions& options) {
     if (guard.timed_out) {
-        throw Error(ErrorCode::kInvalidArgument,
-                    fmt::format("query stopped after {} ms: the time limit (raise it with "
-                                "--time-limit MS)",
-                                options.time_limit.count()));
+        throw Error(
+            ErrorCode::kLimit,
+            fmt::format("query stopped after {} ms: the time limit", options.time_limit.count()),
+            Hint{HintKind::kRaiseTimeLimit, {}, {}});
     }
-    const std::string message =
-        guard.refusal.empty() ? sqlite3_errmsg(handle) : "refused: " + guard.refusal;
+    sqlite3* handle = database.native_handle();
     const int offset = sqlite3_error_offset(handle);
-    fail_at(sql, base + (offset >= 0 ? static_cast<std::size_t>(offset) : 0), message);
+    const std::size_t at = base + (offset >= 0 ? static_cast<std::size_t>(offset) : 0);
+    if (!guard.refusal.empty()) {
+        fail_at(sql, at, "refused: " + guard.refusal, guard.hint);
+    }
+    switch (code & 0xff) {
+    case SQLITE_ERROR:      // syntax, unknown names, a function's error
+    case SQLITE_CONSTRAINT: // with writes allowed
+    case SQLITE_MISMATCH:
+    case SQLITE_RANGE:
+    case SQLITE_TOOBIG: // a value past the length limit
+    case SQLITE_NOMEM:  // the heap limit
+    case SQLITE_AUTH:   // refused without a reason recorded
+    case SQLITE_INTERRUPT:
+        fail_at(sql, at, sqlite3_errmsg(handle));
+    default:
+        detail::fail(database, "running the query", SQLite::Exception(handle, code));
+    }
 }
 
 // An integer only when the text is its canonical spelling: "007" and "+5" stay text.
@@ -374,8 +104,8 @@ void bind_parameters(sqlite3_stmt* statement, const AdHocOptions& options,
                                         [&](const SqlParameter& p) { return p.name == name; });
         if (found == options.parameters.end()) {
             throw Error(ErrorCode::kInvalidArgument,
-                        fmt::format("query parameter {} has no value (pass -p {} VALUE)",
-                                    raw_name ? raw_name : "?", name));
+                        fmt::format("query parameter {} has no value", raw_name ? raw_name : "?"),
+                        Hint{HintKind::kBindParameter, {}, name});
         }
         used[static_cast<std::size_t>(found - options.parameters.begin())] = true;
         if (const auto integer = as_integer(found->value)) {
@@ -430,11 +160,11 @@ bool only_comments(std::string_view rest) {
 // Runs the statements with the guard installed (the caller owns any transaction, whose BEGIN
 // and COMMIT the guard would refuse).
 SqlResult run_guarded(Database& database, std::string_view sql, const AdHocOptions& options) {
-    sqlite3* handle = database.connection().getHandle();
-    Guard guard;
+    sqlite3* handle = database.native_handle();
+    SqlGuard guard;
     guard.allow_writes = options.allow_writes;
-    guard.deadline = Clock::now() + options.time_limit;
-    GuardScope scope(handle, guard);
+    guard.deadline = std::chrono::steady_clock::now() + options.time_limit;
+    detail::SqlGuardScope scope(handle, guard);
 
     if (const auto nul = sql.find('\0'); nul != std::string_view::npos) {
         fail_at(sql, nul, "the query contains a NUL byte (expected SQL text)");
@@ -447,9 +177,8 @@ SqlResult run_guarded(Database& database, std::string_view sql, const AdHocOptio
     bool ran_one = false;
     while (offset < sql.size() && !only_comments(sql.substr(offset))) {
         if (ran_one && !options.allow_writes) {
-            fail_at(sql, offset,
-                    "only one statement at a time (pass --write to run several in one "
-                    "transaction)");
+            fail_at(sql, offset, "only one statement at a time",
+                    Hint{HintKind::kAllowSeveral, {}, {}});
         }
         sqlite3_stmt* raw = nullptr;
         const char* start = sql.data() + offset;
@@ -457,9 +186,9 @@ SqlResult run_guarded(Database& database, std::string_view sql, const AdHocOptio
         guard.refusal.clear();
         const int prepared = sqlite3_prepare_v3(
             handle, start, static_cast<int>(sql.size() - offset), 0, &raw, &tail);
-        StatementPtr statement(raw);
+        StatementPtr statement(raw, sqlite3_finalize);
         if (prepared != SQLITE_OK) {
-            fail_with_sqlite(handle, sql, offset, guard, options);
+            fail_with_sqlite(database, prepared, sql, offset, guard, options);
         }
         const std::size_t statement_offset = offset;
         offset = static_cast<std::size_t>(tail - sql.data());
@@ -471,8 +200,8 @@ SqlResult run_guarded(Database& database, std::string_view sql, const AdHocOptio
         }
         if (!options.allow_writes && !sqlite3_stmt_readonly(statement.get())) {
             fail_at(sql, statement_offset,
-                    "refused: the statement would change the database (it is read-only; pass "
-                    "--write to change it)");
+                    "refused: the statement would change the database (it is read-only)",
+                    Hint{HintKind::kAllowWrites, {}, {}});
         }
         ran_one = true;
         bind_parameters(statement.get(), options, used);
@@ -492,10 +221,10 @@ SqlResult run_guarded(Database& database, std::string_view sql, const AdHocOptio
                 break;
             }
             if (result.rows.size() == options.max_rows) {
-                throw Error(ErrorCode::kInvalidArgument,
-                            fmt::format("query returned more than {} rows: stopped by the row "
-                                        "cap (add a LIMIT, or raise it with --max-rows N)",
-                                        options.max_rows));
+                throw Error(ErrorCode::kLimit,
+                            fmt::format("query returned more than {} rows: stopped by the row cap",
+                                        options.max_rows),
+                            Hint{HintKind::kRaiseRowLimit, {}, {}});
             }
             std::vector<SqlValue> row;
             for (int i = 0; i < columns; ++i) {
@@ -504,10 +233,10 @@ SqlResult run_guarded(Database& database, std::string_view sql, const AdHocOptio
                                 static_cast<std::size_t>(sqlite3_column_bytes(statement.get(), i));
             }
             if (result_bytes > options.max_result_bytes) {
-                throw Error(ErrorCode::kInvalidArgument,
-                            fmt::format("query returned more than {} MiB: stopped by the size cap "
-                                        "(add a LIMIT, or select fewer or shorter values)",
-                                        options.max_result_bytes >> 20));
+                throw Error(ErrorCode::kLimit,
+                            fmt::format("query returned more than {} MiB: stopped by the size cap",
+                                        options.max_result_bytes >> 20),
+                            Hint{HintKind::kRaiseSizeLimit, {}, {}});
             }
             result.rows.push_back(std::move(row));
         }
@@ -515,7 +244,7 @@ SqlResult run_guarded(Database& database, std::string_view sql, const AdHocOptio
             continue; // a statement after this one is still refused above
         }
         if (step != SQLITE_DONE) {
-            fail_with_sqlite(handle, sql, statement_offset, guard, options);
+            fail_with_sqlite(database, step, sql, statement_offset, guard, options);
         }
         // Rows the statement itself changed, not those its triggers did.
         changes += sqlite3_stmt_readonly(statement.get()) ? 0 : sqlite3_changes64(handle);
@@ -525,9 +254,9 @@ SqlResult run_guarded(Database& database, std::string_view sql, const AdHocOptio
     }
     for (std::size_t i = 0; i < used.size(); ++i) {
         if (!used[i]) {
-            throw Error(ErrorCode::kInvalidArgument,
-                        fmt::format("parameter '{}' is not in the query (-p {})",
-                                    options.parameters[i].name, options.parameters[i].name));
+            throw Error(
+                ErrorCode::kInvalidArgument,
+                fmt::format("parameter '{}' is not in the query", options.parameters[i].name));
         }
     }
     result.changes = changes;
@@ -541,8 +270,8 @@ SqlResult run_adhoc_sql(Database& database, std::string_view sql, const AdHocOpt
         for (std::size_t j = 0; j < i; ++j) {
             if (options.parameters[i].name == options.parameters[j].name) {
                 throw Error(ErrorCode::kInvalidArgument,
-                            fmt::format("parameter '{}' is given twice (expected one -p {} VALUE)",
-                                        options.parameters[i].name, options.parameters[i].name));
+                            fmt::format("parameter '{}' is given twice (expected one value)",
+                                        options.parameters[i].name));
             }
         }
     }

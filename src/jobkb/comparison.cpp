@@ -1,6 +1,7 @@
 #include "jobkb/comparison.hpp"
 
 #include "jobkb/error.hpp"
+#include "jobkb/statement.hpp"
 
 #include <algorithm>
 #include <map>
@@ -8,6 +9,49 @@
 
 namespace jobkb {
 namespace {
+
+using detail::Statement;
+
+// One statement: the target's skills in its order (key first), each with what the current role
+// has of it.
+constexpr const char* kGap = R"sql(
+SELECT s.name, t.relevance, coalesce(c.relevance, '')
+FROM role_skills t
+JOIN skills s ON s.id = t.skill_id
+LEFT JOIN role_skills c ON c.role_id = :current AND c.skill_id = t.skill_id
+WHERE t.role_id = :target
+ORDER BY t.relevance, t.position)sql";
+
+// Roles sharing a skill, found through role_skills_by_skill from this role's skills; the other
+// role's skill count comes from its primary-key range.
+constexpr const char* kOverlap = R"sql(
+SELECT r.name, other.role_id, count(*) AS shared,
+       (SELECT count(*) FROM role_skills mine WHERE mine.role_id = :role) +
+       (SELECT count(*) FROM role_skills theirs WHERE theirs.role_id = other.role_id) - count(*)
+FROM role_skills mine
+JOIN role_skills other ON other.skill_id = mine.skill_id AND other.role_id <> mine.role_id
+JOIN roles r ON r.id = other.role_id
+WHERE mine.role_id = :role
+GROUP BY other.role_id)sql";
+
+constexpr const char* kSharedSkills = R"sql(
+SELECT s.name FROM role_skills mine
+JOIN role_skills other ON other.skill_id = mine.skill_id AND other.role_id = :other
+JOIN skills s ON s.id = mine.skill_id
+WHERE mine.role_id = :role
+ORDER BY mine.relevance, mine.position)sql";
+
+struct ComparisonStatements {
+    explicit ComparisonStatements(Database& database)
+        : gap{database, "comparing two roles' skills", kGap}, overlap{database,
+                                                                      "finding related roles",
+                                                                      kOverlap},
+          shared_skills{database, "finding related roles", kSharedSkills} {}
+
+    Statement gap;           // the target's skills with the current role's relevance of each
+    Statement overlap;       // roles sharing skills with :role, with the counts
+    Statement shared_skills; // the skills :role and :other share
+};
 
 // Items with their order of first appearance, so ties keep the sources' order.
 struct ItemTable {
@@ -39,7 +83,7 @@ struct ItemTable {
 Comparison compare_roles(Catalog& catalog, const std::vector<std::string>& roles) {
     ReadSnapshot snapshot(catalog.database());
     if (roles.size() < 2) {
-        throw Error(ErrorCode::kInvalidArgument, "compare needs at least two roles");
+        throw Error(ErrorCode::kInvalidArgument, "a comparison needs at least two roles");
     }
     std::vector<RoleProfile> profiles;
     for (const auto& role : roles) {
@@ -92,92 +136,64 @@ SkillGap skill_gap(Catalog& catalog, std::string_view from, std::string_view to)
     const NamedId target = catalog.names().resolve(NameKind::kRole, to);
     if (current.id == target.id) {
         throw Error(ErrorCode::kInvalidArgument,
-                    "gap: '" + std::string(from) + "' and '" + std::string(to) + "' are both " +
-                        current.name + " (expected two different roles)");
+                    ErrorDetails{{},
+                                 "finding the skill gap",
+                                 "'" + std::string(from) + "' and '" + std::string(to) +
+                                     "' are both " + current.name +
+                                     " (expected two different roles)",
+                                 {}});
     }
-    // One statement: the target's skills in its order (key first), each with what the current
-    // role has of it.
-    auto& skills = catalog.database().statement(R"sql(
-SELECT s.name, t.relevance, coalesce(c.relevance, '')
-FROM role_skills t
-JOIN skills s ON s.id = t.skill_id
-LEFT JOIN role_skills c ON c.role_id = :current AND c.skill_id = t.skill_id
-WHERE t.role_id = :target
-ORDER BY t.relevance, t.position)sql");
-    skills.bind(":current", current.id);
-    skills.bind(":target", target.id);
     SkillGap gap{current.name, target.name, {}, {}};
-    catalog.database().guard("comparing two roles' skills", [&] {
-        while (skills.executeStep()) {
-            GapItem item{skills.getColumn(0).getString(), skills.getColumn(1).getString(),
-                         skills.getColumn(2).getString()};
-            (item.in_current.empty() ? gap.to_learn : gap.carries_over).push_back(std::move(item));
-        }
-    });
+    ComparisonStatements statements(catalog.database());
+    auto row = statements.gap.use().bind(":current", current.id).bind(":target", target.id);
+    while (row.step()) {
+        GapItem item{row.text(0), row.text(1), row.text(2)};
+        (item.in_current.empty() ? gap.to_learn : gap.carries_over).push_back(std::move(item));
+    }
     return gap;
 }
 
 std::vector<RelatedRole> related_roles(Catalog& catalog, std::string_view role, std::size_t limit) {
     ReadSnapshot snapshot(catalog.database());
     const NamedId found = catalog.names().resolve(NameKind::kRole, role);
-    Database& database = catalog.database();
-    // Roles sharing a skill, found through role_skills_by_skill from this role's skills; the
-    // other role's skill count comes from its primary-key range.
-    constexpr const char* kOverlap = R"sql(
-SELECT r.name, other.role_id, count(*) AS shared,
-       (SELECT count(*) FROM role_skills mine WHERE mine.role_id = :role) +
-       (SELECT count(*) FROM role_skills theirs WHERE theirs.role_id = other.role_id) - count(*)
-FROM role_skills mine
-JOIN role_skills other ON other.skill_id = mine.skill_id AND other.role_id <> mine.role_id
-JOIN roles r ON r.id = other.role_id
-WHERE mine.role_id = :role
-GROUP BY other.role_id)sql";
-    constexpr const char* kSharedSkills = R"sql(
-SELECT s.name FROM role_skills mine
-JOIN role_skills other ON other.skill_id = mine.skill_id AND other.role_id = :other
-JOIN skills s ON s.id = mine.skill_id
-WHERE mine.role_id = :role
-ORDER BY mine.relevance, mine.position)sql";
-    return database.guard("finding related roles", [&] {
-        std::vector<std::pair<RelatedRole, std::int64_t>> candidates;
-        auto& overlap = database.statement(kOverlap);
-        overlap.bind(":role", found.id);
-        while (overlap.executeStep()) {
+    ComparisonStatements statements(catalog.database());
+    std::vector<std::pair<RelatedRole, std::int64_t>> candidates;
+    {
+        auto row = statements.overlap.use().bind(":role", found.id);
+        while (row.step()) {
             RelatedRole related;
-            related.name = overlap.getColumn(0).getString();
-            related.shared = overlap.getColumn(2).getInt64();
-            related.union_size = overlap.getColumn(3).getInt64();
-            candidates.emplace_back(std::move(related), overlap.getColumn(1).getInt64());
+            related.name = row.text(0);
+            related.shared = row.int64(2);
+            related.union_size = row.int64(3);
+            candidates.emplace_back(std::move(related), row.int64(1));
         }
-        // Compare shared/union exactly as fractions: a*d > c*b.
-        std::sort(candidates.begin(), candidates.end(), [](const auto& x, const auto& y) {
-            const auto& a = x.first;
-            const auto& b = y.first;
-            const auto left = a.shared * b.union_size;
-            const auto right = b.shared * a.union_size;
-            if (left != right) {
-                return left > right;
-            }
-            if (a.shared != b.shared) {
-                return a.shared > b.shared;
-            }
-            return a.name < b.name;
-        });
-        if (candidates.size() > limit) {
-            candidates.resize(limit);
+    }
+    // Compare shared/union exactly as fractions: a*d > c*b.
+    std::sort(candidates.begin(), candidates.end(), [](const auto& x, const auto& y) {
+        const auto& a = x.first;
+        const auto& b = y.first;
+        const auto left = a.shared * b.union_size;
+        const auto right = b.shared * a.union_size;
+        if (left != right) {
+            return left > right;
         }
-        std::vector<RelatedRole> related;
-        for (auto& [candidate, other_id] : candidates) {
-            auto& shared = database.statement(kSharedSkills);
-            shared.bind(":role", found.id);
-            shared.bind(":other", other_id);
-            while (shared.executeStep()) {
-                candidate.shared_skills.push_back(shared.getColumn(0).getString());
-            }
-            related.push_back(std::move(candidate));
+        if (a.shared != b.shared) {
+            return a.shared > b.shared;
         }
-        return related;
+        return a.name < b.name;
     });
+    if (candidates.size() > limit) {
+        candidates.resize(limit);
+    }
+    std::vector<RelatedRole> related;
+    for (auto& [candidate, other_id] : candidates) {
+        auto row = statements.shared_skills.use().bind(":role", found.id).bind(":other", other_id);
+        while (row.step()) {
+            candidate.shared_skills.push_back(row.text(0));
+        }
+        related.push_back(std::move(candidate));
+    }
+    return related;
 }
 
 } // namespace jobkb

@@ -1,11 +1,14 @@
 #include "jobkb/database.hpp"
 
+#include "jobkb/connection.hpp"
 #include "jobkb/error.hpp"
+#include "jobkb/statement.hpp"
 
 #include <fmt/format.h>
 #include <sqlite3.h>
 
 #include <system_error>
+#include <unordered_map>
 
 namespace jobkb {
 namespace {
@@ -48,11 +51,23 @@ SQLite::Database open_connection(const std::filesystem::path& path, Access acces
 
 } // namespace
 
+struct Database::Impl {
+    Impl(std::filesystem::path file, Access mode_of_access, OpenMode mode)
+        : path(std::move(file)), access(mode_of_access),
+          connection(open_connection(path, mode_of_access, mode)) {}
+
+    std::filesystem::path path;
+    Access access;
+    SQLite::Database connection; // declared before the statements that use it
+    std::unordered_map<std::string, detail::CachedStatement> statements;
+};
+
 Database::Database(std::filesystem::path path, Access access, OpenMode mode)
-    : path_(std::move(path)), access_(access), connection_(open_connection(path_, access, mode)) {
+    : impl_(std::make_unique<Impl>(std::move(path), access, mode)) {
     // SQLite quietly falls back to read-only when the file is not writable; a writer must know.
-    if (access == Access::kReadWrite && sqlite3_db_readonly(connection_.getHandle(), "main") == 1) {
-        throw Error(ErrorCode::kReadOnly, ErrorDetails{path_.string(),
+    if (access == Access::kReadWrite &&
+        sqlite3_db_readonly(impl_->connection.getHandle(), "main") == 1) {
+        throw Error(ErrorCode::kReadOnly, ErrorDetails{impl_->path.string(),
                                                        "cannot write",
                                                        "the file is read-only (permission denied)",
                                                        {}});
@@ -64,42 +79,59 @@ Database::Database(std::filesystem::path path, Access access, OpenMode mode)
                                               : "PRAGMA foreign_keys = ON;");
 }
 
-Database::CachedStatement& Database::cached_statement(const std::string& sql,
-                                                      std::string_view doing) {
-    auto found = statements_.find(sql);
-    if (found == statements_.end()) {
-        auto prepared =
-            guard(doing, [&] { return std::make_unique<SQLite::Statement>(connection_, sql); });
-        found = statements_.emplace(sql, CachedStatement{std::move(prepared), false}).first;
+Database::~Database() = default;
+
+const std::filesystem::path& Database::path() const noexcept { return impl_->path; }
+
+Access Database::access() const noexcept { return impl_->access; }
+
+sqlite3* Database::native_handle() noexcept { return impl_->connection.getHandle(); }
+
+void Database::execute(std::string_view doing, const std::string& sql) {
+    try {
+        impl_->connection.exec(sql);
+    } catch (const SQLite::Exception& failure) {
+        detail::fail(*this, doing, failure);
+    }
+}
+
+namespace detail {
+
+SQLite::Database& DatabaseAccess::connection(Database& database) {
+    return database.impl_->connection;
+}
+
+CachedStatement& DatabaseAccess::cached_statement(Database& database, const std::string& sql,
+                                                  std::string_view doing) {
+    auto& statements = database.impl_->statements;
+    auto found = statements.find(sql);
+    if (found == statements.end()) {
+        std::unique_ptr<SQLite::Statement> prepared;
+        try {
+            prepared = std::make_unique<SQLite::Statement>(database.impl_->connection, sql);
+        } catch (const SQLite::Exception& failure) {
+            fail(database, doing, failure);
+        }
+        found = statements.emplace(sql, CachedStatement{std::move(prepared), false}).first;
     }
     return found->second;
 }
 
-SQLite::Statement& Database::statement(const std::string& sql, std::string_view doing) {
-    auto& cached = cached_statement(sql, doing);
-    cached.statement->reset();
-    cached.statement->clearBindings();
-    return *cached.statement;
-}
-
-void Database::reset_statements() noexcept {
-    for (auto& [sql, cached] : statements_) {
+void DatabaseAccess::reset_statements(Database& database) noexcept {
+    for (auto& [sql, cached] : database.impl_->statements) {
         cached.statement->tryReset();
     }
 }
 
-void Database::execute(std::string_view doing, const std::string& sql) {
-    guard(doing, [&] { connection_.exec(sql); });
-}
-
-void Database::fail(std::string_view doing, const SQLite::Exception& failure) const {
-    ErrorDetails details{path_.string(), std::string(doing), failure.what(), {}};
+void DatabaseAccess::fail(const Database& database, std::string_view doing,
+                          const SQLite::Exception& failure) {
+    const std::string path = database.impl_->path.string();
+    ErrorDetails details{path, std::string(doing), failure.what(), {}};
     switch (failure.getErrorCode()) {
     case SQLITE_NOTADB:
         throw Error(
             ErrorCode::kNotADatabase,
-            ErrorDetails{
-                path_.string(), "", "not a SQLite database (the file has no SQLite header)", {}});
+            ErrorDetails{path, "", "not a SQLite database (the file has no SQLite header)", {}});
     case SQLITE_READONLY:
         details.cause = "the database is read-only";
         throw Error(ErrorCode::kReadOnly, std::move(details));
@@ -116,7 +148,7 @@ void Database::fail(std::string_view doing, const SQLite::Exception& failure) co
     case SQLITE_FULL:
         // SQLite's "disk I/O error" says little: add the system's reason when SQLite kept it, and
         // what a failed write most often means when it did not.
-        if (const int system_error = sqlite3_system_errno(connection_.getHandle())) {
+        if (const int system_error = sqlite3_system_errno(database.impl_->connection.getHandle())) {
             details.cause += " (" + std::generic_category().message(system_error) + ")";
         } else if (failure.getExtendedErrorCode() == SQLITE_IOERR_WRITE) {
             details.cause += " while writing (is the disk full, or the file at its size limit?)";
@@ -129,6 +161,8 @@ void Database::fail(std::string_view doing, const SQLite::Exception& failure) co
     }
 }
 
+} // namespace detail
+
 WriteTransaction::WriteTransaction(Database& database) : database_(database) {
     database_.execute("starting a write transaction", "BEGIN IMMEDIATE");
     open_ = true;
@@ -138,21 +172,21 @@ WriteTransaction::~WriteTransaction() {
     if (open_) {
         // Nothing useful can be done about a failed rollback in a destructor; SQLite rolls back
         // an unfinished transaction when the connection closes anyway.
-        database_.connection().tryExec("ROLLBACK");
+        detail::connection(database_).tryExec("ROLLBACK");
     }
 }
 
 void WriteTransaction::commit() {
     // A statement that returned a row and was not reset would make COMMIT fail.
-    database_.reset_statements();
+    detail::reset_statements(database_);
     database_.execute("committing", "COMMIT");
     open_ = false;
 }
 
 ReadSnapshot::ReadSnapshot(Database& database) : database_(database) {
-    if (sqlite3_get_autocommit(database_.connection().getHandle()) != 0) {
+    if (sqlite3_get_autocommit(database_.native_handle()) != 0) {
         // Prepared once and reused: this runs for every multi-statement read.
-        database_.guard("starting a read", [&] { database_.statement("BEGIN").exec(); });
+        detail::Statement(database_, "starting a read", "BEGIN").use().exec();
         open_ = true;
     }
 }
@@ -162,7 +196,7 @@ ReadSnapshot::~ReadSnapshot() {
         // Statements still mid-read do not stop a COMMIT (only pending writes do), and ending a
         // read cannot lose anything: a failure here leaves SQLite to end it on close.
         try {
-            database_.statement("COMMIT").tryExecuteStep();
+            detail::Statement(database_, "ending a read", "COMMIT").use().exec();
         } catch (...) {
         }
     }

@@ -54,6 +54,12 @@ std::string describe_hint(const Hint& hint) {
         return "fix them, or import the valid rows only";
     case HintKind::kRemoveAliasFirst:
         return "remove the alias from " + hint.value + " first";
+    case HintKind::kCreate:
+        return "create it as a knowledge base first";
+    case HintKind::kAllowSeveral:
+        return "allow writes to run several in one transaction";
+    case HintKind::kBindParameter:
+        return "give the parameter " + hint.value + " a value";
     }
     return "";
 }

@@ -1,6 +1,7 @@
 #include "jobkb/knowledge_base.hpp"
 
 #include "jobkb/error.hpp"
+#include "jobkb/statement.hpp"
 
 #include <fmt/format.h>
 #include <unistd.h>
@@ -22,29 +23,34 @@ struct FileIdentity {
     std::int64_t page_size = 0;
 };
 
+constexpr const char* kReadingHeader = "reading the database header";
+
 // Reading the header is the first touch of the file: a non-SQLite file fails here.
 FileIdentity identify(Database& database) {
-    constexpr const char* kDoing = "reading the database header";
-    auto& query = database.statement("SELECT (SELECT application_id FROM pragma_application_id()), "
-                                     "(SELECT user_version FROM pragma_user_version()), "
-                                     "(SELECT count(*) FROM sqlite_schema), "
-                                     "(SELECT page_size FROM pragma_page_size())",
-                                     kDoing);
-    return database.guard(kDoing, [&] {
-        query.executeStep();
-        FileIdentity identity;
-        identity.application_id = query.getColumn(0).getInt64();
-        identity.schema_version = query.getColumn(1).getInt();
-        const int objects = query.getColumn(2).getInt();
-        identity.page_size = query.getColumn(3).getInt64();
-        if (identity.application_id == kApplicationId) {
-            identity.kind = FileKind::kJobkb;
-        } else if (identity.application_id == 0 && objects == 0) {
-            identity.kind = FileKind::kEmptySqlite;
-        }
-        query.reset();
-        return identity;
-    });
+    detail::Statement header(database, kReadingHeader,
+                             "SELECT (SELECT application_id FROM pragma_application_id()), "
+                             "(SELECT user_version FROM pragma_user_version()), "
+                             "(SELECT count(*) FROM sqlite_schema), "
+                             "(SELECT page_size FROM pragma_page_size())");
+    auto row = header.use().single_row();
+    FileIdentity identity;
+    identity.application_id = row.int64(0);
+    identity.schema_version = row.integer(1);
+    const int objects = row.integer(2);
+    identity.page_size = row.int64(3);
+    if (identity.application_id == kApplicationId) {
+        identity.kind = FileKind::kJobkb;
+    } else if (identity.application_id == 0 && objects == 0) {
+        identity.kind = FileKind::kEmptySqlite;
+    }
+    return identity;
+}
+
+// A refusal of the file at `path`.
+Error refusal(ErrorCode code, const fs::path& path, std::string cause,
+              HintKind hint = HintKind::kNone, std::string doing = {}) {
+    return Error(
+        code, ErrorDetails{path.string(), std::move(doing), std::move(cause), Hint{hint, {}, {}}});
 }
 
 // Refuses a file that is not (or, with allow_empty, cannot become) a jobkb database of a version
@@ -60,47 +66,45 @@ void accept_or_refuse(const fs::path& path, const FileIdentity& identity, bool a
     const bool wal_holds_pages = fs::file_size(path.string() + "-wal", no_wal) > 0 && !no_wal;
     if (!error && !wal_holds_pages && identity.page_size > 0 &&
         size % static_cast<std::uintmax_t>(identity.page_size) != 0) {
-        throw Error(ErrorCode::kCorrupt,
-                    fmt::format("{}: reading the database header: the file is damaged ({} bytes "
-                                "are not a whole number of {}-byte pages: it was cut short): see "
-                                "'jobkb check'",
-                                path.string(), size, identity.page_size));
+        throw refusal(ErrorCode::kCorrupt, path,
+                      fmt::format("the file is damaged ({} bytes are not a whole number of "
+                                  "{}-byte pages: it was cut short)",
+                                  size, identity.page_size),
+                      HintKind::kCheck, kReadingHeader);
     }
     if (identity.kind == FileKind::kEmptySqlite) {
         if (allow_empty) {
             return;
         }
-        throw Error(ErrorCode::kForeignDatabase,
-                    path.string() + ": an empty SQLite file, not yet a jobkb knowledge base (run "
-                                    "'jobkb init' to make it one)");
+        throw refusal(ErrorCode::kForeignDatabase, path,
+                      "an empty SQLite file, not yet a jobkb knowledge base", HintKind::kInit);
     }
     if (identity.kind == FileKind::kForeign) {
-        throw Error(ErrorCode::kForeignDatabase,
-                    identity.application_id != 0
-                        ? fmt::format("{}: not a jobkb database: a SQLite file of another "
-                                      "application (application_id {:#010x})",
-                                      path.string(),
-                                      static_cast<std::uint32_t>(identity.application_id))
-                        : fmt::format("{}: not a jobkb database: a SQLite file with other tables "
-                                      "and no jobkb marker",
-                                      path.string()));
+        throw refusal(ErrorCode::kForeignDatabase, path,
+                      identity.application_id != 0
+                          ? fmt::format("not a jobkb database: a SQLite file of another "
+                                        "application (application_id {:#010x})",
+                                        static_cast<std::uint32_t>(identity.application_id))
+                          : "not a jobkb database: a SQLite file with other tables and no jobkb "
+                            "marker");
     }
     const int latest = latest_schema_version();
     // jobkb only ever counts up from 0: anything below is a damaged or tampered header.
     if (identity.schema_version < 0 && policy != SchemaPolicy::kInspect) {
-        throw Error(ErrorCode::kCorrupt,
-                    fmt::format("{}: reading the database header: the file is damaged (schema "
-                                "version {} is not one jobkb writes): see 'jobkb check'",
-                                path.string(), identity.schema_version));
+        throw refusal(ErrorCode::kCorrupt, path,
+                      fmt::format("the file is damaged (schema version {} is not one jobkb "
+                                  "writes)",
+                                  identity.schema_version),
+                      HintKind::kCheck, kReadingHeader);
     }
     if (identity.schema_version > latest && policy != SchemaPolicy::kInspect) {
         throw database_too_new(path, identity.schema_version, latest);
     }
     if (identity.schema_version < latest && policy == SchemaPolicy::kRequireCurrent) {
-        throw Error(ErrorCode::kDatabaseTooOld,
-                    fmt::format("{}: schema version {} is older than this jobkb's ({}): run "
-                                "'jobkb migrate' first",
-                                path.string(), identity.schema_version, latest));
+        throw refusal(ErrorCode::kDatabaseTooOld, path,
+                      fmt::format("schema version {} is older than this jobkb's ({})",
+                                  identity.schema_version, latest),
+                      HintKind::kMigrate);
     }
 }
 
@@ -111,8 +115,8 @@ fs::path folder_of(const fs::path& path) {
 void require_folder(const fs::path& path) {
     std::error_code error;
     if (!fs::is_directory(folder_of(path), error)) {
-        throw Error(ErrorCode::kNotFound,
-                    path.string() + ": folder " + folder_of(path).string() + " does not exist");
+        throw refusal(ErrorCode::kNotFound, path,
+                      "folder " + folder_of(path).string() + " does not exist");
     }
 }
 
@@ -122,26 +126,25 @@ bool check_existing_file(const fs::path& path) {
     std::error_code error;
     const auto status = fs::status(path, error);
     if (error && error != std::errc::no_such_file_or_directory) {
-        throw Error(ErrorCode::kIo, path.string() + ": cannot open: " + error.message());
+        throw refusal(ErrorCode::kIo, path, error.message(), HintKind::kNone, "cannot open");
     }
     if (!fs::exists(status)) {
         require_folder(path);
         if (fs::is_symlink(fs::symlink_status(path, error))) {
-            throw Error(ErrorCode::kNotFound,
-                        path.string() + ": a symbolic link to a file that does not exist");
+            throw refusal(ErrorCode::kNotFound, path,
+                          "a symbolic link to a file that does not exist");
         }
         return false;
     }
     if (fs::is_directory(status)) {
-        throw Error(ErrorCode::kIo, path.string() + ": is a directory, expected a database file");
+        throw refusal(ErrorCode::kIo, path, "is a directory, expected a database file");
     }
     if (!fs::is_regular_file(status)) {
-        throw Error(ErrorCode::kIo,
-                    path.string() + ": is not a regular file (a device, pipe or socket)");
+        throw refusal(ErrorCode::kIo, path, "is not a regular file (a device, pipe or socket)");
     }
     if (::access(path.c_str(), R_OK) != 0) {
-        throw Error(ErrorCode::kIo,
-                    path.string() + ": cannot open: " + std::generic_category().message(errno));
+        throw refusal(ErrorCode::kIo, path, std::generic_category().message(errno), HintKind::kNone,
+                      "cannot open");
     }
     return true;
 }
@@ -201,18 +204,17 @@ std::optional<SetupReport> create_knowledge_base(const fs::path& path, Content c
             if (cause == EEXIST) {
                 return std::nullopt;
             }
-            throw Error(ErrorCode::kIo, path.string() + ": cannot create: " +
-                                            std::generic_category().message(cause));
+            throw refusal(ErrorCode::kIo, path, std::generic_category().message(cause),
+                          HintKind::kNone, "cannot create");
         }
         remove_database_files(temporary);
     } catch (const Error& failure) {
         remove_database_files(temporary);
         // Name the path the user gave, not the temporary one.
-        std::string message = failure.what();
-        if (message.starts_with(temporary.string())) {
-            message.replace(0, temporary.string().size(), path.string());
+        if (failure.path() == temporary.string()) {
+            throw failure.with_path(path.string());
         }
-        throw Error(failure.code(), message);
+        throw;
     }
     report.created = true;
     return report;
@@ -223,8 +225,7 @@ std::optional<SetupReport> create_knowledge_base(const fs::path& path, Content c
 std::unique_ptr<Database> open_knowledge_base(const fs::path& path, Access access,
                                               SchemaPolicy policy) {
     if (!check_existing_file(path)) {
-        throw Error(ErrorCode::kNotFound,
-                    path.string() + ": no such file (create it with 'jobkb init')");
+        throw refusal(ErrorCode::kNotFound, path, "no such file", HintKind::kCreate);
     }
     if (access == Access::kReadOnly) {
         auto database = std::make_unique<Database>(path, access, read_mode(path));

@@ -3,6 +3,7 @@
 #include "jobkb/embedded.hpp"
 #include "jobkb/error.hpp"
 #include "jobkb/sha256.hpp"
+#include "jobkb/statement.hpp"
 
 #include <fmt/format.h>
 
@@ -45,8 +46,21 @@ std::vector<Migration> load_migrations() {
     return migrations;
 }
 
-constexpr const char* kSelectApplied =
-    "SELECT version, name, checksum, applied_at FROM schema_migrations ORDER BY version";
+struct MigratorStatements {
+    explicit MigratorStatements(Database& database)
+        : version{database, "reading the schema version", "PRAGMA user_version"},
+          applied{database, "reading applied migrations",
+                  "SELECT version, name, checksum, applied_at FROM schema_migrations "
+                  "ORDER BY version"},
+          record{database, "recording a migration",
+                 "INSERT INTO schema_migrations (version, name, checksum, applied_at) "
+                 "VALUES (:version, :name, :checksum, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) "
+                 "RETURNING applied_at"} {}
+
+    detail::Statement version; // the schema version (user_version)
+    detail::Statement applied; // the migrations recorded as applied
+    detail::Statement record;  // records one, returning when
+};
 
 struct AppliedMigration {
     std::string name;
@@ -59,16 +73,20 @@ std::map<int, AppliedMigration> read_applied(Database& database, int current_ver
     if (current_version == 0) {
         return applied; // schema_migrations is created by the first migration
     }
-    auto& query = database.statement(kSelectApplied);
-    database.guard("reading applied migrations", [&] {
-        while (query.executeStep()) {
-            applied.emplace(query.getColumn(0).getInt(),
-                            AppliedMigration{query.getColumn(1).getString(),
-                                             query.getColumn(2).getString(),
-                                             query.getColumn(3).getString()});
-        }
-    });
+    MigratorStatements statements(database);
+    auto row = statements.applied.use();
+    while (row.step()) {
+        applied.emplace(row.integer(0), AppliedMigration{row.text(1), row.text(2), row.text(3)});
+    }
     return applied;
+}
+
+// A file altered outside jobkb, refused.
+Error altered(const Database& database, std::string cause) {
+    return Error(ErrorCode::kMigrationChanged, ErrorDetails{database.path().string(),
+                                                            "verifying applied migrations",
+                                                            std::move(cause),
+                                                            {}});
 }
 
 } // namespace
@@ -89,15 +107,17 @@ int latest_schema_version() { return static_cast<int>(detail::embedded_migration
 
 Error database_too_new(const std::filesystem::path& path, int version, int latest) {
     return Error(ErrorCode::kDatabaseTooNew,
-                 fmt::format("{}: made by a newer jobkb (schema version {}, this jobkb knows up "
-                             "to {}): use a newer jobkb",
-                             path.string(), version, latest));
+                 ErrorDetails{path.string(),
+                              {},
+                              fmt::format("made by a newer jobkb (schema version {}, this jobkb "
+                                          "knows up to {})",
+                                          version, latest),
+                              Hint{HintKind::kNewerJobkb, {}, {}}});
 }
 
 int Migrator::current_version() {
-    return database_.guard("reading the schema version", [&] {
-        return database_.connection().execAndGet("PRAGMA user_version").getInt();
-    });
+    MigratorStatements statements(database_);
+    return statements.version.use().single_row().integer(0);
 }
 
 std::vector<MigrationStatus> Migrator::status() {
@@ -123,7 +143,6 @@ std::vector<MigrationStatus> Migrator::status() {
 
 void Migrator::verify_applied() {
     const int version = current_version();
-    const std::string path = database_.path().string();
     if (version > latest_version()) {
         throw database_too_new(database_.path(), version, latest_version());
     }
@@ -131,23 +150,23 @@ void Migrator::verify_applied() {
     for (const auto& migration : migrations_) {
         const auto found = applied.find(migration.version);
         if (migration.version > version && found != applied.end()) {
-            throw Error(ErrorCode::kMigrationChanged,
-                        path + ": migration " + migration.name +
-                            " is recorded although the schema version is " +
-                            std::to_string(version) + ": the file was altered outside jobkb");
+            throw altered(database_, "migration " + migration.name +
+                                         " is recorded although the schema version is " +
+                                         std::to_string(version) +
+                                         ": the file was altered outside jobkb");
         }
         if (migration.version <= version && found == applied.end()) {
-            throw Error(ErrorCode::kMigrationChanged,
-                        path + ": migration " + migration.name +
-                            " is not recorded although the schema version is " +
-                            std::to_string(version) + ": the file was altered outside jobkb");
+            throw altered(database_, "migration " + migration.name +
+                                         " is not recorded although the schema version is " +
+                                         std::to_string(version) +
+                                         ": the file was altered outside jobkb");
         }
         if (found != applied.end() && found->second.checksum != migration.checksum) {
-            throw Error(ErrorCode::kMigrationChanged,
-                        path + ": migration " + migration.name +
-                            " was changed after it was applied (recorded sha256 " +
-                            found->second.checksum.substr(0, 12) + ", this jobkb has " +
-                            migration.checksum.substr(0, 12) + "): refusing to touch the file");
+            throw altered(database_, "migration " + migration.name +
+                                         " was changed after it was applied (recorded sha256 " +
+                                         found->second.checksum.substr(0, 12) +
+                                         ", this jobkb has " + migration.checksum.substr(0, 12) +
+                                         "): refusing to touch the file");
         }
     }
 }
@@ -166,19 +185,13 @@ std::vector<MigrationStatus> Migrator::apply_pending() {
         }
         const std::string doing = "applying migration " + migration.name;
         database_.execute(doing, std::string(migration.sql));
-        auto& record = database_.statement(
-            "INSERT INTO schema_migrations (version, name, checksum, applied_at) "
-            "VALUES (:version, :name, :checksum, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) "
-            "RETURNING applied_at");
-        std::string applied_at = database_.guard(doing, [&] {
-            record.bind(":version", migration.version);
-            record.bind(":name", migration.name);
-            record.bind(":checksum", migration.checksum);
-            record.executeStep();
-            std::string when = record.getColumn(0).getString();
-            record.reset();
-            return when;
-        });
+        MigratorStatements statements(database_);
+        std::string applied_at = statements.record.use()
+                                     .bind(":version", migration.version)
+                                     .bind(":name", migration.name)
+                                     .bind(":checksum", migration.checksum)
+                                     .single_row()
+                                     .text(0);
         // PRAGMA takes no bound parameters; both values are integers from this binary.
         database_.execute(doing,
                           "PRAGMA application_id = " + std::to_string(kApplicationId) +

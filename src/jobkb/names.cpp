@@ -1,11 +1,13 @@
 #include "jobkb/names.hpp"
 
 #include "jobkb/error.hpp"
+#include "jobkb/statement.hpp"
 #include "jobkb/text.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <numeric>
 
@@ -54,29 +56,35 @@ constexpr const char* kResolveCountry =
     "OR (upper(:country) = 'UK' AND code = 'GB') ORDER BY code = upper(:country) DESC LIMIT 1";
 constexpr const char* kCountryNames = "SELECT name, code FROM countries";
 
-const char* resolve_sql(NameKind kind) {
-    switch (kind) {
-    case NameKind::kRole:
-        return kResolveRole;
-    case NameKind::kSkill:
-        return kResolveSkill;
-    case NameKind::kIndustry:
-        return kResolveIndustry;
-    }
-    return kResolveRole;
-}
+std::size_t index_of(NameKind kind) { return static_cast<std::size_t>(kind); }
 
-const char* spellings_sql(NameKind kind) {
-    switch (kind) {
-    case NameKind::kRole:
-        return kRoleSpellings;
-    case NameKind::kSkill:
-        return kSkillSpellings;
-    case NameKind::kIndustry:
-        return kIndustrySpellings;
-    }
-    return kRoleSpellings;
-}
+} // namespace
+
+namespace detail {
+
+// Indexed by NameKind.
+struct NameStatements {
+    explicit NameStatements(Database& database)
+        : resolve{{{database, "looking up a name", kResolveRole},
+                   {database, "looking up a name", kResolveSkill},
+                   {database, "looking up a name", kResolveIndustry}}},
+          spellings{{{database, "looking up names", kRoleSpellings},
+                     {database, "looking up names", kSkillSpellings},
+                     {database, "looking up names", kIndustrySpellings}}},
+          country{database, "looking up a country", kResolveCountry},
+          country_names{database, "looking up names", kCountryNames} {}
+
+    std::array<Statement, 3> resolve;   // the id and name of what :name names
+    std::array<Statement, 3> spellings; // every spelling with its canonical name
+    Statement country;                  // the code of the country :country names
+    Statement country_names;            // every country's name and code
+};
+
+} // namespace detail
+
+namespace {
+
+using detail::Statement;
 
 std::string quote_list(const std::vector<std::string>& names) {
     std::string text;
@@ -88,34 +96,30 @@ std::string quote_list(const std::vector<std::string>& names) {
 }
 
 // Ranks spellings (spelling -> canonical name) by closeness to `wanted`.
-std::vector<std::string> closest(Database& database, const char* sql, std::string_view wanted,
-                                 std::size_t limit) {
+std::vector<std::string> closest(Statement& spellings, std::string_view wanted, std::size_t limit) {
     const std::string needle = detail::ascii_lowered(wanted);
     // Short names are near too many others to make useful suggestions at distance 2.
     const std::size_t tolerance =
         needle.size() <= 3 ? 1 : std::max<std::size_t>(2, needle.size() / 3);
     std::map<std::string, std::size_t> best; // canonical name -> best score
-    auto& spellings = database.statement(sql);
-    database.guard("looking up names", [&] {
-        while (spellings.executeStep()) {
-            const std::string spelling = detail::ascii_lowered(spellings.getColumn(0).getString());
-            // The distance is at least the difference in length: what cannot be near is not
-            // measured (a long name from a file would otherwise cost its length squared).
-            const std::size_t gap =
-                std::max(needle.size(), spelling.size()) - std::min(needle.size(), spelling.size());
-            std::size_t score = gap > tolerance ? gap : edit_distance(needle, spelling);
-            if (needle.size() >= 3 && spelling.find(needle) != std::string::npos) {
-                score = std::min<std::size_t>(score, 1); // "learning" -> "Deep Learning"
-            }
-            if (score <= tolerance) {
-                const std::string canonical = spellings.getColumn(1).getString();
-                auto [entry, added] = best.emplace(canonical, score);
-                if (!added) {
-                    entry->second = std::min(entry->second, score);
-                }
+    auto row = spellings.use();
+    while (row.step()) {
+        const std::string spelling = detail::ascii_lowered(row.text(0));
+        // The distance is at least the difference in length: what cannot be near is not
+        // measured (a long name from a file would otherwise cost its length squared).
+        const std::size_t gap =
+            std::max(needle.size(), spelling.size()) - std::min(needle.size(), spelling.size());
+        std::size_t score = gap > tolerance ? gap : edit_distance(needle, spelling);
+        if (needle.size() >= 3 && spelling.find(needle) != std::string::npos) {
+            score = std::min<std::size_t>(score, 1); // "learning" -> "Deep Learning"
+        }
+        if (score <= tolerance) {
+            auto [entry, added] = best.emplace(row.text(1), score);
+            if (!added) {
+                entry->second = std::min(entry->second, score);
             }
         }
-    });
+    }
     std::vector<std::pair<std::size_t, std::string>> ranked;
     for (const auto& [name, score] : best) {
         ranked.emplace_back(score, name);
@@ -159,24 +163,35 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     return previous[b.size()];
 }
 
-NamedId NameResolver::resolve(NameKind kind, std::string_view name) {
-    auto& query = database_.statement(resolve_sql(kind));
-    query.bind(":name", std::string(name));
-    const bool found = database_.guard(
-        "looking up a name", [&] { return query.executeStep() && !query.getColumn(0).isNull(); });
-    if (found) {
-        if (query.getColumn(1).isNull()) {
-            query.reset();
-            throw Error(ErrorCode::kCorrupt,
-                        fmt::format("{}: looking up a name: the file is damaged ({} '{}' is named "
-                                    "in an index but has no row): see 'jobkb check'",
-                                    database_.path().string(), to_string(kind), name));
-        }
-        NamedId result{query.getColumn(0).getInt64(), query.getColumn(1).getString()};
-        query.reset();
-        return result;
+NameResolver::NameResolver(Database& database) : database_(database) {}
+
+NameResolver::~NameResolver() = default;
+
+NameResolver::NameResolver(NameResolver&& other) noexcept
+    : database_(other.database_), statements_(std::move(other.statements_)) {}
+
+detail::NameStatements& NameResolver::statements() {
+    if (!statements_) {
+        statements_ = std::make_unique<detail::NameStatements>(database_);
     }
-    query.reset();
+    return *statements_;
+}
+
+NamedId NameResolver::resolve(NameKind kind, std::string_view name) {
+    {
+        auto row = statements().resolve[index_of(kind)].use().bind(":name", name);
+        if (row.step() && !row.is_null(0)) {
+            if (row.is_null(1)) {
+                throw Error(ErrorCode::kCorrupt,
+                            ErrorDetails{database_.path().string(), "looking up a name",
+                                         fmt::format("the file is damaged ({} '{}' is named in "
+                                                     "an index but has no row)",
+                                                     to_string(kind), name),
+                                         Hint{HintKind::kCheck, {}, {}}});
+            }
+            return NamedId{row.int64(0), row.text(1)};
+        }
+    }
     std::string message =
         "unknown " + std::string(to_string(kind)) + " '" + std::string(name) + "'";
     if (const auto near = suggestions(kind, name); !near.empty()) {
@@ -186,17 +201,15 @@ NamedId NameResolver::resolve(NameKind kind, std::string_view name) {
 }
 
 std::string NameResolver::resolve_country(std::string_view code_or_name) {
-    auto& query = database_.statement(kResolveCountry);
-    query.bind(":country", std::string(code_or_name));
-    const bool found = database_.guard("looking up a country", [&] { return query.executeStep(); });
-    if (found) {
-        std::string code = query.getColumn(0).getString();
-        query.reset();
-        return code;
+    {
+        auto row = statements().country.use().bind(":country", code_or_name);
+        if (row.step()) {
+            return row.text(0);
+        }
     }
     std::string message = "unknown country '" + std::string(code_or_name) +
                           "' (expected an ISO 3166-1 code such as IN or US, or a country name)";
-    if (const auto near = closest(database_, kCountryNames, code_or_name, 3); !near.empty()) {
+    if (const auto near = closest(statements().country_names, code_or_name, 3); !near.empty()) {
         message += ": did you mean " + quote_list(near) + "?";
     }
     throw Error(ErrorCode::kNotFound, message);
@@ -204,7 +217,7 @@ std::string NameResolver::resolve_country(std::string_view code_or_name) {
 
 std::vector<std::string> NameResolver::suggestions(NameKind kind, std::string_view name,
                                                    std::size_t limit) {
-    return closest(database_, spellings_sql(kind), name, limit);
+    return closest(statements().spellings[index_of(kind)], name, limit);
 }
 
 } // namespace jobkb

@@ -4,9 +4,10 @@
 #include "jobkb/error.hpp"
 #include "jobkb/money.hpp"
 #include "jobkb/sha256.hpp"
+#include "jobkb/statement.hpp"
 #include "jobkb/tsv.hpp"
 
-#include <sqlite3.h>
+#include <SQLiteCpp/Statement.h>
 
 #include <algorithm>
 #include <functional>
@@ -16,29 +17,51 @@
 namespace jobkb {
 namespace {
 
+using detail::Statement;
+
+struct SeederStatements {
+    explicit SeederStatements(Database& database)
+        : minor_unit{database, "loading seed data",
+                     "SELECT minor_unit FROM currencies WHERE code = :code"},
+          recorded{database, "reading seed_sets",
+                   "SELECT 1 FROM seed_sets WHERE name = :name AND checksum = :checksum"},
+          record{database, "recording the seed set",
+                 "INSERT INTO seed_sets (name, checksum, applied_at) "
+                 "VALUES (:name, :checksum, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) "
+                 "ON CONFLICT (name) DO UPDATE SET checksum = excluded.checksum, "
+                 "applied_at = excluded.applied_at"} {}
+
+    Statement minor_unit; // the minor unit of the currency :code
+    Statement recorded;   // whether this version of a set was loaded
+    Statement record;     // records a set's version as loaded
+};
+
 // One seed file and the statement that loads a row of it. The statement's parameters are named
 // after the file's columns (":slug" for column slug), and an empty field binds NULL; `derive`
 // binds parameters computed from the row instead (the amount in minor units).
 struct SeedStep {
     std::string_view file;
     std::string_view sql;
-    std::function<void(Database&, SQLite::Statement&, const TsvTable&, const TsvTable::Row&)>
+    std::function<void(SeederStatements&, Statement::Use&, const TsvTable&, const TsvTable::Row&)>
         derive;
     std::vector<std::string_view> derived_from; // columns only `derive` reads
     std::vector<std::string_view> derives;      // parameters `derive` binds
 };
 
-void bind_amount_minor(Database& database, SQLite::Statement& insert, const TsvTable& table,
+void bind_amount_minor(SeederStatements& statements, Statement::Use& insert, const TsvTable& table,
                        const TsvTable::Row& row) {
     const std::string currency(row.fields[table.column("currency")]);
     const std::string_view amount = row.fields[table.column("amount")];
-    auto& minor_unit = database.statement("SELECT minor_unit FROM currencies WHERE code = :code");
-    minor_unit.bind(":code", currency);
-    if (!minor_unit.executeStep()) {
-        throw Error(ErrorCode::kBadSeed,
-                    table.where(row, "currency", "unknown currency '" + currency + "'"));
+    int minor_unit = 0;
+    {
+        auto found = statements.minor_unit.use().bind(":code", currency);
+        if (!found.step()) {
+            throw Error(ErrorCode::kBadSeed,
+                        table.where(row, "currency", "unknown currency '" + currency + "'"));
+        }
+        minor_unit = found.integer(0);
     }
-    const auto amount_minor = parse_decimal_amount(amount, minor_unit.getColumn(0).getInt());
+    const auto amount_minor = parse_decimal_amount(amount, minor_unit);
     if (!amount_minor || *amount_minor <= 0) {
         throw Error(ErrorCode::kBadSeed,
                     table.where(row, "amount",
@@ -179,12 +202,8 @@ std::string seed_set_checksum(SeedSet set) {
     return sha256_hex(all);
 }
 
-bool is_recorded(Database& database, std::string_view name, const std::string& checksum) {
-    auto& query =
-        database.statement("SELECT 1 FROM seed_sets WHERE name = :name AND checksum = :checksum");
-    query.bind(":name", std::string(name));
-    query.bind(":checksum", checksum);
-    return database.guard("reading seed_sets", [&] { return query.executeStep(); });
+bool is_recorded(SeederStatements& statements, std::string_view name, const std::string& checksum) {
+    return statements.recorded.use().bind(":name", name).bind(":checksum", checksum).step();
 }
 
 // ":column": the parameter a column binds to.
@@ -212,34 +231,35 @@ void check_columns(const SeedStep& step, const TsvTable& table, const SQLite::St
     }
 }
 
-std::int64_t load_step(Database& database, const SeedStep& step) {
+std::int64_t load_step(Database& database, SeederStatements& statements, const SeedStep& step) {
     const TsvTable table("seed/" + std::string(step.file), embedded_seed(step.file));
-    auto& insert = database.statement(std::string(step.sql));
-    check_columns(step, table, insert);
+    Statement insert_row(database, "loading " + table.name(), std::string(step.sql));
+    // SQLiteCpp's lookups of parameters, on the raw statement, do not throw.
+    check_columns(step, table, insert_row.use().raw());
     std::int64_t added = 0;
     for (const auto& row : table.rows()) {
-        insert.reset();
-        insert.clearBindings();
+        auto insert = insert_row.use();
+        const SQLite::Statement& parameters = insert.raw();
         for (std::size_t i = 0; i < row.fields.size(); ++i) {
             const std::string parameter = parameter_for(table.header()[i]);
-            if (insert.getIndex(parameter.c_str()) == 0 || row.fields[i].empty()) {
+            if (parameters.getIndex(parameter.c_str()) == 0 || row.fields[i].empty()) {
                 continue; // unbound parameters are NULL
             }
-            insert.bind(parameter, std::string(row.fields[i]));
+            insert.bind(parameter.c_str(), row.fields[i]);
+        }
+        if (step.derive) {
+            step.derive(statements, insert, table, row);
         }
         try {
-            if (step.derive) {
-                step.derive(database, insert, table, row);
-            }
             added += insert.exec();
-        } catch (const SQLite::Exception& failure) {
-            // A constraint names a defect in the seed data; anything else is the database's.
-            const int code = failure.getErrorCode();
-            if (code == SQLITE_CONSTRAINT || code == SQLITE_MISMATCH) {
-                throw Error(ErrorCode::kBadSeed,
-                            table.name() + ':' + std::to_string(row.line) + ": " + failure.what());
+        } catch (const Error& failure) {
+            // What SQLite refuses in a seed row (a constraint, a type) is a defect in the seed
+            // data; the file's own failures (I/O, a lock, damage) keep their codes.
+            if (failure.code() != ErrorCode::kSqlite) {
+                throw;
             }
-            database.fail("loading " + table.name(), failure);
+            throw Error(ErrorCode::kBadSeed,
+                        table.name() + ':' + std::to_string(row.line) + ": " + failure.cause());
         }
     }
     return added;
@@ -252,6 +272,7 @@ std::string_view seed_set_name(SeedSet set) {
 }
 
 std::vector<SeedResult> Seeder::apply(const std::vector<SeedSet>& sets) {
+    SeederStatements statements(database_);
     std::vector<SeedResult> results;
     std::vector<std::string> checksums;
     bool any_pending = false;
@@ -259,7 +280,7 @@ std::vector<SeedResult> Seeder::apply(const std::vector<SeedSet>& sets) {
         checksums.push_back(seed_set_checksum(set));
         const std::string_view name = seed_set_name(set);
         results.push_back(
-            SeedResult{std::string(name), is_recorded(database_, name, checksums.back()), 0});
+            SeedResult{std::string(name), is_recorded(statements, name, checksums.back()), 0});
         any_pending = any_pending || !results.back().already_applied;
     }
     if (!any_pending) {
@@ -271,16 +292,12 @@ std::vector<SeedResult> Seeder::apply(const std::vector<SeedSet>& sets) {
             continue;
         }
         for (const auto& step : steps_of(sets[i])) {
-            results[i].rows_added += load_step(database_, step);
+            results[i].rows_added += load_step(database_, statements, step);
         }
-        auto& record =
-            database_.statement("INSERT INTO seed_sets (name, checksum, applied_at) "
-                                "VALUES (:name, :checksum, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) "
-                                "ON CONFLICT (name) DO UPDATE SET checksum = excluded.checksum, "
-                                "applied_at = excluded.applied_at");
-        record.bind(":name", results[i].name);
-        record.bind(":checksum", checksums[i]);
-        database_.guard("recording the seed set", [&] { record.exec(); });
+        statements.record.use()
+            .bind(":name", results[i].name)
+            .bind(":checksum", checksums[i])
+            .exec();
     }
     transaction.commit();
     return results;

@@ -12,7 +12,7 @@ Statement::Statement(Database& database, std::string_view doing, std::string sql
 
 Statement::Use Statement::use() {
     if (prepared_ == nullptr) {
-        prepared_ = &database_.cached_statement(sql_, doing_);
+        prepared_ = &cached_statement(database_, sql_, doing_);
     }
     if (prepared_->in_use) {
         throw Error(ErrorCode::kSqlite,
@@ -24,7 +24,7 @@ Statement::Use Statement::use() {
     return Use(*this, *prepared_);
 }
 
-Statement::Use::Use(Statement& statement, Database::CachedStatement& prepared)
+Statement::Use::Use(Statement& statement, CachedStatement& prepared)
     : statement_(&statement), prepared_(&prepared) {
     prepared_->in_use = true;
 }
@@ -47,7 +47,7 @@ Statement::Use::~Use() {
 }
 
 void Statement::Use::fail(const SQLite::Exception& failure) const {
-    statement_->database_.fail(statement_->doing_, failure);
+    detail::fail(statement_->database_, statement_->doing_, failure);
 }
 
 // Every call into SQLiteCpp goes through here, so no SQLite::Exception leaves a Use.
@@ -121,7 +121,7 @@ std::int64_t Statement::Use::exec() {
     } catch (const SQLite::Exception& failure) {
         fail(failure);
     }
-    return sqlite3_changes64(statement_->database_.connection().getHandle());
+    return sqlite3_changes64(statement_->database_.native_handle());
 }
 
 void Statement::Use::require_row() {

@@ -1,16 +1,12 @@
 #pragma once
 
+#include "jobkb/connection.hpp"
 #include "jobkb/database.hpp"
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
-
-namespace SQLite {
-class Exception;
-class Statement;
-} // namespace SQLite
 
 namespace jobkb::detail {
 
@@ -50,7 +46,7 @@ private:
     Database& database_;
     std::string doing_;
     std::string sql_;
-    Database::CachedStatement* prepared_ = nullptr; // owned by the connection's cache
+    CachedStatement* prepared_ = nullptr; // owned by the connection's cache
 };
 
 class Statement::Use {
@@ -122,7 +118,7 @@ public:
 
 private:
     friend class Statement;
-    Use(Statement& statement, Database::CachedStatement& prepared);
+    Use(Statement& statement, CachedStatement& prepared);
     [[noreturn]] void fail(const SQLite::Exception& failure) const;
     void require_row();
 
@@ -148,7 +144,7 @@ private:
     void set_no_copy(int index, const std::string& value);
 
     Statement* statement_;
-    Database::CachedStatement* prepared_;
+    CachedStatement* prepared_;
 };
 
 } // namespace jobkb::detail

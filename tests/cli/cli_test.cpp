@@ -172,7 +172,7 @@ TEST(Cli, ANamedDatabaseMustExistExceptForInit) {
     auto result = run_cli({"--db", path.string(), "roles"});
     EXPECT_EQ(result.exit_code, 1);
     EXPECT_EQ(result.err,
-              "jobkb: " + path.string() + ": no such file (create it with 'jobkb init')\n");
+              "jobkb: " + path.string() + ": no such file: create it with 'jobkb init'\n");
     EXPECT_FALSE(test::fs::exists(path));
 
     result = run_cli({"--db", path.string(), "init"});

@@ -4,7 +4,10 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <set>
+#include <utility>
+#include <vector>
 
 namespace jobkb {
 namespace {
@@ -102,12 +105,24 @@ TEST_F(Query, MinSalaryComparesTheLatestFigureInTheCountrysCurrency) {
               (Names{"MLOps Engineer", "Big Data Engineer"}));
     EXPECT_EQ(roles({"--country", "US", "--min-salary", "150000", "--skill", "python"}),
               (Names{"Machine Learning Engineer", "NLP Engineer"}));
-    auto result = run({"roles", "--min-salary", "100"});
+    // Without a country there is no currency to compare in: a usage error, one line.
+    for (const auto& [arguments, refusal] :
+         std::vector<std::pair<std::vector<std::string>, std::string>>{
+             {{"roles", "--min-salary", "100"}, "--min-salary needs --country"},
+             {{"roles", "--sort", "salary"}, "--sort salary needs --country"}}) {
+        const auto refused = run(arguments);
+        EXPECT_EQ(refused.exit_code, 2) << refused.err;
+        EXPECT_EQ(refused.err.rfind("jobkb: " + refusal +
+                                        ": salaries are compared in one country's currency (see '",
+                                    0),
+                  0u)
+            << refused.err;
+        EXPECT_EQ(std::count(refused.err.begin(), refused.err.end(), '\n'), 1) << refused.err;
+    }
+    auto result = run({"roles", "--country", "US", "--min-salary", "£100"});
     EXPECT_EQ(result.exit_code, 1);
-    EXPECT_NE(result.err.find("--min-salary needs --country"), std::string::npos);
-    result = run({"roles", "--country", "US", "--min-salary", "£100"});
-    EXPECT_EQ(result.exit_code, 1);
-    EXPECT_NE(result.err.find("--min-salary: '£100' has the sign £, which does not agree"),
+    EXPECT_NE(result.err.find("reading the minimum salary: '£100' has the sign £, which does not "
+                              "agree"),
               std::string::npos)
         << result.err;
     result = run({"roles", "--country", "IN", "--min-salary", "1,0,0"});

@@ -150,7 +150,7 @@ std::int64_t ScratchBase::data_version() {
 }
 
 void ScratchBase::expect_unchanged(std::string_view input, bool full) {
-    if (sqlite3_get_autocommit(writer_->connection().getHandle()) == 0) {
+    if (sqlite3_get_autocommit(writer_->native_handle()) == 0) {
         fail("a transaction was left open on the knowledge base", input);
     }
     if (data_version() != data_version_) {

@@ -7,6 +7,7 @@
 #include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 namespace jobkb {
 namespace {
@@ -15,17 +16,21 @@ using test::read_bytes;
 using test::TempDir;
 using test::write_bytes;
 
-// Runs fn, expecting an Error with this code whose message names the path.
+// Runs fn, expecting an Error with this code, path, cause and hint, whose one-line message starts
+// with the path.
 template <typename Fn>
-void expect_refused(Fn&& fn, ErrorCode code, const test::fs::path& path, const std::string& cause) {
+void expect_refused(Fn&& fn, ErrorCode code, const test::fs::path& path, const std::string& cause,
+                    HintKind hint = HintKind::kNone) {
     try {
         fn();
         FAIL() << "expected an error for " << path;
     } catch (const Error& error) {
         const std::string message = error.what();
         EXPECT_EQ(error.code(), code) << message;
+        EXPECT_EQ(error.path(), path.string()) << message;
         EXPECT_EQ(message.rfind(path.string() + ": ", 0), 0u) << message;
-        EXPECT_NE(message.find(cause), std::string::npos) << message;
+        EXPECT_NE(error.cause().find(cause), std::string::npos) << message;
+        EXPECT_EQ(error.hint().kind, hint) << message;
         EXPECT_EQ(message.find('\n'), std::string::npos) << "one line: " << message;
     }
 }
@@ -40,7 +45,7 @@ TEST(OpenKnowledgeBase, OpensASeededBase) {
 TEST(OpenKnowledgeBase, MissingFileOrFolder) {
     TempDir dir;
     expect_refused([&] { open_knowledge_base(dir / "none.db", Access::kReadOnly); },
-                   ErrorCode::kNotFound, dir / "none.db", "no such file");
+                   ErrorCode::kNotFound, dir / "none.db", "no such file", HintKind::kCreate);
     expect_refused([&] { open_knowledge_base(dir / "no" / "kb.db", Access::kReadOnly); },
                    ErrorCode::kNotFound, dir / "no" / "kb.db", "does not exist");
     expect_refused([&] { initialize_knowledge_base(dir / "no" / "kb.db", Content::kArticle); },
@@ -100,11 +105,60 @@ TEST(OpenKnowledgeBase, AnEmptySqliteFileIsRefusedButCanBeInitialized) {
     const auto path = dir / "empty.db";
     write_bytes(path, "");
     expect_refused([&] { open_knowledge_base(path, Access::kReadOnly); },
-                   ErrorCode::kForeignDatabase, path, "jobkb init");
+                   ErrorCode::kForeignDatabase, path, "an empty SQLite file", HintKind::kInit);
     const auto report = initialize_knowledge_base(path, Content::kArticle);
     EXPECT_FALSE(report.created);
     EXPECT_NO_THROW(open_knowledge_base(path, Access::kReadOnly));
     EXPECT_EQ(test::query(path, "PRAGMA journal_mode")[0][0], "wal");
+}
+
+TEST(OpenKnowledgeBase, RefusalsSayWhatWasBeingDoneAndHowToGoOn) {
+    TempDir dir;
+    const auto path = test::make_seeded_database(dir);
+    {
+        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
+        raw.exec("PRAGMA user_version = 1");
+    }
+    expect_refused([&] { open_knowledge_base(path, Access::kReadOnly); },
+                   ErrorCode::kDatabaseTooOld, path, "schema version 1 is older",
+                   HintKind::kMigrate);
+    {
+        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
+        raw.exec("PRAGMA user_version = 999");
+    }
+    expect_refused([&] { open_knowledge_base(path, Access::kReadOnly); },
+                   ErrorCode::kDatabaseTooNew, path, "made by a newer jobkb",
+                   HintKind::kNewerJobkb);
+    // A file cut inside a page.
+    const std::string bytes = read_bytes(path);
+    write_bytes(path, bytes.substr(0, bytes.size() - 100));
+    try {
+        open_knowledge_base(path, Access::kReadOnly);
+        FAIL() << "a cut file must be refused";
+    } catch (const Error& error) {
+        EXPECT_EQ(error.code(), ErrorCode::kCorrupt);
+        EXPECT_EQ(error.path(), path.string());
+        EXPECT_EQ(error.doing(), "reading the database header");
+        EXPECT_EQ(error.hint().kind, HintKind::kCheck);
+    }
+}
+
+// A new base is built under a temporary name: its failures name the path the caller gave.
+TEST(InitializeKnowledgeBase, AFailureNamesThePathAskedForNotTheTemporaryOne) {
+    TempDir dir;
+    const auto path = dir / "kb.db";
+    // Something the temporary file cannot replace stands where it would be made.
+    const auto temporary = dir / (".kb.db.creating-" + std::to_string(::getpid()));
+    test::fs::create_directory(temporary);
+    write_bytes(temporary / "keep", "x");
+    try {
+        initialize_knowledge_base(path, Content::kReferenceOnly);
+        FAIL() << "the temporary file cannot be made";
+    } catch (const Error& error) {
+        EXPECT_EQ(error.path(), path.string()) << error.what();
+        EXPECT_EQ(std::string(error.what()).find("creating-"), std::string::npos) << error.what();
+    }
+    EXPECT_FALSE(test::fs::exists(path));
 }
 
 // Multi-statement reads run in one snapshot that they end: a read transaction left open would keep
@@ -114,7 +168,7 @@ TEST(ReadSnapshot, ReadsEndTheirSnapshotAndLeaveAnOuterTransactionOpen) {
     const auto path = test::make_seeded_database(dir);
     auto database = open_knowledge_base(path, Access::kReadWrite);
     Catalog catalog(*database);
-    sqlite3* handle = database->connection().getHandle();
+    sqlite3* handle = database->native_handle();
     EXPECT_FALSE(catalog.roles().empty());
     EXPECT_EQ(catalog.role_profile("MLOps Engineer").name, "MLOps Engineer");
     EXPECT_FALSE(skill_gap(catalog, "Data Scientist", "NLP Engineer").to_learn.empty());

@@ -1,3 +1,4 @@
+#include "jobkb/connection.hpp"
 #include "jobkb/error.hpp"
 #include "jobkb/knowledge_base.hpp"
 #include "jobkb/migrator.hpp"
@@ -43,7 +44,8 @@ TEST(Migrator, AppliesEachMigrationWithItsRecordAndMarksTheFile) {
     const auto applied = migrator.apply_pending();
     EXPECT_EQ(applied.size(), known_migrations().size());
     EXPECT_EQ(migrator.current_version(), latest_schema_version());
-    EXPECT_EQ(database.connection().execAndGet("PRAGMA application_id").getInt(), kApplicationId);
+    EXPECT_EQ(jobkb::detail::connection(database).execAndGet("PRAGMA application_id").getInt(),
+              kApplicationId);
     const auto records = query(dir / "kb.db", "SELECT version, name, checksum FROM "
                                               "schema_migrations ORDER BY version");
     ASSERT_EQ(records.size(), known_migrations().size());
@@ -140,7 +142,8 @@ TEST(Migrator, OlderDatabaseIsRefusedForUseButMigrates) {
         FAIL() << "an older database must ask for migration";
     } catch (const Error& error) {
         EXPECT_EQ(error.code(), ErrorCode::kDatabaseTooOld);
-        EXPECT_NE(std::string(error.what()).find("jobkb migrate"), std::string::npos);
+        EXPECT_EQ(error.path(), path.string());
+        EXPECT_EQ(error.hint().kind, HintKind::kMigrate) << error.what();
     }
     const auto report = migrate_knowledge_base(path);
     EXPECT_EQ(report.migrations.size(), known_migrations().size());

@@ -43,7 +43,7 @@ TEST_F(NameLists, CountriesAreTheCodesWithFigures) {
 }
 
 TEST_F(NameLists, ReadsRangesOfIndexes) {
-    const auto statements = plan::statements_of(database_->connection().getHandle(), [&] {
+    const auto statements = plan::statements_of(database_->native_handle(), [&] {
         for (const auto list :
              {NameList::kRoles, NameList::kSkills, NameList::kIndustries, NameList::kCountries}) {
             names_starting_with(*database_, list, "m");

@@ -23,7 +23,7 @@ protected:
     Catalog catalog_{*database_};
 
     void expect_indexed(const char* what, const std::function<void()>& work) {
-        const auto statements = plan::statements_of(database_->connection().getHandle(), work);
+        const auto statements = plan::statements_of(database_->native_handle(), work);
         EXPECT_FALSE(statements.empty()) << what;
         SQLite::Database connection(path_.string(), SQLite::OPEN_READONLY);
         for (const auto& sql : statements) {

@@ -1,3 +1,4 @@
+#include "jobkb/connection.hpp"
 #include "jobkb/database.hpp"
 #include "jobkb/error.hpp"
 #include "jobkb/migrator.hpp"
@@ -82,7 +83,7 @@ TEST(Schema, EveryTableIsStrictAndForeignKeysAreEnforced) {
                               "AND type = 'table' AND name NOT LIKE 'sqlite_%'")) {
         EXPECT_EQ(row[1], "1") << row[0] << " is not STRICT";
     }
-    EXPECT_EQ(database.connection().execAndGet("PRAGMA foreign_keys").getInt(), 1);
+    EXPECT_EQ(jobkb::detail::connection(database).execAndGet("PRAGMA foreign_keys").getInt(), 1);
     EXPECT_THROW(database.execute("inserting an orphan",
                                   "INSERT INTO role_aliases (alias, role_id) VALUES ('x', 999)"),
                  Error);

@@ -21,7 +21,7 @@ protected:
     // Statements of the connection that have stepped and not been reset.
     int busy_statements() {
         int busy = 0;
-        sqlite3* handle = database_->connection().getHandle();
+        sqlite3* handle = database_->native_handle();
         for (sqlite3_stmt* s = sqlite3_next_stmt(handle, nullptr); s != nullptr;
              s = sqlite3_next_stmt(handle, s)) {
             busy += sqlite3_stmt_busy(s);
@@ -59,8 +59,8 @@ TEST_F(StatementTest, TwoHandlesOfOneSqlShareOnePreparedStatement) {
     const auto seven = first.use().single_row().int64(0);
     EXPECT_EQ(second.use().single_row().int64(0), seven);
     int prepared = 0;
-    for (sqlite3_stmt* s = sqlite3_next_stmt(database_->connection().getHandle(), nullptr);
-         s != nullptr; s = sqlite3_next_stmt(database_->connection().getHandle(), s)) {
+    for (sqlite3_stmt* s = sqlite3_next_stmt(database_->native_handle(), nullptr); s != nullptr;
+         s = sqlite3_next_stmt(database_->native_handle(), s)) {
         prepared += sql == sqlite3_sql(s) ? 1 : 0;
     }
     EXPECT_EQ(prepared, 1);

@@ -115,8 +115,8 @@ std::size_t count_scans(const std::set<std::string>& statements) {
 
 void run_library(benchmark::State& state, const std::function<std::size_t(jobkb::Catalog&)>& call) {
     auto& lib = library();
-    const auto statements = jobkb::plan::statements_of(lib.database->connection().getHandle(),
-                                                       [&] { call(lib.catalog); });
+    const auto statements =
+        jobkb::plan::statements_of(lib.database->native_handle(), [&] { call(lib.catalog); });
     const auto scans = count_scans(statements);
     measure(state, [&] { return call(lib.catalog); });
     state.counters["scans"] = static_cast<double>(scans);
@@ -372,8 +372,8 @@ void lib_open_current_base(benchmark::State& state) {
     measure(state, [&] {
         const auto database = jobkb::open_knowledge_base(data().path, jobkb::Access::kReadOnly);
         statements = 0;
-        for (sqlite3_stmt* s = sqlite3_next_stmt(database->connection().getHandle(), nullptr); s;
-             s = sqlite3_next_stmt(database->connection().getHandle(), s)) {
+        for (sqlite3_stmt* s = sqlite3_next_stmt(database->native_handle(), nullptr); s;
+             s = sqlite3_next_stmt(database->native_handle(), s)) {
             ++statements;
         }
         return statements;

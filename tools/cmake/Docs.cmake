@@ -9,8 +9,7 @@ endif()
 
 # Public headers whose documentation is still being written on other branches (issue 10): left
 # out of the check until they are merged. Empty this list then; nothing else may go on it.
-set(JOBKB_DOCS_PENDING adhoc_sql.hpp catalog.hpp database.hpp health.hpp importer.hpp
-    record_reader.hpp)
+set(JOBKB_DOCS_PENDING)
 
 set(JOBKB_DOCS_INPUT "${PROJECT_SOURCE_DIR}/include/jobkb"
     "${JOBKB_GENERATED_INCLUDE_DIR}/jobkb/version.hpp")

@@ -24,7 +24,7 @@ protected:
         batch_ = count("SELECT max(id) FROM import_batches");
         // Counts the INSERTs SQLite runs on the connection (trigger bodies aside).
         sqlite3_trace_v2(
-            database_->connection().getHandle(), SQLITE_TRACE_STMT,
+            database_->native_handle(), SQLITE_TRACE_STMT,
             [](unsigned, void* context, void*, void* sql) {
                 if (std::string_view(static_cast<const char*>(sql))
                         .starts_with("INSERT INTO salary_observations")) {
@@ -34,9 +34,7 @@ protected:
             },
             &inserts_);
     }
-    void TearDown() override {
-        sqlite3_trace_v2(database_->connection().getHandle(), 0, nullptr, nullptr);
-    }
+    void TearDown() override { sqlite3_trace_v2(database_->native_handle(), 0, nullptr, nullptr); }
 
     Observation row(int i) const {
         Observation observation;

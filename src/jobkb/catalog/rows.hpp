@@ -1,0 +1,43 @@
+#pragma once
+
+// Reading currencies and salary figures from rows, with the columns every salary query selects
+// in the same order. Internal: shared by the catalog's files and the importer.
+
+#include "jobkb/catalog.hpp"
+#include "jobkb/statement.hpp"
+
+namespace SQLite {
+class Statement;
+} // namespace SQLite
+
+namespace jobkb::detail {
+
+// A currency's columns in the order read_currency() reads them, from currencies c.
+inline constexpr const char* kCurrencyColumns =
+    "c.code, coalesce(c.symbol, ''), c.minor_unit, c.digit_grouping";
+
+// Salary figure columns in the order read_salary_figure() reads them.
+inline constexpr const char* kFigureColumns =
+    "r.name, o.country_code, c.code, coalesce(c.symbol, ''), c.minor_unit, c.digit_grouping, "
+    "o.amount_minor, o.period, o.statistic, o.as_of, src.title, coalesce(o.note, ''), o.id";
+
+// The latest figures (salary_latest l) with what kFigureColumns reads.
+inline constexpr const char* kLatestJoins =
+    " FROM salary_latest l JOIN salary_observations o ON o.id = l.observation_id "
+    "JOIN roles r ON r.id = l.role_id JOIN currencies c ON c.code = o.currency_code "
+    "JOIN sources src ON src.id = o.source_id";
+
+// Every observation (salary_observations o) with what kFigureColumns reads.
+inline constexpr const char* kHistoryJoins =
+    " FROM salary_observations o JOIN roles r ON r.id = o.role_id "
+    "JOIN currencies c ON c.code = o.currency_code JOIN sources src ON src.id = o.source_id";
+
+// A Currency from four columns starting at `first`: code, symbol ('' for none), minor unit,
+// digit grouping (kCurrencyColumns). Throws Error when a column cannot be read.
+Currency read_currency(const Statement::Use& row, int first = 0);
+
+// A SalaryFigure from the columns of kFigureColumns, starting at `first`. Throws Error when a
+// column cannot be read.
+SalaryFigure read_salary_figure(const Statement::Use& row, int first = 0);
+
+} // namespace jobkb::detail

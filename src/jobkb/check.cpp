@@ -1,0 +1,142 @@
+// `jobkb check`: what is wrong with a knowledge base, one finding a line.
+#include "jobkb/check.hpp"
+
+#include "jobkb/migrator.hpp"
+#include "jobkb/statement.hpp"
+
+#include <fmt/format.h>
+
+#include <sstream>
+
+namespace jobkb {
+namespace {
+
+constexpr std::size_t kMaxReported = 100;
+
+// Keys whose salary_latest row is missing, extra, or not the newest current observation.
+constexpr const char* kStaleLatest = R"sql(
+WITH keys AS (
+    SELECT role_id, country_code, statistic, period FROM current_observations
+    UNION SELECT role_id, country_code, statistic, period FROM salary_latest),
+expected AS (
+    SELECT k.*,
+           (SELECT observation_id FROM salary_latest l
+            WHERE l.role_id = k.role_id AND l.country_code = k.country_code
+              AND l.statistic = k.statistic AND l.period = k.period) AS recorded,
+           (SELECT id FROM current_observations o
+            WHERE o.role_id = k.role_id AND o.country_code = k.country_code
+              AND o.statistic = k.statistic AND o.period = k.period
+            ORDER BY as_of DESC, id DESC LIMIT 1) AS newest
+    FROM keys k)
+SELECT coalesce(r.name, 'role ' || e.role_id), e.country_code, e.statistic, e.period,
+       e.recorded, e.newest
+FROM expected e LEFT JOIN roles r ON r.id = e.role_id
+WHERE e.recorded IS NOT e.newest
+)sql";
+
+struct CheckStatements {
+    explicit CheckStatements(Database& database)
+        : integrity{database, "checking integrity", "PRAGMA integrity_check(100)"},
+          foreign_keys{database, "checking foreign keys", "PRAGMA foreign_key_check"},
+          stale_latest{database, "checking latest salaries", kStaleLatest} {}
+
+    detail::Statement integrity;    // SQLite's findings, or "ok"
+    detail::Statement foreign_keys; // rows whose reference has no row
+    detail::Statement stale_latest; // salary_latest rows that disagree with the observations
+};
+
+void check_integrity(CheckStatements& statements, std::vector<HealthProblem>& problems) {
+    auto row = statements.integrity.use();
+    while (row.step()) {
+        // One row may hold several lines ("*** in database main ***" and what it found).
+        std::istringstream lines(row.text(0));
+        for (std::string line; std::getline(lines, line);) {
+            if (line != "ok" && !line.starts_with("*** in database ")) {
+                problems.push_back({"integrity", line, {}});
+            }
+        }
+    }
+}
+
+void check_foreign_keys(CheckStatements& statements, std::vector<HealthProblem>& problems) {
+    auto row = statements.foreign_keys.use();
+    while (row.step() && problems.size() < kMaxReported) {
+        // WITHOUT ROWID tables report no rowid.
+        const std::string which = row.is_null(1) ? "a row" : "row " + row.text(1);
+        problems.push_back(
+            {"foreign keys",
+             fmt::format("{}: {} refers to a missing {} row", row.text(0), which, row.text(2)),
+             {}});
+    }
+}
+
+void check_migrations(Migrator& migrator, std::vector<HealthProblem>& problems) {
+    const int version = migrator.current_version();
+    for (const auto& line : migrator.status()) {
+        if (line.changed) {
+            problems.push_back({"migrations", line.name + " was changed after it was applied", {}});
+        } else if (line.unknown) {
+            problems.push_back({"migrations", line.name + " is unknown to this jobkb", {}});
+        } else if (line.applied_at && line.version > version) {
+            problems.push_back(
+                {"migrations",
+                 line.name + " is recorded beyond user_version " + std::to_string(version),
+                 {}});
+        } else if (!line.applied_at && line.version <= version) {
+            problems.push_back(
+                {"migrations",
+                 line.name + " is not recorded although user_version is " + std::to_string(version),
+                 {}});
+        } else if (!line.applied_at) {
+            problems.push_back(
+                {"migrations", line.name + " is pending", Hint{HintKind::kMigrate, {}, {}}});
+        }
+    }
+}
+
+void check_latest_salaries(CheckStatements& statements, std::vector<HealthProblem>& problems) {
+    auto row = statements.stale_latest.use();
+    while (row.step() && problems.size() < kMaxReported) {
+        problems.push_back(
+            {"latest salaries",
+             fmt::format(
+                 "{} / {} / {} / {}: salary_latest names observation {} but the newest is {}",
+                 row.text(0), row.text(1), row.text(2), row.text(3),
+                 row.is_null(4) ? "none" : row.text(4), row.is_null(5) ? "none" : row.text(5)),
+             {}});
+    }
+}
+
+} // namespace
+
+std::vector<HealthProblem> check_knowledge_base(Database& database) {
+    CheckStatements statements(database);
+    std::vector<HealthProblem> problems;
+    check_integrity(statements, problems);
+    // The other checks read tables that a damaged file may not have readable.
+    if (!problems.empty()) {
+        return problems;
+    }
+    check_foreign_keys(statements, problems);
+    Migrator migrator(database);
+    const int version = migrator.current_version();
+    if (version == 0) {
+        problems.push_back(
+            {"migrations", "no migration applied yet", Hint{HintKind::kMigrate, {}, {}}});
+        return problems;
+    }
+    check_migrations(migrator, problems);
+    if (version > latest_schema_version()) {
+        problems.push_back({"migrations",
+                            fmt::format("schema version {} is newer than this jobkb knows ({})",
+                                        version, latest_schema_version()),
+                            Hint{HintKind::kNewerJobkb, {}, {}}});
+    }
+    // The salary tables are this version's; another version's may differ.
+    if (version == latest_schema_version()) {
+        check_latest_salaries(statements, problems);
+    }
+    return problems;
+}
+
+} // namespace jobkb
