@@ -153,15 +153,18 @@ struct ImportBatch {
     std::optional<std::int64_t> superseded_by; ///< the later batch that superseded it
     std::optional<std::string> undone_at;      ///< when it was undone, UTC
     std::string sha256;                        ///< of the input's bytes
+    /// What the batch holds, a code of import_contents: "salaries", "exchange-rates",
+    /// "ppp-factors", ...
+    std::string content;
 };
 
 /// Every import batch, oldest first. Throws Error for a database failure.
 std::vector<ImportBatch> list_import_batches(Database& database);
 
-/// Removes what a batch added (its salary observations: the latest figures fall back to what is
-/// left) and marks it undone; batches it superseded count as current again. Returns the rows
-/// removed. Throws Error(kNotFound) for an unknown batch, Error(kInvalidArgument) for one already
-/// undone, and Error for a database failure.
+/// Removes what a batch added (its salary observations, exchange rates or PPP factors: the latest
+/// figures and rates fall back to what is left) and marks it undone; batches it superseded count as
+/// current again. Returns the rows removed. Throws Error(kNotFound) for an unknown batch,
+/// Error(kInvalidArgument) for one already undone, and Error for a database failure.
 std::int64_t undo_import_batch(Database& database, std::int64_t batch_id);
 
 } // namespace jobkb
