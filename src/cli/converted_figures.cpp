@@ -70,9 +70,6 @@ FigureConversions::FigureConversions(Database& database, const ConversionChoice&
     : ppp_(choice.ppp) {
     ConversionOptions options;
     if (!choice.rate_on.empty()) {
-        if (!choice.asked()) {
-            throw CLI::ValidationError("--rate-on", "needs --in CUR or --ppp");
-        }
         if (choice.rate_on == "latest") {
             const auto latest = CurrencyConverter(database).latest_rate_day();
             if (!latest) {
@@ -130,6 +127,25 @@ ConvertedFigure FigureConversions::convert(const SalaryFigure& figure) {
 }
 
 std::vector<ConvertedFigure> FigureConversions::convert(const std::vector<SalaryFigure>& figures) {
+    std::vector<ConvertedFigure> results = convert_figures(figures);
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        ConvertedFigure& result = results[i];
+        result.from = figures[i].currency.code;
+        if (!result.amount || result.same_unit) {
+            continue;
+        }
+        const std::string line =
+            (ppp_ ? figures[i].country_code + " " : result.from + "→" + unit_.code + " ") +
+            rate_text(result);
+        if (std::find(rates_used_.begin(), rates_used_.end(), line) == rates_used_.end()) {
+            rates_used_.push_back(line);
+        }
+    }
+    return results;
+}
+
+std::vector<ConvertedFigure>
+FigureConversions::convert_figures(const std::vector<SalaryFigure>& figures) {
     std::vector<ConvertedFigure> results;
     results.reserve(figures.size());
     if (ppp_) {
@@ -210,7 +226,7 @@ std::string FigureConversions::rate_text(const ConvertedFigure& figure) {
 
 void FigureConversions::add_columns(Listing& listing, Format format, const std::string& key_prefix,
                                     const std::string& header_prefix, bool rate_column) const {
-    const std::string in = ppp_ ? "In Int$" : "In " + unit_.code;
+    const std::string in = (header_prefix.empty() ? "In " : "in ") + unit_.code;
     switch (format) {
     case Format::kJson:
     case Format::kNdjson:
@@ -266,10 +282,32 @@ void FigureConversions::add_cells(std::vector<CellValue>& row, const ConvertedFi
     }
 }
 
+void FigureConversions::print_rates(std::ostream& out) const {
+    if (rates_used_.empty()) {
+        return;
+    }
+    out << (ppp_ ? "PPP factors: " : "Rates: ");
+    for (std::size_t i = 0; i < rates_used_.size(); ++i) {
+        out << (i == 0 ? "" : "; ") << rates_used_[i];
+    }
+    out << '\n';
+}
+
 void FigureConversions::print_notes(const Context& context) const {
     for (std::size_t i = 0; i < notes_.size(); ++i) {
         context.note(fmt::format("[{}] not converted: {}", i + 1, notes_[i]));
     }
+}
+
+std::unique_ptr<FigureConversions> make_conversions(Database& database,
+                                                    const ConversionChoice& choice) {
+    if (!choice.asked()) {
+        if (!choice.rate_on.empty()) {
+            throw CLI::ValidationError("--rate-on", "needs --in CUR or --ppp");
+        }
+        return nullptr;
+    }
+    return std::make_unique<FigureConversions>(database, choice);
 }
 
 std::string conversion_json(const ConvertedFigure& figure, bool ppp) {

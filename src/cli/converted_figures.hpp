@@ -45,6 +45,7 @@ struct ConvertedFigure {
     std::string base;                 // the rate table's base (EUR)
     bool cross = false;               // through the base
     std::string factor_currency;      // PPP: the local currency the factor counts
+    std::string from;                 // the figure's own currency
     std::string note;                 // why not converted
 };
 
@@ -82,15 +83,27 @@ public:
     const std::vector<std::string>& notes() const noexcept { return notes_; }
     // Writes the notes to stderr ("jobkb: [1] ...").
     void print_notes(const Context& context) const;
+    // Each distinct rate or factor the conversions used, for a table that shows them below
+    // itself: "GBP→USD 1.32736 (2025-05-09, ECB, via EUR)".
+    const std::vector<std::string>& rates_used() const noexcept { return rates_used_; }
+    // Writes "Rates: ..." lines under a table (nothing when none was used).
+    void print_rates(std::ostream& out) const;
     // The note's number, adding it when new.
     std::size_t note_number(const std::string& note);
 
 private:
+    std::vector<ConvertedFigure> convert_figures(const std::vector<SalaryFigure>& figures);
+
     std::unique_ptr<CurrencyConverter> converter_;
     bool ppp_ = false;
     Currency unit_;
     std::vector<std::string> notes_;
+    std::vector<std::string> rates_used_;
 };
+
+// The conversions a command asked for, or nullptr when it asked for none.
+std::unique_ptr<FigureConversions> make_conversions(Database& database,
+                                                    const ConversionChoice& choice);
 
 // The converted figure as JSON text (the "in" or "ppp" object).
 std::string conversion_json(const ConvertedFigure& figure, bool ppp);

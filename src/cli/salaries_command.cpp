@@ -251,13 +251,14 @@ void run_salaries(Context& context, const SalariesOptions& options) {
     auto database = context.open(Access::kReadOnly);
     Catalog catalog(*database);
     const Format format = options.output.format;
-    if (!options.conversion.asked()) {
+    const auto converting = make_conversions(*database, options.conversion);
+    if (!converting) {
         context.print(options.reports ? reports_listing(catalog.report_summaries(query))
                                       : salaries_listing(catalog.salaries(query), true),
                       options.output);
         return;
     }
-    FigureConversions conversions(*database, options.conversion);
+    FigureConversions& conversions = *converting;
     if (options.reports) {
         auto summaries =
             conversions.ppp()
