@@ -28,6 +28,7 @@ struct ImportArguments {
     bool ignore_unknown = false;
     bool skip_invalid = false;
     bool create_roles = false;
+    bool currency_from_country = false;
     bool dry_run = false;
     bool supersede = false;
     bool quiet = false;
@@ -193,6 +194,20 @@ void report_outcome(Context& context, const ImportArguments& arguments,
         }
     }
     const bool dry = arguments.dry_run;
+    for (const auto& remark : report.currency_remarks) {
+        context.note(fmt::format(
+            "note: {} row(s) of {} are in {}, which is neither {} nor a common reporting "
+            "currency (USD, EUR, GBP): check the currency column",
+            remark.rows, remark.country_code, remark.currency,
+            remark.country_currency.empty() ? remark.country_code + "'s own (it has none)"
+                                            : remark.country_code + "'s own (" +
+                                                  remark.country_currency + ")"));
+    }
+    if (report.currencies_filled > 0) {
+        context.note(fmt::format("{} {} the currency of their country (--currency-from-country)",
+                                 report.currencies_filled,
+                                 dry ? "row(s) would be given" : "row(s) given"));
+    }
     for (const auto& role : report.created_roles) {
         context.note((dry ? "would create role " : "created role ") + role);
     }
@@ -243,6 +258,9 @@ void register_import(CLI::App& app, Context& context) {
                          "Write rejected rows with their reasons to this CSV file");
     salaries->add_flag("--create-roles", arguments->create_roles,
                        "Add roles the base does not know instead of rejecting their rows");
+    salaries->add_flag("--currency-from-country", arguments->currency_from_country,
+                       "A row without a currency (no currency column, or an empty cell) takes "
+                       "its country's currency");
     salaries->add_flag("--dry-run", arguments->dry_run,
                        "Validate and show what would change; write nothing");
     salaries->add_flag("--supersede", arguments->supersede,
@@ -270,6 +288,7 @@ void register_import(CLI::App& app, Context& context) {
         options.max_errors = arguments->max_errors;
         options.skip_invalid = arguments->skip_invalid;
         options.create_roles = arguments->create_roles;
+        options.currency_from_country = arguments->currency_from_country;
         options.dry_run = arguments->dry_run;
         options.supersede = arguments->supersede;
         if (!arguments->source.empty()) {
