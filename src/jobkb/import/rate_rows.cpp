@@ -207,7 +207,12 @@ bool RateRows::read_wide_rates(const Record& record, std::vector<Diagnostic>& pr
         const std::string text = cell(record, i);
         const Column& column = columns_[i];
         if (column.skip) {
-            if (!column.name.empty() && !is_not_available(text)) {
+            if (column.name.empty()) {
+                continue; // the trailing empty column
+            }
+            if (is_not_available(text)) {
+                ++report_.not_available;
+            } else {
                 ++report_.values_read;
                 skip(column.name, "unknown currency");
             }
