@@ -20,8 +20,8 @@ struct CompareOptions {
 // With --in or --ppp: in tables a row under each salary row with the figures converted (the rates
 // below the table); in CSV, TSV and JSON the columns of each role's converted figure, ROLE_in
 // (ROLE_amount_in, ROLE_rate, ... in CSV), filled on salary rows.
-void add_converted(Listing& listing, const Comparison& comparison,
-                   FigureConversions& conversions, Format format) {
+void add_converted(Listing& listing, const Comparison& comparison, FigureConversions& conversions,
+                   Format format) {
     const bool machine = is_machine_format(format);
     if (machine) {
         for (const auto& role : comparison.roles) {
@@ -43,10 +43,10 @@ void add_converted(Listing& listing, const Comparison& comparison,
             continue;
         }
         const ComparedSalary& compared = comparison.salaries[i - first_salary_row];
-        std::vector<CellValue> converted_row = {
-            std::string("salary"), fmt::format("{} {}/{} in {}", compared.country_code,
-                                               compared.statistic, compared.period,
-                                               conversions.unit_code())};
+        std::vector<CellValue> converted_row = {std::string("salary"),
+                                                fmt::format("{} {}/{} in {}", compared.country_code,
+                                                            compared.statistic, compared.period,
+                                                            conversions.unit_code())};
         for (const auto& figure : compared.per_role) {
             ConvertedFigure converted;
             if (figure) {
@@ -146,15 +146,16 @@ void register_compare_command(CLI::App& app, Context& context) {
         ->option_text("ROLE");
     add_conversion_options(*compare, options->conversion);
     add_output_options(*compare, options->output);
-    compare->footer("One row per skill, industry and salary figure, one column per role; "
-                    "\"Shared by\" says how many of the roles have it, shared items first. With --in CUR "
-                    "(or --ppp) each salary row is followed by the figures in CUR, the rates used "
-                    "listed below the table; in CSV, TSV and JSON each role gets the columns of "
-                    "its converted figure (ROLE_amount_in, ROLE_rate, ... or ROLE_in).\n\n"
-                    "Examples:\n  jobkb compare \"Data Scientist\" \"Machine Learning Engineer\"\n"
-                    "  jobkb compare \"MLOps Engineer\" \"Data Scientist\" --in USD --rate-on 2025-05-09\n"
-                    "  jobkb compare \"NLP Engineer\" \"Computer Vision Engineer\" "
-                    "\"AI/ML Research Scientist\" --format markdown");
+    compare->footer(
+        "One row per skill, industry and salary figure, one column per role; "
+        "\"Shared by\" says how many of the roles have it, shared items first. With --in CUR "
+        "(or --ppp) each salary row is followed by the figures in CUR, the rates used "
+        "listed below the table; in CSV, TSV and JSON each role gets the columns of "
+        "its converted figure (ROLE_amount_in, ROLE_rate, ... or ROLE_in).\n\n"
+        "Examples:\n  jobkb compare \"Data Scientist\" \"Machine Learning Engineer\"\n"
+        "  jobkb compare \"MLOps Engineer\" \"Data Scientist\" --in USD --rate-on 2025-05-09\n"
+        "  jobkb compare \"NLP Engineer\" \"Computer Vision Engineer\" "
+        "\"AI/ML Research Scientist\" --format markdown");
     compare->callback([&context, options] { run_compare(context, *options); });
 }
 

@@ -199,9 +199,9 @@ void report_outcome(Context& context, const ImportArguments& arguments,
             "note: {} row(s) of {} are in {}, which is neither {} nor a common reporting "
             "currency (USD, EUR, GBP): check the currency column",
             remark.rows, remark.country_code, remark.currency,
-            remark.country_currency.empty() ? remark.country_code + "'s own (it has none)"
-                                            : remark.country_code + "'s own (" +
-                                                  remark.country_currency + ")"));
+            remark.country_currency.empty()
+                ? remark.country_code + "'s own (it has none)"
+                : remark.country_code + "'s own (" + remark.country_currency + ")"));
     }
     if (report.currencies_filled > 0) {
         context.note(fmt::format("{} {} the currency of their country (--currency-from-country)",

@@ -79,10 +79,9 @@ void write_profile_markdown(std::ostream& out, const RoleProfile& profile,
         out << "\n## Latest salaries\n\n";
         OutputOptions markdown;
         markdown.format = Format::kMarkdown;
-        write_listing(out,
-                      salaries_listing(profile.latest_salaries, false, conversions,
-                                       Format::kMarkdown),
-                      markdown);
+        write_listing(
+            out, salaries_listing(profile.latest_salaries, false, conversions, Format::kMarkdown),
+            markdown);
     }
 }
 
@@ -105,8 +104,8 @@ void write_profile_json(std::ostream& out, const RoleProfile& profile, bool one_
     for (const auto& figure : profile.latest_salaries) {
         salaries.push_back(salary_json(figure));
         if (conversions != nullptr) {
-            salaries.back()[conversions->ppp() ? "ppp" : "in"] = Json::parse(
-                conversion_json(conversions->convert(figure), conversions->ppp()));
+            salaries.back()[conversions->ppp() ? "ppp" : "in"] =
+                Json::parse(conversion_json(conversions->convert(figure), conversions->ppp()));
         }
     }
     const Json json{{"role", profile.name},
@@ -185,7 +184,8 @@ void register_role_command(CLI::App& app, Context& context) {
         "industries, and the latest salary per country with its statistic, date and "
         "source. CSV and TSV hold one record without the salaries (see `jobkb salaries --role`). "
         "--in CUR (or --ppp) shows each salary also in CUR with its rate, day and source (JSON: "
-        "an object \"in\" per salary).\n\nExamples:\n  jobkb role \"MLOps Engineer\"\n  jobkb role mlops-engineer "
+        "an object \"in\" per salary).\n\nExamples:\n  jobkb role \"MLOps Engineer\"\n  jobkb role "
+        "mlops-engineer "
         "--json\n  jobkb role \"data scientists\" --format markdown\n"
         "  jobkb role \"Machine Learning Engineer\" --in USD --rate-on 2025-05-09");
     role->callback([&context, options] { run_role(context, *options); });

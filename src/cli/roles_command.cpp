@@ -106,8 +106,8 @@ CellValue converted_list(FigureConversions& conversions, const std::vector<Salar
             item += plain_amount(figure.amount->amount_minor, figure.amount->currency) + " " +
                     conversions.unit_code();
             if (!figure.same_unit) {
-                item += fmt::format(" at {} ({}, {})", figure.rate, figure.applies_to,
-                                    figure.source);
+                item +=
+                    fmt::format(" at {} ({}, {})", figure.rate, figure.applies_to, figure.source);
             }
         }
         text += (text.empty() ? "" : "; ") + item;
@@ -147,8 +147,8 @@ Listing machine_listing(const std::vector<RoleOverview>& roles,
             row.push_back(cell(figure_in(role, *country_asked)));
             if (conversions != nullptr) {
                 const SalaryFigure* figure = headline(role, *country_asked);
-                conversions->add_cells(row, figure ? conversions->convert(*figure) : ConvertedFigure{},
-                                       format);
+                conversions->add_cells(
+                    row, figure ? conversions->convert(*figure) : ConvertedFigure{}, format);
             }
         } else {
             row.emplace_back(SalaryList{role.headline_salaries});

@@ -191,18 +191,18 @@ TEST_F(Converted, SortAmountRanksTheCountriesInTheUnitAndUnconvertedLast) {
 }
 
 TEST_F(Converted, ReportsInDifferentCurrenciesCombineAsTheIndependentComputationSays) {
-    const auto imported = run(
-        {"import", "salaries", (test::source_dir() / "tests" / "data" / "ds_salaries_2022.csv")
-                                   .string(),
-         "--map", "role=job_title", "--map", "country=employee_residence", "--map",
-         "currency=salary_currency", "--map", "amount=salary", "--map", "as_of=work_year", "--set",
-         "statistic=point", "--ignore-unknown", "--create-roles", "--quiet"});
+    const auto imported =
+        run({"import", "salaries",
+             (test::source_dir() / "tests" / "data" / "ds_salaries_2022.csv").string(), "--map",
+             "role=job_title", "--map", "country=employee_residence", "--map",
+             "currency=salary_currency", "--map", "amount=salary", "--map", "as_of=work_year",
+             "--set", "statistic=point", "--ignore-unknown", "--create-roles", "--quiet"});
     ASSERT_EQ(imported.exit_code, 0) << imported.err;
     const auto cases = expected_lines("reports", "reports");
     ASSERT_GE(cases.size(), 5u);
     for (const auto& expected : cases) {
         // reports ROLE COUNTRY YEAR UNIT COUNT CONVERTED LEFT_OUT P25 MEDIAN MEAN P75
-        std::vector<std::string> arguments = {"salaries", "--reports",  "--role", expected[1],
+        std::vector<std::string> arguments = {"salaries",  "--reports", "--role", expected[1],
                                               "--country", expected[2], "--json"};
         if (expected[4] == "Int$") {
             arguments.push_back("--ppp");
@@ -221,8 +221,8 @@ TEST_F(Converted, ReportsInDifferentCurrenciesCombineAsTheIndependentComputation
             }
         }
         ASSERT_NE(group, nullptr) << expected[1] << " " << expected[2] << " " << expected[3];
-        const std::string what = expected[1] + " " + expected[2] + " " + expected[3] + " in " +
-                                 expected[4];
+        const std::string what =
+            expected[1] + " " + expected[2] + " " + expected[3] + " in " + expected[4];
         EXPECT_EQ(group->at("reports"), std::stoll(expected[5])) << what;
         EXPECT_EQ(group->at("converted"), std::stoll(expected[6])) << what;
         EXPECT_EQ(group->at("left_out"), std::stoll(expected[7])) << what;
@@ -249,8 +249,8 @@ std::int64_t rounded(std::int64_t numerator, std::int64_t denominator) {
 }
 
 TEST_F(Converted, CompareLinesTheRolesUpInOneCurrency) {
-    const auto result = run({"compare", "MLOps Engineer", "Data Scientist", "--in", "USD",
-                             "--rate-on", "2025-05-09"});
+    const auto result = run(
+        {"compare", "MLOps Engineer", "Data Scientist", "--in", "USD", "--rate-on", "2025-05-09"});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     EXPECT_NE(result.out.find("IN average/year in USD"), std::string::npos) << result.out;
     EXPECT_NE(result.out.find("Rates: INR→USD 0.0117116 (2025-05-09, ECB, via EUR)"),
@@ -260,8 +260,8 @@ TEST_F(Converted, CompareLinesTheRolesUpInOneCurrency) {
     const std::int64_t cents = rounded(133053900LL * 11252, 960755);
     EXPECT_EQ(cents, 1558277);
     EXPECT_NE(result.out.find("$15,582.77"), std::string::npos) << result.out;
-    const auto csv = run({"compare", "MLOps Engineer", "Data Scientist", "--in", "USD",
-                          "--rate-on", "2025-05-09", "--csv"});
+    const auto csv = run({"compare", "MLOps Engineer", "Data Scientist", "--in", "USD", "--rate-on",
+                          "2025-05-09", "--csv"});
     const auto header = test::lines_of(csv.out).at(0);
     EXPECT_NE(header.find("MLOps Engineer_amount_in,MLOps Engineer_amount_in_currency,"
                           "MLOps Engineer_rate,MLOps Engineer_rate_date"),
@@ -282,8 +282,8 @@ TEST_F(Converted, MachineFormatsHaveTheConversionColumnsWhateverTheData) {
         EXPECT_NE(test::lines_of(result.out).at(0).find(columns), std::string::npos)
             << arguments[1] << " " << arguments[2] << ": " << result.out;
     }
-    const auto role = run({"role", "MLOps Engineer", "--in", "USD", "--rate-on", "2025-05-09",
-                           "--json"});
+    const auto role =
+        run({"role", "MLOps Engineer", "--in", "USD", "--rate-on", "2025-05-09", "--json"});
     const Json profile = Json::parse(role.out);
     for (const auto& salary : profile.at("latest_salaries")) {
         EXPECT_TRUE(salary.at("in").contains("rate_exact")) << salary.dump();

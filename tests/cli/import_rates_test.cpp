@@ -127,8 +127,7 @@ TEST_F(ImportRates, TheEcbHistoryAsPublishedEveryValueCountedNaAndUnknownCurrenc
     EXPECT_NE(scalar("SELECT s.note FROM sources s JOIN import_batches b ON b.source_id = s.id")
                   .find("Source: ECB statistics"),
               std::string::npos);
-    EXPECT_NE(result.err.find("ecb layout, " + grouped(rows) + " row(s)"),
-              std::string::npos)
+    EXPECT_NE(result.err.find("ecb layout, " + grouped(rows) + " row(s)"), std::string::npos)
         << result.err;
     for (const auto& [code, count] : passed_over) {
         EXPECT_NE(result.err.find(code + " " + grouped(count) + " (unknown currency)"),
@@ -221,8 +220,7 @@ TEST_F(ImportRates, TheEcbDailyFileAndLongRates) {
     EXPECT_NE(second.err.find("CYP 1 (unknown currency)"), std::string::npos) << second.err;
     EXPECT_EQ(test::query(path_, "SELECT base, quote, rate, source FROM current_exchange_rates "
                                  "WHERE base = 'USD'"),
-              (std::vector<std::vector<std::string>>{
-                  {"USD", "INR", "85.39", "Treasury rates"}}));
+              (std::vector<std::vector<std::string>>{{"USD", "INR", "85.39", "Treasury rates"}}));
 }
 
 // PPP factors as datasets/ppp publishes them, and as the World Bank's own download: the same
@@ -256,9 +254,9 @@ TEST_F(ImportRates, PppFactorsLongAndTheWorldBankDownloadGiveTheSameFactors) {
         by_country[row[0]][std::stoi(row[1])] = row[3];
     }
     const std::map<std::string, std::string> alpha3 = {
-        {"US", "USA"}, {"CA", "CAN"}, {"HR", "HRV"}, {"RU", "RUS"}, {"GB", "GBR"}, {"IN", "IND"},
-        {"JP", "JPN"}, {"DE", "DEU"}, {"KW", "KWT"}, {"BH", "BHR"}, {"AO", "AGO"}, {"VE", "VEN"},
-        {"BG", "BGR"}};
+        {"US", "USA"}, {"CA", "CAN"}, {"HR", "HRV"}, {"RU", "RUS"}, {"GB", "GBR"},
+        {"IN", "IND"}, {"JP", "JPN"}, {"DE", "DEU"}, {"KW", "KWT"}, {"BH", "BHR"},
+        {"AO", "AGO"}, {"VE", "VEN"}, {"BG", "BGR"}};
     std::string wide = "\"Data Source\",\"World Development Indicators\",\n\n"
                        "\"Last Updated Date\",\"2025-04-15\",\n\n"
                        "\"Country Name\",\"Country Code\",\"Indicator Name\",\"Indicator Code\"";
@@ -298,8 +296,8 @@ TEST_F(ImportRates, AHeaderOfNoLayoutIsRefusedWithAHintAndLayoutForcesOne) {
               std::string::npos)
         << unknown.err;
     EXPECT_NE(unknown.err.find("name it with --layout"), std::string::npos) << unknown.err;
-    const auto forced = import(file("forced.csv", "Date,USD,base\n2025-05-09,1.1,2\n"),
-                               {"--layout", "long"});
+    const auto forced =
+        import(file("forced.csv", "Date,USD,base\n2025-05-09,1.1,2\n"), {"--layout", "long"});
     EXPECT_EQ(forced.exit_code, 1);
     EXPECT_NE(forced.err.find("no column 'quote' for the long layout"), std::string::npos)
         << forced.err;

@@ -175,6 +175,13 @@ RateImportReport import_rates(Database& database, InputSource& input,
     run.hash_from(input);
     DescribedRateRows rows(layout, report, details);
     run.run(rows, report);
+    if (report.values_read == 0 && report.rows_rejected == 0 && !report.already_imported) {
+        throw Error(ErrorCode::kInvalidArgument,
+                    fmt::format("{}: the file holds no {}: every cell is N/A or empty (expected "
+                                "at least one value)",
+                                options.file_name,
+                                holds_ppp_factors(layout) ? "factors" : "rates"));
+    }
     report.layout = layout;
     report.content = holds_ppp_factors(layout) ? "ppp-factors" : "exchange-rates";
     return report;

@@ -62,14 +62,16 @@ public:
         }
         const auto own = country_currencies_.find(row.country);
         const std::string none;
-        const std::string& country_currency =
-            own == country_currencies_.end() ? none : own->second;
+        const std::string& country_currency = own == country_currencies_.end() ? none : own->second;
         if (!texts[kCurrency] && options_.currency_from_country && !row.country.empty()) {
             if (country_currency.empty()) {
-                problems.push_back({{}, 0, std::string(kImportFields[kCurrency]),
-                                    "none given, and " + row.country +
-                                        " has no currency of its own to fill in",
-                                    "an ISO 4217 code such as USD", {}});
+                problems.push_back(
+                    {{},
+                     0,
+                     std::string(kImportFields[kCurrency]),
+                     "none given, and " + row.country + " has no currency of its own to fill in",
+                     "an ISO 4217 code such as USD",
+                     {}});
                 return false;
             }
             texts[kCurrency] = country_currency;
