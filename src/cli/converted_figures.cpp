@@ -39,13 +39,6 @@ bool currency_shape(const std::string& code) {
            });
 }
 
-std::string uppered(std::string text) {
-    for (char& c : text) {
-        c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
-    }
-    return text;
-}
-
 } // namespace
 
 void add_conversion_options(CLI::App& command, ConversionChoice& choice) {
@@ -102,7 +95,7 @@ FigureConversions::FigureConversions(Database& database, const ConversionChoice&
                                                "code such as USD, EUR or INR)");
     }
     try {
-        unit_ = converter_->currency(uppered(choice.in));
+        unit_ = converter_->currency(choice.in); // any letter case
     } catch (const Error& error) {
         if (error.code() != ErrorCode::kNotFound) {
             throw;
@@ -150,17 +143,10 @@ FigureConversions::convert_figures(const std::vector<SalaryFigure>& figures) {
     results.reserve(figures.size());
     if (ppp_) {
         for (const auto& conversion : converter_->to_international_dollars_all(figures)) {
-            ConvertedFigure result;
+            ConvertedFigure result =
+                conversion.factor ? described_factor(*conversion.factor) : ConvertedFigure{};
             if (conversion.amount_minor) {
                 result.amount = MoneyValue{*conversion.amount_minor, unit_};
-            }
-            if (conversion.factor) {
-                result.rate = conversion.factor->factor;
-                result.rate_exact = conversion.factor->factor;
-                result.applies_to = std::to_string(conversion.factor->year);
-                result.days = 0;
-                result.source = conversion.factor->source;
-                result.factor_currency = conversion.factor->currency;
             }
             result.note = conversion.note;
             if (!result.note.empty()) {
@@ -171,21 +157,11 @@ FigureConversions::convert_figures(const std::vector<SalaryFigure>& figures) {
         return results;
     }
     for (const auto& conversion : converter_->convert_all(figures, unit_.code)) {
-        ConvertedFigure result;
+        ConvertedFigure result =
+            conversion.rate ? described_rate(*conversion.rate) : ConvertedFigure{};
         if (conversion.amount_minor) {
             result.amount = MoneyValue{*conversion.amount_minor, unit_};
-        }
-        if (conversion.rate) {
-            const AppliedRate& rate = *conversion.rate;
-            result.rate = rate.rate;
-            result.rate_exact = rate.exact_rate;
-            result.applies_to = rate.applies_to;
-            result.days = rate.days;
-            result.source = rate.source;
-            result.base = rate.base;
-            result.cross = rate.cross;
-        } else if (conversion.amount_minor) {
-            result.same_unit = true;
+            result.same_unit = !conversion.rate;
         }
         result.note = conversion.note;
         if (!result.note.empty()) {
@@ -297,6 +273,29 @@ void FigureConversions::print_notes(const Context& context) const {
     for (std::size_t i = 0; i < notes_.size(); ++i) {
         context.note(fmt::format("[{}] not converted: {}", i + 1, notes_[i]));
     }
+}
+
+ConvertedFigure described_rate(const AppliedRate& rate) {
+    ConvertedFigure figure;
+    figure.rate = rate.rate;
+    figure.rate_exact = rate.exact_rate;
+    figure.applies_to = rate.applies_to;
+    figure.days = rate.days;
+    figure.source = rate.source;
+    figure.base = rate.base;
+    figure.cross = rate.cross;
+    figure.from = rate.from;
+    return figure;
+}
+
+ConvertedFigure described_factor(const AppliedFactor& factor) {
+    ConvertedFigure figure;
+    figure.rate = factor.factor;
+    figure.rate_exact = factor.factor;
+    figure.applies_to = std::to_string(factor.year);
+    figure.source = factor.source;
+    figure.factor_currency = factor.currency;
+    return figure;
 }
 
 std::unique_ptr<FigureConversions> make_conversions(Database& database,

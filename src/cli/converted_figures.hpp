@@ -101,6 +101,10 @@ private:
     std::vector<std::string> rates_used_;
 };
 
+// A rate (or a factor) used, as a converted figure describes it: what rate_text() words.
+ConvertedFigure described_rate(const AppliedRate& rate);
+ConvertedFigure described_factor(const AppliedFactor& factor);
+
 // The conversions a command asked for, or nullptr when it asked for none.
 std::unique_ptr<FigureConversions> make_conversions(Database& database,
                                                     const ConversionChoice& choice);

@@ -108,22 +108,11 @@ std::string reported_in(const CombinedReportSummary& summary) {
 std::string rates_text(FigureConversions& conversions, const CombinedReportSummary& summary) {
     std::vector<std::string> parts;
     for (const auto& rate : summary.rates) {
-        ConvertedFigure figure;
-        figure.rate = rate.rate;
-        figure.applies_to = rate.applies_to;
-        figure.days = rate.days;
-        figure.source = rate.source;
-        figure.base = rate.base;
-        figure.cross = rate.cross;
-        parts.push_back(rate.from + "→" + rate.to + " " + conversions.rate_text(figure));
+        parts.push_back(rate.from + "→" + rate.to + " " +
+                        conversions.rate_text(described_rate(rate)));
     }
     if (summary.factor) {
-        ConvertedFigure figure;
-        figure.rate = summary.factor->factor;
-        figure.factor_currency = summary.factor->currency;
-        figure.applies_to = std::to_string(summary.factor->year);
-        figure.source = summary.factor->source;
-        parts.push_back(conversions.rate_text(figure));
+        parts.push_back(conversions.rate_text(described_factor(*summary.factor)));
     }
     std::string text;
     for (const auto& part : parts) {

@@ -23,16 +23,6 @@ constexpr std::array<std::string_view, 4> kPppColumns = {"country", "country id"
 constexpr std::array<std::string_view, 4> kWorldBankColumns = {"country name", "country code",
                                                                "indicator name", "indicator code"};
 
-std::string ascii_uppered(std::string_view text) {
-    std::string upper(text);
-    for (char& c : upper) {
-        if (c >= 'a' && c <= 'z') {
-            c = static_cast<char>(c - 'a' + 'A');
-        }
-    }
-    return upper;
-}
-
 bool is_not_available(const std::string& text) { return text.empty() || text == "N/A"; }
 
 std::string cell(const Record& record, std::size_t column) {
