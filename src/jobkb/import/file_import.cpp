@@ -88,7 +88,7 @@ void FileImport::run(RowImporter& rows, FileImportReport& report) {
 }
 
 void FileImport::visit(const Record& record, RowImporter& rows, FileImportReport& report) {
-    if (report.stopped_early || rows.skips(record)) {
+    if (report.stopped_early) {
         return;
     }
     ++report.rows_read;

@@ -44,8 +44,6 @@ public:
     // currency or year): then no field plan is made, and accept() gets every record with its
     // `problem`, and empty texts.
     virtual bool reads_columns() const { return false; }
-    // Whether the record is no row (a preamble before the real header): not counted, not seen.
-    virtual bool skips(const Record&) { return false; }
 };
 
 class FileImport {
