@@ -46,26 +46,28 @@ public:
 
     const std::string& head() const noexcept { return head_; }
 
-    // Empties every line before the one that starts with `header` (within the bytes read
-    // ahead), keeping its line end.
+    // Empties every line before the one that starts with `header`, keeping its line end, when
+    // the bytes read ahead hold such a line; else leaves them as they are.
     void blank_until(std::string_view header) {
-        std::string kept;
         std::size_t line = 0;
+        std::size_t lines = 0;
         while (line < head_.size()) {
-            const std::size_t end = head_.find('\n', line);
-            std::string_view text(head_.data() + line,
-                                  (end == std::string::npos ? head_.size() : end) - line);
+            std::string_view text(head_.data() + line, head_.size() - line);
             if (text.starts_with("\xEF\xBB\xBF")) {
                 text.remove_prefix(3);
             }
-            if (text.starts_with(header) || end == std::string::npos) {
-                break;
+            if (text.starts_with(header)) {
+                head_ = std::string(lines, '\n') + head_.substr(line);
+                setg(head_.data(), head_.data(), head_.data() + head_.size());
+                return;
             }
-            kept += '\n';
+            const std::size_t end = head_.find('\n', line);
+            if (end == std::string::npos) {
+                return;
+            }
+            ++lines;
             line = end + 1;
         }
-        head_ = kept + head_.substr(line);
-        setg(head_.data(), head_.data(), head_.data() + head_.size());
     }
 
 protected:
