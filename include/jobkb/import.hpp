@@ -89,6 +89,19 @@ struct FileImportOptions {
 /// The options of a salary import.
 struct ImportOptions : FileImportOptions {
     bool create_roles = false; ///< unknown roles are added instead of rejected
+    /// A row without a currency (no currency column, or an empty cell) takes its country's
+    /// currency instead of being rejected.
+    bool currency_from_country = false;
+};
+
+/// Rows of one country in a currency that is neither the country's own nor a common reporting
+/// currency (USD, EUR, GBP): worth a look, not an error (a survey may pay in a neighbour's
+/// currency, or a column may be shifted).
+struct CurrencyRemark {
+    std::string country_code;     ///< ISO 3166-1 alpha-2
+    std::string currency;         ///< the rows' currency
+    std::string country_currency; ///< the country's own; empty when it has none
+    std::int64_t rows = 0;        ///< rows of this import with this country and currency
 };
 
 /// One line of the change report: a key whose current figure the import replaces, with the figure
@@ -127,6 +140,10 @@ struct ImportReport : FileImportReport {
     std::vector<FigureChange> changes;      ///< at most kMaxReportedChanges
     std::size_t change_count = 0;           ///< keys whose current figure changes
     std::vector<std::string> created_roles; ///< with create_roles: the roles added
+    /// Countries with figures in an unusual currency, in the order first met (at most
+    /// kMaxReportedChanges of them).
+    std::vector<CurrencyRemark> currency_remarks;
+    std::int64_t currencies_filled = 0; ///< with currency_from_country: rows given the country's
 };
 
 /// The most changed figures an ImportReport lists (change_count counts them all).
@@ -153,15 +170,18 @@ struct ImportBatch {
     std::optional<std::int64_t> superseded_by; ///< the later batch that superseded it
     std::optional<std::string> undone_at;      ///< when it was undone, UTC
     std::string sha256;                        ///< of the input's bytes
+    /// What the batch holds, a code of import_contents: "salaries", "exchange-rates",
+    /// "ppp-factors", ...
+    std::string content;
 };
 
 /// Every import batch, oldest first. Throws Error for a database failure.
 std::vector<ImportBatch> list_import_batches(Database& database);
 
-/// Removes what a batch added (its salary observations: the latest figures fall back to what is
-/// left) and marks it undone; batches it superseded count as current again. Returns the rows
-/// removed. Throws Error(kNotFound) for an unknown batch, Error(kInvalidArgument) for one already
-/// undone, and Error for a database failure.
+/// Removes what a batch added (its salary observations, exchange rates or PPP factors: the latest
+/// figures and rates fall back to what is left) and marks it undone; batches it superseded count as
+/// current again. Returns the rows removed. Throws Error(kNotFound) for an unknown batch,
+/// Error(kInvalidArgument) for one already undone, and Error for a database failure.
 std::int64_t undo_import_batch(Database& database, std::int64_t batch_id);
 
 } // namespace jobkb

@@ -16,6 +16,7 @@
 #include "jobkb/decimal.hpp"
 #include "jobkb/error.hpp"
 #include "jobkb/import.hpp"
+#include "jobkb/rate_import.hpp"
 #include "jobkb/knowledge_base.hpp"
 #include "jobkb/migrator.hpp"
 #include "jobkb/money.hpp"

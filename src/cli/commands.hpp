@@ -35,6 +35,7 @@ void register_gap_command(CLI::App& app, Context& context);
 void register_related_command(CLI::App& app, Context& context);
 void register_sql_command(CLI::App& app, Context& context);
 void register_import_commands(CLI::App& app, Context& context); // import salaries, imports
+void register_import_rates(CLI::App& import, Context& context); // import rates
 void register_export_command(CLI::App& app, Context& context);
 void register_alias_command(CLI::App& app, Context& context);
 void register_check_command(CLI::App& app, Context& context);
@@ -45,9 +46,15 @@ inline std::optional<std::string> given(const std::string& text) {
     return text.empty() ? std::nullopt : std::optional<std::string>(text);
 }
 
+class FigureConversions;
+
 // Salary figures as a listing: role (optional), country, statistic, period, amount, as_of,
-// source, note.
-Listing salaries_listing(const std::vector<SalaryFigure>& figures, bool with_role);
+// source, note; with conversions, each figure also in their unit (the columns of
+// FigureConversions::add_columns() for `format` after the amount), ordered by that amount,
+// highest first, when `by_amount`.
+Listing salaries_listing(const std::vector<SalaryFigure>& figures, bool with_role,
+                         FigureConversions* conversions = nullptr, Format format = Format::kTable,
+                         bool by_amount = false);
 
 // "1 migration(s) applied; reference data: 417 row(s) added; ..."
 std::string describe_setup(const SetupReport& report);

@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 #include "cli/hints.hpp"
+#include "cli/import_input.hpp"
 #include "cli/output_file.hpp"
 
 #include "jobkb/error.hpp"
@@ -27,6 +28,7 @@ struct ImportArguments {
     bool ignore_unknown = false;
     bool skip_invalid = false;
     bool create_roles = false;
+    bool currency_from_country = false;
     bool dry_run = false;
     bool supersede = false;
     bool quiet = false;
@@ -143,40 +145,6 @@ Listing changes_listing(const ImportReport& report) {
     return listing;
 }
 
-// A bar on stderr while a file of known size is read: [#####     ] 45%  30.1 MB.
-class ProgressBar {
-public:
-    ProgressBar(std::ostream& err, std::uint64_t total) : err_(err), total_(total) {}
-    ~ProgressBar() {
-        if (drawn_) {
-            err_ << "\r" << std::string(60, ' ') << "\r" << std::flush;
-        }
-    }
-    ProgressBar(const ProgressBar&) = delete;
-    ProgressBar& operator=(const ProgressBar&) = delete;
-
-    void update(std::uint64_t bytes) {
-        const int percent = total_ == 0 ? 100 : static_cast<int>(bytes * 100 / total_);
-        if (percent == last_percent_) {
-            return;
-        }
-        last_percent_ = percent;
-        drawn_ = true;
-        const int filled = percent / 5;
-        err_ << fmt::format("\r[{}{}] {:3}% {:7.1f} MB",
-                            std::string(static_cast<std::size_t>(filled), '#'),
-                            std::string(static_cast<std::size_t>(20 - filled), ' '), percent,
-                            static_cast<double>(bytes) / 1e6)
-             << std::flush;
-    }
-
-private:
-    std::ostream& err_;
-    std::uint64_t total_;
-    int last_percent_ = -1;
-    bool drawn_ = false;
-};
-
 void report_outcome(Context& context, const ImportArguments& arguments,
                     const ImportReport& report) {
     for (const auto& error : report.errors) {
@@ -226,6 +194,20 @@ void report_outcome(Context& context, const ImportArguments& arguments,
         }
     }
     const bool dry = arguments.dry_run;
+    for (const auto& remark : report.currency_remarks) {
+        context.note(fmt::format(
+            "note: {} row(s) of {} are in {}, which is neither {} nor a common reporting "
+            "currency (USD, EUR, GBP): check the currency column",
+            remark.rows, remark.country_code, remark.currency,
+            remark.country_currency.empty()
+                ? remark.country_code + "'s own (it has none)"
+                : remark.country_code + "'s own (" + remark.country_currency + ")"));
+    }
+    if (report.currencies_filled > 0) {
+        context.note(fmt::format("{} {} the currency of their country (--currency-from-country)",
+                                 report.currencies_filled,
+                                 dry ? "row(s) would be given" : "row(s) given"));
+    }
     for (const auto& role : report.created_roles) {
         context.note((dry ? "would create role " : "created role ") + role);
     }
@@ -276,6 +258,9 @@ void register_import(CLI::App& app, Context& context) {
                          "Write rejected rows with their reasons to this CSV file");
     salaries->add_flag("--create-roles", arguments->create_roles,
                        "Add roles the base does not know instead of rejecting their rows");
+    salaries->add_flag("--currency-from-country", arguments->currency_from_country,
+                       "A row without a currency (no currency column, or an empty cell) takes "
+                       "its country's currency");
     salaries->add_flag("--dry-run", arguments->dry_run,
                        "Validate and show what would change; write nothing");
     salaries->add_flag("--supersede", arguments->supersede,
@@ -293,6 +278,7 @@ void register_import(CLI::App& app, Context& context) {
         "country=employee_residence --map currency=salary_currency --map amount=salary --map "
         "as_of=work_year --set statistic=point --ignore-unknown --create-roles\n"
         "  jobkb import salaries survey.ndjson --source \"Survey 2026\" --supersede");
+    register_import_rates(*import, context);
     salaries->callback([&context, arguments] {
         ImportOptions options;
         options.file_name = arguments->file;
@@ -302,6 +288,7 @@ void register_import(CLI::App& app, Context& context) {
         options.max_errors = arguments->max_errors;
         options.skip_invalid = arguments->skip_invalid;
         options.create_roles = arguments->create_roles;
+        options.currency_from_country = arguments->currency_from_country;
         options.dry_run = arguments->dry_run;
         options.supersede = arguments->supersede;
         if (!arguments->source.empty()) {
@@ -325,33 +312,7 @@ void register_import(CLI::App& app, Context& context) {
                                   "': expected csv, tsv, json or ndjson");
         }
         options.format = *format;
-
-        std::ifstream file;
-        std::istream* in = context.environment.input;
-        std::uint64_t size = 0;
-        if (!from_stdin) {
-            std::error_code error;
-            if (!std::filesystem::is_regular_file(arguments->file, error)) {
-                throw Error(ErrorCode::kIo, arguments->file + ": cannot read: " +
-                                                (std::filesystem::exists(arguments->file, error)
-                                                     ? "not a regular file"
-                                                     : "no such file"));
-            }
-            size = std::filesystem::file_size(arguments->file, error);
-            file.open(arguments->file, std::ios::binary);
-            if (!file) {
-                throw Error(ErrorCode::kIo, arguments->file + ": cannot open it for reading");
-            }
-            in = &file;
-        } else if (in == nullptr) {
-            throw Error(ErrorCode::kInvalidArgument, "-: no standard input to read");
-        }
-        InputSource input(*in, arguments->file);
-        std::optional<ProgressBar> bar;
-        if (!arguments->quiet && !from_stdin && context.environment.stderr_is_terminal) {
-            bar.emplace(context.err, size);
-            input.on_progress = [&bar](std::uint64_t bytes) { bar->update(bytes); };
-        }
+        ImportInput input(context, arguments->file, arguments->quiet);
         const auto location = context.create_default_if_missing();
         std::unique_ptr<OutputFile> rejects_file;
         std::unique_ptr<RejectsWriter> rejects;
@@ -369,12 +330,12 @@ void register_import(CLI::App& app, Context& context) {
         auto database = context.open(Access::kReadWrite);
         ImportReport report;
         try {
-            report = import_salaries(*database, input, options, sink);
+            report = import_salaries(*database, input.source(), options, sink);
         } catch (const InputError& refused) {
             // The header's problems, with their hints worded as this command's options.
             throw Error(refused.code(), describe(refused.diagnostics(), cli_hint));
         }
-        bar.reset();
+        input.done();
         if (rejects_file) {
             rejects_file->commit();
         }
@@ -395,8 +356,17 @@ void register_imports(CLI::App& app, Context& context) {
     imports->footer("Examples:\n  jobkb imports\n  jobkb imports undo 3");
     undo->callback([&context, batch_id] {
         auto database = context.open(Access::kReadWrite);
+        std::string content = "salaries";
+        for (const auto& batch : list_import_batches(*database)) {
+            if (batch.id == *batch_id) {
+                content = batch.content;
+            }
+        }
         const auto removed = undo_import_batch(*database, *batch_id);
-        context.note(fmt::format("batch {} undone: {} observation(s) removed", *batch_id, removed));
+        const char* what = content == "exchange-rates" ? "exchange rate(s)"
+                           : content == "ppp-factors"  ? "PPP factor(s)"
+                                                       : "observation(s)";
+        context.note(fmt::format("batch {} undone: {} {} removed", *batch_id, removed, what));
     });
     imports->callback([&context, output, undo] {
         if (undo->parsed()) {
@@ -408,6 +378,7 @@ void register_imports(CLI::App& app, Context& context) {
                            {"file", "File", Align::kLeft, 30},
                            {"source", "Source", Align::kLeft, 30},
                            {"format", "Format"},
+                           {"content", "Content"},
                            {"read", "Read", Align::kRight},
                            {"inserted", "Inserted", Align::kRight},
                            {"rejected", "Rejected", Align::kRight},
@@ -419,8 +390,8 @@ void register_imports(CLI::App& app, Context& context) {
                                           ? fmt::format("superseded by {}", *batch.superseded_by)
                                           : "current";
             listing.rows.push_back({batch.id, batch.file_name, batch.source, batch.input_format,
-                                    batch.rows_read, batch.rows_inserted, batch.rows_rejected,
-                                    batch.imported_at, state});
+                                    batch.content, batch.rows_read, batch.rows_inserted,
+                                    batch.rows_rejected, batch.imported_at, state});
         }
         OutputOptions options = *output;
         options.color = context.use_color();

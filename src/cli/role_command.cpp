@@ -1,5 +1,6 @@
 // jobkb role: one role in full.
 #include "cli/commands.hpp"
+#include "cli/converted_figures.hpp"
 #include "cli/output.hpp"
 
 #include "jobkb/catalog.hpp"
@@ -28,7 +29,8 @@ void write_list_section(std::ostream& out, const std::string& title,
     }
 }
 
-void write_profile_text(std::ostream& out, const RoleProfile& profile, bool color) {
+void write_profile_text(std::ostream& out, const RoleProfile& profile, bool color,
+                        FigureConversions* conversions) {
     out << heading(profile.name, color) << '\n';
     if (!profile.summary.empty()) {
         out << profile.summary << '\n';
@@ -48,11 +50,12 @@ void write_profile_text(std::ostream& out, const RoleProfile& profile, bool colo
         out << '\n' << heading("Latest salaries", color) << '\n';
         OutputOptions table;
         table.color = color;
-        write_listing(out, salaries_listing(profile.latest_salaries, false), table);
+        write_listing(out, salaries_listing(profile.latest_salaries, false, conversions), table);
     }
 }
 
-void write_profile_markdown(std::ostream& out, const RoleProfile& profile) {
+void write_profile_markdown(std::ostream& out, const RoleProfile& profile,
+                            FigureConversions* conversions) {
     out << "# " << profile.name << "\n";
     if (!profile.summary.empty()) {
         out << "\n" << profile.summary << "\n";
@@ -76,7 +79,9 @@ void write_profile_markdown(std::ostream& out, const RoleProfile& profile) {
         out << "\n## Latest salaries\n\n";
         OutputOptions markdown;
         markdown.format = Format::kMarkdown;
-        write_listing(out, salaries_listing(profile.latest_salaries, false), markdown);
+        write_listing(
+            out, salaries_listing(profile.latest_salaries, false, conversions, Format::kMarkdown),
+            markdown);
     }
 }
 
@@ -93,10 +98,15 @@ Json salary_json(const SalaryFigure& figure) {
 }
 
 // JSON and NDJSON: one object, lists as arrays, salaries as objects.
-void write_profile_json(std::ostream& out, const RoleProfile& profile, bool one_line) {
+void write_profile_json(std::ostream& out, const RoleProfile& profile, bool one_line,
+                        FigureConversions* conversions) {
     Json salaries = Json::array();
     for (const auto& figure : profile.latest_salaries) {
         salaries.push_back(salary_json(figure));
+        if (conversions != nullptr) {
+            salaries.back()[conversions->ppp() ? "ppp" : "in"] =
+                Json::parse(conversion_json(conversions->convert(figure), conversions->ppp()));
+        }
     }
     const Json json{{"role", profile.name},
                     {"slug", profile.slug},
@@ -129,27 +139,33 @@ Listing profile_listing(const RoleProfile& profile) {
 
 struct RoleOptions {
     std::string role;
+    ConversionChoice conversion;
     OutputOptions output;
 };
 
 void run_role(Context& context, const RoleOptions& options) {
     auto database = context.open(Access::kReadOnly);
     const RoleProfile profile = Catalog(*database).role_profile(options.role);
+    const auto conversions = make_conversions(*database, options.conversion);
     switch (options.output.format) {
     case Format::kTable:
-        write_profile_text(context.out, profile, context.use_color());
-        return;
+        write_profile_text(context.out, profile, context.use_color(), conversions.get());
+        break;
     case Format::kMarkdown:
-        write_profile_markdown(context.out, profile);
-        return;
+        write_profile_markdown(context.out, profile, conversions.get());
+        break;
     case Format::kJson:
     case Format::kNdjson:
-        write_profile_json(context.out, profile, options.output.format == Format::kNdjson);
-        return;
+        write_profile_json(context.out, profile, options.output.format == Format::kNdjson,
+                           conversions.get());
+        break;
     case Format::kCsv:
     case Format::kTsv:
         context.print(profile_listing(profile), options.output);
-        return;
+        break;
+    }
+    if (conversions) {
+        conversions->print_notes(context);
     }
 }
 
@@ -161,13 +177,17 @@ void register_role_command(CLI::App& app, Context& context) {
     role->add_option("ROLE", options->role, "The role's name, slug or an alias (any letter case)")
         ->required()
         ->option_text("ROLE");
+    add_conversion_options(*role, options->conversion);
     add_output_options(*role, options->output);
     role->footer(
         "Shows the summary, responsibilities in order, key and other mentioned skills, "
         "industries, and the latest salary per country with its statistic, date and "
-        "source. CSV and TSV hold one record without the salaries (see `jobkb salaries --role`)."
-        "\n\nExamples:\n  jobkb role \"MLOps Engineer\"\n  jobkb role mlops-engineer "
-        "--json\n  jobkb role \"data scientists\" --format markdown");
+        "source. CSV and TSV hold one record without the salaries (see `jobkb salaries --role`). "
+        "--in CUR (or --ppp) shows each salary also in CUR with its rate, day and source (JSON: "
+        "an object \"in\" per salary).\n\nExamples:\n  jobkb role \"MLOps Engineer\"\n  jobkb role "
+        "mlops-engineer "
+        "--json\n  jobkb role \"data scientists\" --format markdown\n"
+        "  jobkb role \"Machine Learning Engineer\" --in USD --rate-on 2025-05-09");
     role->callback([&context, options] { run_role(context, *options); });
 }
 

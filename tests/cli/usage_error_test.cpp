@@ -28,7 +28,7 @@ const std::vector<UsageCase> kCases = {
      "salaries, compare, gap, related, sql, import, imports, export, alias, check or completion)",
      "jobkb"},
     {{"compar", "a", "b"}, "unknown command 'compar' (did you mean 'compare'?)", "jobkb"},
-    {{"import"}, "missing command after 'import' (expected salaries)", "jobkb import"},
+    {{"import"}, "missing command after 'import' (expected salaries or rates)", "jobkb import"},
     {{"import", "salarie", "q3.csv"},
      "unknown command 'import salarie' (did you mean 'import salaries'?)",
      "jobkb import"},

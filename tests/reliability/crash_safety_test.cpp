@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 
 #include <signal.h>
 
@@ -114,24 +115,30 @@ void expect_check_ok(const path& database) {
     EXPECT_EQ(check.out, "ok\n");
 }
 
-std::vector<std::string> import_arguments(const path& database, const path& input) {
-    return {"--db", database.string(), "import", "salaries", input.string(), "--quiet"};
+// `kind`: salaries or rates.
+std::vector<std::string> import_command_line(const path& database, const path& input,
+                                             const std::string& kind) {
+    return {"--db", database.string(), "import", kind, input.string(), "--quiet"};
 }
 
-TEST(CrashSafety, AnImportKilledAtAnyMomentLeavesItsBatchWholeOrAbsent) {
-    test::TempDir dir;
+// Kills `jobkb import KIND input` at moments spread over its run: each time the batch is wholly
+// there (`count_sql` counts `rows` of batch 1) or absent, and the import run again completes.
+void expect_killed_import_whole_or_absent(const test::TempDir& dir, const std::string& kind,
+                                          const path& input, const std::string& count_sql,
+                                          std::size_t rows) {
     const auto seeded = test::make_seeded_database(dir, "seeded.db");
-    const auto input = dir / "reports.csv";
-    test::write_bytes(input, test::salary_csv(kImportRows));
     const std::string before = test::content_fingerprint(seeded);
+    const auto import_arguments = [&kind](const path& database, const path& file) {
+        return import_command_line(database, file, kind);
+    };
 
     // The import run to its end, for its timeline and its result.
     const auto reference = dir / "reference.db";
     test::copy_database(seeded, reference);
     const Timeline timeline = watch(import_arguments(reference, input), reference);
     const std::string after = test::content_fingerprint(reference);
-    ASSERT_EQ(test::query(reference, "SELECT count(*) FROM salary_observations WHERE batch_id = 1"),
-              (std::vector<std::vector<std::string>>{{std::to_string(kImportRows)}}));
+    ASSERT_EQ(test::query(reference, count_sql),
+              (std::vector<std::vector<std::string>>{{std::to_string(rows)}}));
 
     int absent = 0;
     int whole = 0;
@@ -163,7 +170,7 @@ TEST(CrashSafety, AnImportKilledAtAnyMomentLeavesItsBatchWholeOrAbsent) {
             test::fs::remove(killed.string() + suffix);
         }
     }
-    std::cout << "[          ] import of " << kImportRows << " rows: " << absent
+    std::cout << "[          ] import " << kind << " of " << rows << " rows: " << absent
               << " kill(s) left it absent, " << whole << " whole; WAL grew after "
               << timeline.wal_grows.count() << " s, ended after " << timeline.ended.count()
               << " s\n";
@@ -176,6 +183,42 @@ TEST(CrashSafety, AnImportKilledAtAnyMomentLeavesItsBatchWholeOrAbsent) {
     EXPECT_EQ(again.exit_code, 0) << again.err;
     EXPECT_EQ(test::content_fingerprint(survivor), after);
     expect_check_ok(survivor);
+}
+
+TEST(CrashSafety, AnImportKilledAtAnyMomentLeavesItsBatchWholeOrAbsent) {
+    test::TempDir dir;
+    const auto input = dir / "reports.csv";
+    test::write_bytes(input, test::salary_csv(kImportRows));
+    expect_killed_import_whole_or_absent(
+        dir, "salaries", input, "SELECT count(*) FROM salary_observations WHERE batch_id = 1",
+        kImportRows);
+}
+
+// The ECB's layout, a day a row back from 2025-05-09, ten currencies a day.
+std::string ecb_history(std::size_t days) {
+    std::string text = "Date,USD,JPY,BGN,CZK,DKK,GBP,HUF,PLN,RON,INR,\n";
+    for (std::size_t day = 0; day < days; ++day) {
+        const int number = 20'217 - static_cast<int>(day); // 2025-05-09 in days since 1970
+        const auto ymd =
+            std::chrono::year_month_day{std::chrono::sys_days{std::chrono::days{number}}};
+        text += fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
+                            static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+        for (int currency = 1; currency <= 10; ++currency) {
+            text += fmt::format(",{}.{:04}", currency,
+                                (day * 7 + static_cast<std::size_t>(currency)) % 10'000);
+        }
+        text += ",\n";
+    }
+    return text;
+}
+
+TEST(CrashSafety, ARateImportKilledAtAnyMomentLeavesItsBatchWholeOrAbsent) {
+    test::TempDir dir;
+    const std::size_t days = kImportRows / 10; // ten rates a day: as many values as rows above
+    const auto input = dir / "eurofxref-hist.csv";
+    test::write_bytes(input, ecb_history(days));
+    expect_killed_import_whole_or_absent(
+        dir, "rates", input, "SELECT count(*) FROM exchange_rates WHERE batch_id = 1", days * 10);
 }
 
 // A knowledge base at schema version 1 (only the first migration, then the seed data) holding

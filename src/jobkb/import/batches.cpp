@@ -1,6 +1,7 @@
 #include "jobkb/import/batches.hpp"
 
 #include "jobkb/import/observation_writer.hpp"
+#include "jobkb/import/rate_store.hpp"
 
 #include <fmt/format.h>
 
@@ -10,8 +11,10 @@ namespace jobkb {
 namespace detail {
 namespace {
 
-const std::array<BatchContent, 1> kBatchContents = {{
+const std::array<BatchContent, 3> kBatchContents = {{
     {"salary observations", remove_batch_observations},
+    {"exchange rates", remove_batch_rates},
+    {"PPP factors", remove_batch_factors},
 }};
 
 // Every batch ever started, for listing and undo.
@@ -19,7 +22,7 @@ struct BatchRecords {
     explicit BatchRecords(Database& database)
         : all{database, "listing imports",
               "SELECT b.id, b.file_name, s.title, b.input_format, b.rows_read, b.rows_inserted, "
-              "b.rows_rejected, b.imported_at, b.superseded_by, b.undone_at, b.sha256 "
+              "b.rows_rejected, b.imported_at, b.superseded_by, b.undone_at, b.sha256, b.content "
               "FROM import_batches b JOIN sources s ON s.id = b.source_id ORDER BY b.id"},
           undone_at{database, "undoing an import",
                     "SELECT undone_at FROM import_batches WHERE id = :batch"},
@@ -41,9 +44,9 @@ struct BatchRecords {
 Batches::Batches(Database& database, std::string_view doing)
     : insert_(database, doing,
               "INSERT INTO import_batches (file_name, sha256, settings, input_format, source_id, "
-              "rows_read, rows_inserted, rows_rejected, imported_at) VALUES (:file, :sha, "
-              ":settings, :format, :source, 0, 0, 0, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) "
-              "RETURNING id"),
+              "rows_read, rows_inserted, rows_rejected, imported_at, content) VALUES (:file, :sha, "
+              ":settings, :format, :source, 0, 0, 0, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), "
+              ":content) RETURNING id"),
       earlier_(database, doing,
                "SELECT id, rows_rejected FROM import_batches WHERE sha256 = :sha AND "
                "settings = :settings AND undone_at IS NULL AND id <> :batch ORDER BY id LIMIT 1"),
@@ -55,7 +58,7 @@ Batches::Batches(Database& database, std::string_view doing)
               ":inserted, rows_rejected = :rejected WHERE id = :batch") {}
 
 std::int64_t Batches::start(const std::string& file_name, const std::string& settings,
-                            InputFormat format, std::int64_t source_id) {
+                            InputFormat format, std::int64_t source_id, std::string_view content) {
     // An INSERT ... RETURNING left mid-way keeps its statement savepoint open, and every later
     // statement's journal then piles up behind it: the use ends (and resets it) at once.
     return insert_.use()
@@ -64,6 +67,7 @@ std::int64_t Batches::start(const std::string& file_name, const std::string& set
         .bind(":settings", settings)
         .bind(":format", to_string(format))
         .bind(":source", source_id)
+        .bind(":content", content)
         .single_row()
         .int64(0);
 }
@@ -119,6 +123,7 @@ std::vector<ImportBatch> list_import_batches(Database& database) {
         batch.superseded_by = row.optional_int64(8);
         batch.undone_at = row.optional_text(9);
         batch.sha256 = row.text(10);
+        batch.content = row.text(11);
         batches.push_back(std::move(batch));
     }
     return batches;

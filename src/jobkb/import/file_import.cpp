@@ -47,7 +47,8 @@ void FileImport::run(RowImporter& rows, FileImportReport& report) {
     Batches batches(database_, doing_);
     batch_source_ = sources_.id(default_source());
     const std::string settings = settings_fingerprint(options_, batch_source_);
-    batch_id_ = batches.start(options_.file_name, settings, options_.format, batch_source_);
+    batch_id_ =
+        batches.start(options_.file_name, settings, options_.format, batch_source_, rows.content());
     report.batch_id = batch_id_;
     rows.begin(*this);
     read_records(input_, options_.format,
@@ -58,7 +59,7 @@ void FileImport::run(RowImporter& rows, FileImportReport& report) {
                     options_.file_name + ":1: the input has no records (expected a header and at "
                                          "least one row)");
     }
-    const std::string sha = input_.sha256();
+    const std::string sha = hashed_ != nullptr ? hashed_->sha256() : input_.sha256();
     if (const auto earlier = batches.earlier_import(sha, settings, batch_id_)) {
         report.already_imported = true;
         report.existing_batch = earlier->batch_id;
@@ -92,7 +93,9 @@ void FileImport::visit(const Record& record, RowImporter& rows, FileImportReport
     }
     ++report.rows_read;
     problems_.clear();
-    if (!record.problem.empty()) {
+    if (rows.reads_columns()) {
+        rows.accept(record, texts_, report.rows_rejected == 0 || options_.skip_invalid, problems_);
+    } else if (!record.problem.empty()) {
         problems_.push_back({{}, 0, "row", record.problem, {}, {}});
     } else if (const ColumnPlan& plan = plan_.plan_for(record); !plan.problems.empty()) {
         problems_ = plan.problems;

@@ -37,6 +37,13 @@ public:
     // Called once the batch is kept (not a repeat, rows written, supersede done), before commit or
     // the dry run's rollback: the change report.
     virtual void report() = 0;
+
+    // What the batch holds: a code of import_contents ("salaries", "exchange-rates").
+    virtual std::string_view content() const { return "salaries"; }
+    // Whether the importer reads each record's columns itself (a file with one column per
+    // currency or year): then no field plan is made, and accept() gets every record with its
+    // `problem`, and empty texts.
+    virtual bool reads_columns() const { return false; }
 };
 
 class FileImport {
@@ -50,6 +57,10 @@ public:
     // a header the fields cannot be read from, and Error for what else stops the import; the
     // database is unchanged then.
     void run(RowImporter& rows, FileImportReport& report);
+
+    // The bytes the batch's SHA-256 is of, when `input` reads them through a filter (the rate
+    // import blanks a preamble): the original input, read to its end by then.
+    void hash_from(InputSource& original) noexcept { hashed_ = &original; }
 
     Database& database() noexcept { return database_; }
     const FileImportOptions& options() const noexcept { return options_; }
@@ -68,6 +79,7 @@ private:
 
     Database& database_;
     InputSource& input_;
+    InputSource* hashed_ = nullptr;
     const FileImportOptions& options_;
     const RejectSink& on_reject_;
     std::string doing_;
