@@ -64,6 +64,12 @@ std::string cli_hint(const Hint& hint) {
         return "pass --write to run several in one transaction";
     case HintKind::kBindParameter:
         return "pass -p " + shell_quoted(hint.value) + " VALUE";
+    case HintKind::kConvertEncoding:
+        return "convert it with iconv -f " + hint.value + " -t UTF-8";
+    case HintKind::kDecimalComma:
+        return "the file looks like a ;-separated CSV with decimal commas (expected a decimal "
+               "point): save it with a decimal point, e.g. from Excel with English (US) number "
+               "settings";
     }
     return "";
 }

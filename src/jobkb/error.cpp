@@ -60,6 +60,11 @@ std::string describe_hint(const Hint& hint) {
         return "allow writes to run several in one transaction";
     case HintKind::kBindParameter:
         return "give the parameter " + hint.value + " a value";
+    case HintKind::kConvertEncoding:
+        return "convert it from " + hint.value + " to UTF-8 first";
+    case HintKind::kDecimalComma:
+        return "the file looks like a ;-separated CSV with decimal commas (expected a decimal "
+               "point): save it with a decimal point";
     }
     return "";
 }

@@ -68,6 +68,7 @@ private:
 
     Database& database_;
     InputSource& input_;
+    const Dialect* dialect_ = nullptr; // the input's, while it is read
     const FileImportOptions& options_;
     const RejectSink& on_reject_;
     std::string doing_;
