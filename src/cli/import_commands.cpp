@@ -274,15 +274,17 @@ void register_import(CLI::App& app, Context& context) {
                          "- by its first bytes)");
     salaries
         ->add_option("--delimiter", arguments->delimiter,
-                     "CSV: split fields on this: , ; | or tab (default: sniffed from the first "
-                     "lines)")
-        ->option_text("CHAR")
+                     "CSV: split fields on this: , ; | or tab, or their names (default: "
+                     "sniffed from the first lines)")
+        ->option_text("comma|semicolon|tab|pipe")
         ->check(CLI::Validator(
             [](std::string& value) {
-                return parse_delimiter(value) ? std::string()
-                                              : "expected one of , ; | tab (got '" + value + "')";
+                return parse_delimiter(value)
+                           ? std::string()
+                           : "expected one of , ; | tab (or comma, semicolon, pipe), not '" +
+                                 value + "'";
             },
-            "CHAR"));
+            "", "delimiter"));
     salaries
         ->add_option("--sheet", arguments->sheet,
                      "A workbook's sheet to read, by name (default: the first)")

@@ -178,7 +178,7 @@ std::vector<HostileFile> hostile_dialect_files() {
                   "<row r=\"2\"><c r=\"C2\"><v>1</v></c><c r=\"A2\"><v>2</v></c></row>")},
         {"DeeplyNestedXmlXlsx",
          "deep.xlsx",
-         {": xl/worksheets/sheet1.xml nests deeper than 64 levels"},
+         {":1: xl/worksheets/sheet1.xml nests deeper than 64 levels"},
          {},
          [](const std::filesystem::path& path) {
              std::string deep;
@@ -219,7 +219,7 @@ std::vector<HostileFile> hostile_dialect_files() {
          }},
         {"HugeAttributeXlsx",
          "huge-attribute.xlsx",
-         {": xl/worksheets/sheet1.xml needs more than 32 MiB to parse (expected short tags and "
+         {":1: xl/worksheets/sheet1.xml needs more than 32 MiB to parse (expected short tags and "
           "values)"},
          {},
          generated_part("xl/worksheets/sheet1.xml", 100 * kMiB, kSheetHead + "<row r=\"1\" x=\"",

@@ -23,6 +23,9 @@ struct HostileFile {
     Generator generate = {};
 };
 
+// Test names, not bytes, when a case fails.
+inline void PrintTo(const HostileFile& hostile, std::ostream* out) { *out << hostile.name; }
+
 // Encodings, dialects and workbooks (hostile_dialect_files.cpp).
 std::vector<HostileFile> hostile_dialect_files();
 

@@ -120,7 +120,14 @@ std::vector<HostileFile> text_files() {
           ":3: country: unknown country 'IN'); DELETE FROM countries; --'",
           ":4: currency: unknown currency 'USD' OR '1'='1'",
           ":6: role: unknown role 'Robert'); DROP TABLE salary_observations;--'"}},
-        {"BinaryGarbageCsv", "garbage.csv", {":1: header: "}, {}, streamed(garbage())},
+        // Split on commas, as before sniffing: the header is refused.
+        {"BinaryGarbageCsv",
+         "garbage.csv",
+         {":1: header: "},
+         {"--delimiter", ","},
+         streamed(garbage())},
+        // Sniffed, random bytes split best on some other delimiter: refused all the same.
+        {"BinaryGarbageSniffedCsv", "garbage-sniffed.csv", {":2: row: "}, {}, streamed(garbage())},
         {"TenMegabyteFieldCsv",
          "ten-megabyte-field.csv",
          {":2: note: a field is longer than 1048576 bytes (expected short text)"},
@@ -424,9 +431,6 @@ const std::vector<HostileFile>& hostile_files() {
     }();
     return files;
 }
-
-// Test names, not bytes, when a case fails.
-void PrintTo(const HostileFile& hostile, std::ostream* out) { *out << hostile.name; }
 
 class HostileInput : public ::testing::TestWithParam<HostileFile> {};
 

@@ -113,8 +113,10 @@ SniffedDialect sniff_delimited(std::string_view sample, bool complete,
             for (std::size_t i = 1; i < records.size(); ++i) {
                 consistent += records[i].size() == fields ? 1u : 0u;
             }
-            if (consistent > best_consistent ||
-                (consistent == best_consistent && fields > best_fields)) {
+            // More records split alike wins; with as many, more fields, but only where some
+            // record agrees (random bytes split on anything; a comma's chance split stays).
+            if (best_fields == 1 || consistent > best_consistent ||
+                (consistent == best_consistent && consistent > 0 && fields > best_fields)) {
                 best_consistent = consistent;
                 best_fields = fields;
                 sniffed.delimiter = candidate;

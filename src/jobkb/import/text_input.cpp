@@ -50,17 +50,33 @@ std::size_t utf8_length(std::string_view bytes) {
     return length;
 }
 
+// How many bytes either side of a stray byte must be plain ASCII text for it to read as
+// Windows-1252: random or binary data has control characters and other high bytes nearby.
+constexpr std::size_t kTextAround = 8;
+
+bool plain_text(unsigned char c) {
+    return (c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n' || c == '\r';
+}
+
 // A byte that is no UTF-8 but reads as Windows-1252 text: an accented letter (À to þ, not × or
-// ÷) beside an ASCII letter, or the euro and pound signs, curly quotes and dashes between ASCII
-// characters. Other invalid bytes (binary data, a damaged character) are left to the field checks.
-bool looks_windows_1252(unsigned char before, unsigned char c, unsigned char after) {
-    const bool ascii_around = before < 0x80 && after < 0x80;
+// ÷) beside an ASCII letter, or the euro and pound signs, curly quotes and dashes, amid plain
+// ASCII text. Other invalid bytes (binary data, a damaged character) are left to the field checks.
+bool looks_windows_1252(std::string_view before, unsigned char c, std::string_view after) {
+    for (const std::string_view side : {before, after}) {
+        for (const char byte : side) {
+            if (!plain_text(static_cast<unsigned char>(byte))) {
+                return false;
+            }
+        }
+    }
+    const unsigned char last = before.empty() ? 0 : static_cast<unsigned char>(before.back());
+    const unsigned char next = after.empty() ? 0 : static_cast<unsigned char>(after.front());
     if (c >= 0xC0 && c <= 0xFE && c != 0xD7 && c != 0xF7) {
-        return ascii_around && (ascii_letter(before) || ascii_letter(after));
+        return ascii_letter(last) || ascii_letter(next);
     }
     static constexpr std::array<unsigned char, 8> kSigns = {0x80, 0xA3, 0x91, 0x92,
                                                             0x93, 0x94, 0x96, 0x97};
-    return ascii_around && std::find(kSigns.begin(), kSigns.end(), c) != kSigns.end();
+    return std::find(kSigns.begin(), kSigns.end(), c) != kSigns.end();
 }
 
 struct Guess {
@@ -174,13 +190,15 @@ void TextInput::decode_utf8(bool at_end) {
             break; // the rest of the character is in the next chunk
         }
         if (length == 0 || length == kIncomplete) {
-            if (i + 1 == raw.size() && !at_end) {
+            if (i + 1 + kTextAround > raw.size() && !at_end) {
                 break; // what follows decides
             }
-            const unsigned char before = i > 0 ? static_cast<unsigned char>(raw[i - 1]) : previous_;
-            const unsigned char after =
-                i + 1 < raw.size() ? static_cast<unsigned char>(raw[i + 1]) : '\0';
-            if (looks_windows_1252(before, c, after)) {
+            // Before it: this chunk's bytes, or the end of the last one (kept in recent_).
+            const std::size_t own = std::min(i, kTextAround);
+            std::string before = i < kTextAround ? recent_ : std::string();
+            before.append(raw.substr(i - own, own));
+            before.erase(0, before.size() > kTextAround ? before.size() - kTextAround : 0);
+            if (looks_windows_1252(before, c, raw.substr(i + 1, kTextAround))) {
                 emit(raw.substr(done, i - done));
                 refuse(fmt::format("byte 0x{:02X} is not UTF-8: the file looks like "
                                    "Windows-1252 or Latin-1 (expected UTF-8)",
@@ -192,9 +210,10 @@ void TextInput::decode_utf8(bool at_end) {
         i += length;
     }
     emit(raw.substr(done, i - done));
-    if (i > 0) {
-        previous_ = static_cast<unsigned char>(raw[i - 1]);
-    }
+    const std::size_t kept = std::min(i, kTextAround);
+    recent_ = kept < kTextAround ? recent_ : std::string();
+    recent_.append(raw.substr(i - kept, kept));
+    recent_.erase(0, recent_.size() > kTextAround ? recent_.size() - kTextAround : 0);
     raw_.erase(0, i);
 }
 

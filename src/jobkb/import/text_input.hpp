@@ -12,7 +12,8 @@
 // bytes: UTF-8 (a byte-order mark is dropped), or UTF-16 with its byte-order mark, transcoded
 // while streaming, so line numbers stay those of the text. Everything else is refused at once by
 // the name it looks like (UTF-32, UTF-16 without a byte-order mark), and so is UTF-8 that turns
-// out to be Windows-1252 or Latin-1 (an accented letter as one byte beside ASCII letters); other
+// out to be Windows-1252 or Latin-1 (an accented letter as one byte beside ASCII letters, amid
+// plain ASCII text: 8 bytes either side, which random bytes almost never are); other
 // invalid UTF-8 passes through for the field checks to report where it is.
 namespace jobkb::detail {
 
@@ -48,7 +49,7 @@ private:
     bool ended_ = false;
     std::size_t line_ = 1; // the line of the next decoded byte, counted as the readers count
     bool after_cr_ = false;
-    unsigned char previous_ = 0; // the last byte decoded, for the Windows-1252 check
+    std::string recent_; // the last bytes decoded, for the Windows-1252 check
 };
 
 } // namespace jobkb::detail
