@@ -164,7 +164,7 @@ public:
     /// row's number), cells as their text: shared and inline strings, numbers as the exact
     /// decimal text the workbook stores (an exponent written out: 1.5E-3 is 0.0015; a 17-digit
     /// rendering such as 37.659999999999997 as the shortest decimal of the same double, 37.66,
-    /// which is what Excel shows), booleans TRUE and FALSE, errors as Excel shows them (#N/A),
+    /// which is what Excel shows), booleans TRUE and FALSE, errors as Excel shows them (`#N/A`),
     /// dates as their serial number. A
     /// malformed record that the reader can read past comes with its `problem` set. Throws
     /// Error(kInvalidArgument, "NAME:LINE: what was wrong (expected ...)") when the input cannot
