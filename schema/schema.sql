@@ -305,6 +305,7 @@ CREATE TABLE import_batches (
     superseded_by  INTEGER REFERENCES import_batches (id),
     undone_at      TEXT,
     content        TEXT NOT NULL DEFAULT 'salaries', -- one of import_contents (a trigger checks)
+    format         TEXT, -- one of input_formats, read as input_format (triggers check and fill it)
     CHECK (superseded_by IS NULL OR superseded_by > id)
 ) STRICT;
 CREATE INDEX import_batches_by_source ON import_batches (source_id);
@@ -331,6 +332,40 @@ END;
 CREATE TRIGGER import_batches_content_is_fixed BEFORE UPDATE OF content ON import_batches
 BEGIN
     SELECT RAISE(ABORT, 'an import batch keeps the content it was made with');
+END;
+
+-- The formats an import reads, and how each one's records are read: input_format keeps its CHECK
+-- (SQLite cannot widen it without rebuilding import_batches), so a workbook (format 'xlsx') is
+-- read as CSV is, rows under a header row (input_format 'csv'). A batch that names no format gets
+-- its input_format.
+CREATE TABLE input_formats (
+    code        TEXT PRIMARY KEY CHECK (code GLOB '[a-z]*' AND code NOT GLOB '*[^a-z0-9]*'),
+    read_as     TEXT NOT NULL CHECK (read_as IN ('csv', 'tsv', 'json', 'ndjson')),
+    description TEXT NOT NULL CHECK (description <> '')
+) STRICT, WITHOUT ROWID;
+INSERT INTO input_formats (code, read_as, description) VALUES
+    ('csv', 'csv', 'delimited text with a header row (comma, semicolon or pipe separated)'),
+    ('tsv', 'tsv', 'tab-separated text with a header row'),
+    ('json', 'json', 'a JSON array of flat objects'),
+    ('ndjson', 'ndjson', 'one flat JSON object a line'),
+    ('xlsx', 'csv', 'an Office Open XML workbook (Excel): one sheet, a header row, then rows');
+
+CREATE TRIGGER import_batches_known_format BEFORE INSERT ON import_batches
+WHEN NEW.format IS NOT NULL
+ AND NOT EXISTS (SELECT 1 FROM input_formats
+                 WHERE code = NEW.format AND read_as = NEW.input_format)
+BEGIN
+    SELECT RAISE(ABORT, 'import batch format is not one of input_formats read as its input_format');
+END;
+CREATE TRIGGER import_batches_format_from_input_format AFTER INSERT ON import_batches
+WHEN NEW.format IS NULL
+BEGIN
+    UPDATE import_batches SET format = NEW.input_format WHERE id = NEW.id;
+END;
+CREATE TRIGGER import_batches_format_is_fixed BEFORE UPDATE OF format ON import_batches
+WHEN OLD.format IS NOT NULL
+BEGIN
+    SELECT RAISE(ABORT, 'an import batch keeps the format it was read in');
 END;
 
 -- What an import changed or removed in rows it did not create, so that undo puts back exactly

@@ -74,7 +74,8 @@ using RejectSink =
 /// do with invalid rows, and where the batch comes from.
 struct FileImportOptions {
     std::string file_name; ///< as given: named in messages and recorded with the batch
-    InputFormat format = InputFormat::kCsv;       ///< how to read the input
+    InputFormat format = InputFormat::kCsv; ///< how to read the input
+    ReadOptions reading; ///< the delimiter or the sheet, where the format has one
     std::map<std::string, std::string> mapping;   ///< field -> the file's column for it
     std::map<std::string, std::string> constants; ///< field -> a value for every row
     bool ignore_unknown = false; ///< columns that are no field are skipped, not errors
@@ -159,14 +160,14 @@ ImportReport import_salaries(Database& database, InputSource& input, const Impor
 
 /// One import batch, as list_import_batches() reports it.
 struct ImportBatch {
-    std::int64_t id = 0;                       ///< the batch's number
-    std::string file_name;                     ///< the input as named when it was imported
-    std::string source;                        ///< the source's title
-    std::string input_format;                  ///< "csv", "tsv", "json" or "ndjson"
-    std::int64_t rows_read = 0;                ///< records read
-    std::int64_t rows_inserted = 0;            ///< rows written
-    std::int64_t rows_rejected = 0;            ///< records rejected
-    std::string imported_at;                   ///< UTC, 2026-11-23T10:00:00Z
+    std::int64_t id = 0;            ///< the batch's number
+    std::string file_name;          ///< the input as named when it was imported
+    std::string source;             ///< the source's title
+    std::string input_format;       ///< "csv", "tsv", "json", "ndjson" or "xlsx" (a workbook)
+    std::int64_t rows_read = 0;     ///< records read
+    std::int64_t rows_inserted = 0; ///< rows written
+    std::int64_t rows_rejected = 0; ///< records rejected
+    std::string imported_at;        ///< UTC, 2026-11-23T10:00:00Z
     std::optional<std::int64_t> superseded_by; ///< the later batch that superseded it
     std::optional<std::string> undone_at;      ///< when it was undone, UTC
     std::string sha256;                        ///< of the input's bytes

@@ -20,6 +20,8 @@ namespace {
 struct ImportArguments {
     std::string file;
     std::string input_format;
+    std::string delimiter;
+    std::string sheet;
     std::vector<std::string> mappings;
     std::vector<std::string> constants;
     std::string source;
@@ -78,7 +80,8 @@ public:
     explicit RejectsWriter(std::ostream& out) : out_(out) {}
 
     void write(const Record& record, const std::string& reason, InputFormat format) {
-        const bool tabular = format == InputFormat::kCsv || format == InputFormat::kTsv;
+        const bool tabular = format == InputFormat::kCsv || format == InputFormat::kTsv ||
+                             format == InputFormat::kXlsx;
         if (!header_written_) {
             out_ << "line,reason";
             if (tabular && record.names) {
@@ -222,6 +225,21 @@ void report_outcome(Context& context, const ImportArguments& arguments,
         report.rows_rejected, report.committed ? fmt::format(" (batch {})", report.batch_id) : ""));
 }
 
+// --delimiter is for delimited text and --sheet for workbooks: elsewhere they are usage errors.
+void check_reading_options(const ImportArguments& arguments, InputFormat format) {
+    const bool delimited = format == InputFormat::kCsv || format == InputFormat::kTsv;
+    if (!arguments.delimiter.empty() && !delimited) {
+        throw CLI::ValidationError("--delimiter", fmt::format("applies to CSV and TSV input, "
+                                                              "not {} (FILE is {})",
+                                                              to_string(format), arguments.file));
+    }
+    if (!arguments.sheet.empty() && format != InputFormat::kXlsx) {
+        throw CLI::ValidationError("--sheet", fmt::format("applies to workbooks (xlsx), not {} "
+                                                          "(FILE is {})",
+                                                          to_string(format), arguments.file));
+    }
+}
+
 void register_import(CLI::App& app, Context& context) {
     auto arguments = std::make_shared<ImportArguments>();
     auto* import = app.add_subcommand("import", "Import data into the knowledge base");
@@ -230,11 +248,29 @@ void register_import(CLI::App& app, Context& context) {
     auto* salaries = import->add_subcommand("salaries", "Import salary figures from a file");
     salaries
         ->add_option("FILE", arguments->file,
-                     "CSV, TSV, JSON (array of objects) or NDJSON; "
+                     "CSV, TSV, JSON (array of objects), NDJSON or an Excel workbook (.xlsx); "
                      "- reads stdin")
         ->required();
     salaries->add_option("--input-format", arguments->input_format,
-                         "csv, tsv, json or ndjson (default: by the file's extension; csv for -)");
+                         "csv, tsv, json, ndjson or xlsx (default: by the file's extension; for "
+                         "- by its first bytes)");
+    salaries
+        ->add_option("--delimiter", arguments->delimiter,
+                     "CSV: split fields on this: , ; | or tab, or their names (default: "
+                     "sniffed from the first lines)")
+        ->option_text("comma|semicolon|tab|pipe")
+        ->check(CLI::Validator(
+            [](std::string& value) {
+                return parse_delimiter(value)
+                           ? std::string()
+                           : "expected one of , ; | tab (or comma, semicolon, pipe), not '" +
+                                 value + "'";
+            },
+            "", "delimiter"));
+    salaries
+        ->add_option("--sheet", arguments->sheet,
+                     "A workbook's sheet to read, by name (default: the first)")
+        ->option_text("NAME");
     salaries
         ->add_option("--map", arguments->mappings,
                      "Read FIELD from the file's COLUMN, e.g. --map role=job_title")
@@ -272,12 +308,17 @@ void register_import(CLI::App& app, Context& context) {
         "(default average), as_of (date, year-month or year; required), source, note. Headers "
         "match in any case. Amounts: 1088060, 10,88,060, 1,088,060, ₹10,88,060, 12 LPA, 10.5 "
         "lakh, 1.2 crore, 150k. One transaction: with any invalid row nothing is written (unless "
-        "--skip-invalid). Importing the same file again changes nothing.\n\nExamples:\n"
+        "--skip-invalid). Importing the same file again changes nothing.\n\nInput: UTF-8 or "
+        "UTF-16 (with its byte-order mark); CSV split on , ; tab or | as the first lines show "
+        "(or --delimiter); a workbook's first sheet (or --sheet), its numbers as the exact "
+        "decimals it stores; for - the format is told by the first bytes.\n\nExamples:\n"
         "  jobkb import salaries 2026-q3.csv --dry-run\n"
         "  jobkb import salaries ds_salaries.csv --map role=job_title --map "
         "country=employee_residence --map currency=salary_currency --map amount=salary --map "
         "as_of=work_year --set statistic=point --ignore-unknown --create-roles\n"
-        "  jobkb import salaries survey.ndjson --source \"Survey 2026\" --supersede");
+        "  jobkb import salaries survey.ndjson --source \"Survey 2026\" --supersede\n"
+        "  jobkb import salaries 2026-q3.xlsx --sheet Salaries\n"
+        "  jobkb import salaries excel-export.csv --delimiter \";\"");
     register_import_rates(*import, context);
     salaries->callback([&context, arguments] {
         ImportOptions options;
@@ -298,21 +339,24 @@ void register_import(CLI::App& app, Context& context) {
             options.today = *today; // fixes "today" for reproducible runs and tests
         }
         const bool from_stdin = arguments->file == "-";
-        std::optional<InputFormat> format = arguments->input_format.empty()
-                                                ? (from_stdin ? std::optional(InputFormat::kCsv)
-                                                              : input_format_for(arguments->file))
-                                                : parse_input_format(arguments->input_format);
-        if (!format) {
+        std::optional<InputFormat> format =
+            !arguments->input_format.empty() ? parse_input_format(arguments->input_format)
+            : from_stdin                     ? std::nullopt // told by its first bytes, below
+                                             : input_format_for(arguments->file);
+        if (!format && !(from_stdin && arguments->input_format.empty())) {
             throw Error(ErrorCode::kInvalidArgument,
                         arguments->input_format.empty()
                             ? arguments->file + ": cannot tell the format from the file name "
-                                                "(expected .csv, .tsv, .json or .ndjson, or "
-                                                "--input-format)"
+                                                "(expected .csv, .tsv, .json, .ndjson or "
+                                                ".xlsx, or --input-format)"
                             : "--input-format '" + arguments->input_format +
-                                  "': expected csv, tsv, json or ndjson");
+                                  "': expected csv, tsv, json, ndjson or xlsx");
         }
-        options.format = *format;
+        options.reading.delimiter = parse_delimiter(arguments->delimiter);
+        options.reading.sheet = arguments->sheet;
         ImportInput input(context, arguments->file, arguments->quiet);
+        options.format = format ? *format : detect_input_format(input.source());
+        check_reading_options(*arguments, options.format);
         const auto location = context.create_default_if_missing();
         std::unique_ptr<OutputFile> rejects_file;
         std::unique_ptr<RejectsWriter> rejects;

@@ -21,8 +21,9 @@ const std::array<BatchContent, 3> kBatchContents = {{
 struct BatchRecords {
     explicit BatchRecords(Database& database)
         : all{database, "listing imports",
-              "SELECT b.id, b.file_name, s.title, b.input_format, b.rows_read, b.rows_inserted, "
-              "b.rows_rejected, b.imported_at, b.superseded_by, b.undone_at, b.sha256, b.content "
+              "SELECT b.id, b.file_name, s.title, coalesce(b.format, b.input_format), b.rows_read, "
+              "b.rows_inserted, b.rows_rejected, b.imported_at, b.superseded_by, b.undone_at, "
+              "b.sha256, b.content "
               "FROM import_batches b JOIN sources s ON s.id = b.source_id ORDER BY b.id"},
           undone_at{database, "undoing an import",
                     "SELECT undone_at FROM import_batches WHERE id = :batch"},
@@ -43,10 +44,11 @@ struct BatchRecords {
 
 Batches::Batches(Database& database, std::string_view doing)
     : insert_(database, doing,
-              "INSERT INTO import_batches (file_name, sha256, settings, input_format, source_id, "
-              "rows_read, rows_inserted, rows_rejected, imported_at, content) VALUES (:file, :sha, "
-              ":settings, :format, :source, 0, 0, 0, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), "
-              ":content) RETURNING id"),
+              "INSERT INTO import_batches (file_name, sha256, settings, input_format, format, "
+              "source_id, rows_read, rows_inserted, rows_rejected, imported_at, content) VALUES "
+              "(:file, :sha, :settings, (SELECT read_as FROM input_formats WHERE code = :format), "
+              ":format, :source, 0, 0, 0, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), :content) "
+              "RETURNING id"),
       earlier_(database, doing,
                "SELECT id, rows_rejected FROM import_batches WHERE sha256 = :sha AND "
                "settings = :settings AND undone_at IS NULL AND id <> :batch ORDER BY id LIMIT 1"),

@@ -46,13 +46,17 @@ void FileImport::run(RowImporter& rows, FileImportReport& report) {
     WriteTransaction transaction(database_);
     Batches batches(database_, doing_);
     batch_source_ = sources_.id(default_source());
-    const std::string settings = settings_fingerprint(options_, batch_source_);
-    batch_id_ =
-        batches.start(options_.file_name, settings, options_.format, batch_source_, rows.content());
+    // The dialect (encoding, delimiter, sheet) is settled before the batch: it is part of the
+    // settings that tell one import of a file from another.
+    RecordReader reader(input_, options_.format, options_.reading);
+    dialect_ = &reader.dialect();
+    const std::string settings = settings_fingerprint(options_, reader.dialect(), batch_source_);
+    batch_id_ = batches.start(options_.file_name, settings, reader.dialect().format, batch_source_,
+                              rows.content());
     report.batch_id = batch_id_;
     rows.begin(*this);
-    read_records(input_, options_.format,
-                 [&](const Record& record) { visit(record, rows, report); });
+    reader.read([&](const Record& record) { visit(record, rows, report); });
+    dialect_ = nullptr;
     report.rows_inserted = rows.finish_rows();
     if (report.rows_read == 0) {
         throw Error(ErrorCode::kInvalidArgument,
@@ -106,6 +110,15 @@ void FileImport::visit(const Record& record, RowImporter& rows, FileImportReport
         rows.accept(record, texts_, write, problems_);
     }
     if (!problems_.empty()) {
+        if (dialect_ != nullptr && dialect_->decimal_comma) {
+            for (Diagnostic& problem : problems_) {
+                const auto field = plan_.fields().index(problem.field);
+                if (field && plan_.fields()[*field].number &&
+                    problem.hint.kind == HintKind::kNone) {
+                    problem.hint = {HintKind::kDecimalComma, problem.field, {}};
+                }
+            }
+        }
         RejectLog(options_, on_reject_, report).reject(record, problems_);
     }
 }

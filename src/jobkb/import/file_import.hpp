@@ -80,6 +80,7 @@ private:
     Database& database_;
     InputSource& input_;
     InputSource* hashed_ = nullptr;
+    const Dialect* dialect_ = nullptr; // the input's, while it is read
     const FileImportOptions& options_;
     const RejectSink& on_reject_;
     std::string doing_;

@@ -17,7 +17,7 @@ constexpr std::array<FieldSpec, 9> kSalaryFieldSpecs = {{
     {kImportFields[kRole], true},
     {kImportFields[kCountry], true},
     {kImportFields[kCurrency], true},
-    {kImportFields[kAmount], true},
+    {kImportFields[kAmount], true, {}, true},
     {kImportFields[kPeriod], false},
     {kImportFields[kStatistic], false},
     {kImportFields[kAsOf], true},
