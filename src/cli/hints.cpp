@@ -64,6 +64,8 @@ std::string cli_hint(const Hint& hint) {
         return "pass --write to run several in one transaction";
     case HintKind::kBindParameter:
         return "pass -p " + shell_quoted(hint.value) + " VALUE";
+    case HintKind::kRepairSearch:
+        return "run 'jobkb check --repair' to rebuild it";
     }
     return "";
 }

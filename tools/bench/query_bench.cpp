@@ -2,6 +2,10 @@
 //
 //     JOBKB_BENCH_DATA=DIR jobkb-query-bench [Google Benchmark flags]
 //
+// With JOBKB_BENCH_ONET=FILE (tools/gen-onet-scale-base's base), the search questions run too,
+// "lib/search_<words>" through jobkb::search and "sql/search_<words>" as a hand-written FTS5
+// query for the same answer (one hit per entity, best first, 20, with snippets).
+//
 // DIR is tools/gen-bench-data's output (full.db and manifest.json). Each question runs twice:
 // "lib/<question>" through jobkb's Catalog and comparison functions, "sql/<question>" as one
 // prepared statement on the SQLite C API whose rows are read in full. Both connections are
@@ -10,6 +14,7 @@
 #include "jobkb/catalog.hpp"
 #include "jobkb/comparison.hpp"
 #include "jobkb/knowledge_base.hpp"
+#include "jobkb/search.hpp"
 #include "support/query_plan.hpp"
 
 #include <benchmark/benchmark.h>
@@ -396,6 +401,101 @@ JOBKB_QUESTION(latest_salary_of_role);
 JOBKB_QUESTION(role_profile);
 JOBKB_QUESTION(related_roles);
 JOBKB_QUESTION(skill_gap);
+
+// ---- Search, on the O*NET-scale base ----------------------------------------------------------
+
+const char* kHandWrittenSearch = R"sql(
+SELECT best.kind, best.entity_id,
+       coalesce((SELECT name FROM roles WHERE best.kind = 'role' AND id = best.entity_id),
+                (SELECT name FROM skills WHERE best.kind = 'skill' AND id = best.entity_id),
+                (SELECT name FROM industries WHERE best.kind = 'industry'
+                 AND id = best.entity_id)),
+       best.field,
+       (SELECT snippet(search_index, -1, '[', ']', '...', 12) FROM search_index
+        WHERE search_index MATCH ?1 AND rowid = best.doc),
+       best.score
+FROM (SELECT d.kind, d.entity_id, d.field, d.id AS doc,
+             min(bm25(search_index, 10.0, 5.0, 1.0)) AS score
+      FROM search_index JOIN search_documents d ON d.id = search_index.rowid
+      WHERE search_index MATCH ?1
+      GROUP BY d.kind, d.entity_id ORDER BY score LIMIT 20) best
+ORDER BY best.score)sql";
+
+struct SearchBase {
+    std::string path;
+    std::unique_ptr<jobkb::Database> database;
+    sqlite3* raw = nullptr;
+};
+
+SearchBase& search_base() {
+    static SearchBase base = [] {
+        SearchBase made;
+        made.path = std::getenv("JOBKB_BENCH_ONET");
+        made.database = jobkb::open_knowledge_base(made.path, jobkb::Access::kReadOnly);
+        sqlite3_open_v2(made.path.c_str(), &made.raw, SQLITE_OPEN_READONLY, nullptr);
+        return made;
+    }();
+    return base;
+}
+
+// The words as the user types them, and the MATCH expression a hand-writer would bind.
+struct SearchQuestion {
+    const char* name;
+    const char* words;
+    const char* match;
+};
+constexpr SearchQuestion kSearchQuestions[] = {
+    {"chatbot", "chatbot", "\"chatbot\""},
+    {"common_word", "data", "\"data\""},
+    {"two_words", "data systems", "\"data\" \"systems\""},
+    {"prefix", "eng*", "\"eng\"*"},
+    {"phrase", "\"machine learning\"", "\"machine learning\""},
+};
+
+void lib_search(benchmark::State& state, const SearchQuestion& question) {
+    auto& base = search_base();
+    jobkb::SearchQuery query;
+    query.words = question.words;
+    measure(state, [&] { return jobkb::search(*base.database, query).size(); });
+    state.counters["scans"] = 0;
+}
+
+void sql_search(benchmark::State& state, const SearchQuestion& question) {
+    auto& base = search_base();
+    sqlite3_stmt* statement = nullptr;
+    if (sqlite3_prepare_v3(base.raw, kHandWrittenSearch, -1, SQLITE_PREPARE_PERSISTENT, &statement,
+                           nullptr) != SQLITE_OK) {
+        state.SkipWithError(sqlite3_errmsg(base.raw));
+        return;
+    }
+    sqlite3_bind_text(statement, 1, question.match, -1, SQLITE_STATIC);
+    measure(state, [&] {
+        std::size_t rows = 0;
+        while (sqlite3_step(statement) == SQLITE_ROW) {
+            ++rows;
+            benchmark::DoNotOptimize(sqlite3_column_text(statement, 4));
+        }
+        sqlite3_reset(statement);
+        return rows;
+    });
+    state.counters["scans"] = 0;
+    sqlite3_finalize(statement);
+}
+
+const bool kSearchRegistered = [] {
+    if (std::getenv("JOBKB_BENCH_ONET") == nullptr) {
+        return false;
+    }
+    for (const auto& question : kSearchQuestions) {
+        benchmark::RegisterBenchmark((std::string("lib/search_") + question.name).c_str(),
+                                     lib_search, question)
+            ->Unit(benchmark::kMicrosecond);
+        benchmark::RegisterBenchmark((std::string("sql/search_") + question.name).c_str(),
+                                     sql_search, question)
+            ->Unit(benchmark::kMicrosecond);
+    }
+    return true;
+}();
 
 } // namespace
 
