@@ -405,21 +405,25 @@ JOBKB_QUESTION(skill_gap);
 // ---- Search, on the O*NET-scale base ----------------------------------------------------------
 
 const char* kHandWrittenSearch = R"sql(
-SELECT best.kind, best.entity_id,
-       coalesce((SELECT name FROM roles WHERE best.kind = 'role' AND id = best.entity_id),
-                (SELECT name FROM skills WHERE best.kind = 'skill' AND id = best.entity_id),
-                (SELECT name FROM industries WHERE best.kind = 'industry'
-                 AND id = best.entity_id)),
-       best.field,
+WITH hits AS MATERIALIZED (
+    SELECT d.kind, d.entity_id, d.field, d.id AS doc,
+           bm25(search_index, 10.0, 5.0, 1.0) AS score
+    FROM search_index JOIN search_documents d ON d.id = search_index.rowid
+    WHERE search_index MATCH ?1),
+best AS (
+    SELECT h.kind, h.entity_id, h.field, h.doc, min(h.score) AS score,
+           coalesce(r.name, s.name, i.name) AS name
+    FROM hits h
+    LEFT JOIN roles r ON h.kind = 'role' AND r.id = h.entity_id
+    LEFT JOIN skills s ON h.kind = 'skill' AND s.id = h.entity_id
+    LEFT JOIN industries i ON h.kind = 'industry' AND i.id = h.entity_id
+    GROUP BY h.kind, h.entity_id
+    ORDER BY CASE h.kind WHEN 'role' THEN 0 WHEN 'skill' THEN 1 ELSE 2 END, score LIMIT 20)
+SELECT kind, entity_id, name, field,
        (SELECT snippet(search_index, -1, '[', ']', '...', 12) FROM search_index
         WHERE search_index MATCH ?1 AND rowid = best.doc),
-       best.score
-FROM (SELECT d.kind, d.entity_id, d.field, d.id AS doc,
-             min(bm25(search_index, 10.0, 5.0, 1.0)) AS score
-      FROM search_index JOIN search_documents d ON d.id = search_index.rowid
-      WHERE search_index MATCH ?1
-      GROUP BY d.kind, d.entity_id ORDER BY score LIMIT 20) best
-ORDER BY best.score)sql";
+       -score
+FROM best)sql";
 
 struct SearchBase {
     std::string path;
