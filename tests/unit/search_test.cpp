@@ -4,6 +4,7 @@
 #include "jobkb/error.hpp"
 #include "jobkb/knowledge_base.hpp"
 #include "jobkb/search.hpp"
+#include "jobkb/text.hpp"
 #include "support/fixtures.hpp"
 #include "support/query_plan.hpp"
 
@@ -35,12 +36,10 @@ TEST(SearchQuery, QuotesEveryTermAndKeepsTheDocumentedSyntax) {
     EXPECT_EQ(fts_match_expression("data NOT science AND sql"),
               R"("data" NOT "science" AND "sql")");
     // FTS5 syntax the user did not mean is a word: column filters, NEAR, groups, carets, SQL.
-    EXPECT_EQ(fts_match_expression("name:x NEAR(a b) ^c or"), R"("name:x" "NEAR(a" "b)"
-                                                              "^c"
-                                                              "or")
-    ");
-        EXPECT_EQ(fts_match_expression("'; DROP TABLE roles; --"),
-                  R"("';" "DROP" "TABLE" "roles;" "--")");
+    EXPECT_EQ(fts_match_expression("name:x NEAR(a b) ^c or"),
+              R"q("name:x" "NEAR(a" "b)" "^c" "or")q");
+    EXPECT_EQ(fts_match_expression("'; DROP TABLE roles; --"),
+              R"("';" "DROP" "TABLE" "roles;" "--")");
     EXPECT_EQ(fts_match_expression(R"("OR")"), R"("OR")");
     EXPECT_EQ(fts_match_expression(R"(a"b c"d)"), R"("a" "b c" "d")");
 }
@@ -155,10 +154,11 @@ TEST_F(Search, PrefixPhraseKindLimitAndOperators) {
     const auto words = names("computer vision");
     EXPECT_EQ(std::count(words.begin(), words.end(), "MLOps Engineer"), 1);
 
-    EXPECT_TRUE(names("pipelin").empty() || names("pipe*").size() >= names("pipelin").size());
+    EXPECT_GE(names("pipe*").size(), names("pipelines").size());
     EXPECT_FALSE(names("pipe*").empty());
     for (const auto& hit : find("pipe*")) {
-        EXPECT_NE(snippet_text(hit.snippet, "[", "]").find("[pipe"), std::string::npos) << hit.name;
+        const std::string snippet = detail::ascii_lowered(snippet_text(hit.snippet, "[", "]"));
+        EXPECT_NE(snippet.find("[pipe"), std::string::npos) << hit.name;
     }
     for (const auto& hit : find("data", NameKind::kSkill)) {
         EXPECT_EQ(hit.kind, NameKind::kSkill);
@@ -181,7 +181,9 @@ TEST_F(Search, HostileWordsAreWordsAndNothingIsWritten) {
           "^python", "{name title}: python", ")(", "python\x01\x02", "\xff\xfe"}) {
         EXPECT_NO_THROW(find(words)) << words;
     }
-    EXPECT_FALSE(names("name:python").empty()) << "the colon separates two words";
+    // A colon is no column filter: "name:python" is the phrase "name python".
+    EXPECT_EQ(names("name:python"), names("\"name python\""));
+    EXPECT_EQ(names("python)"), names("python"));
     EXPECT_EQ(test::content_dump(path_), before);
 }
 
@@ -268,11 +270,16 @@ TEST_F(Search, DidYouMeanCandidatesComeFromTheIndex) {
 }
 
 TEST_F(Search, TheQueryReadsTheFullTextIndex) {
-    const auto statements =
-        plan::statements_of(database_->native_handle(), [&] { find("chatbot"); });
-    ASSERT_EQ(statements.size(), 1u);
+    std::string sql;
+    for (const auto& statement :
+         plan::statements_of(database_->native_handle(), [&] { find("chatbot"); })) {
+        if (statement.find("search_index MATCH") != std::string::npos) {
+            sql = statement;
+        }
+    }
+    ASSERT_FALSE(sql.empty());
     SQLite::Database connection(path_.string(), SQLite::OPEN_READONLY);
-    SQLite::Statement plan(connection, "EXPLAIN QUERY PLAN " + *statements.begin());
+    SQLite::Statement plan(connection, "EXPLAIN QUERY PLAN " + sql);
     plan.bind(":match", "\"chatbot\"");
     std::string lines;
     while (plan.executeStep()) {
