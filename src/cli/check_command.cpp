@@ -46,8 +46,8 @@ void register_check_command(CLI::App& app, Context& context) {
                     "that writes)");
     check->footer("Prints each problem on a line and exits 1 if there is any; prints 'ok' and "
                   "exits 0 otherwise. Without --repair, never changes the file.\n\nExamples:\n"
-                  "  jobkb check\n  jobkb check --repair    after hand-written SQL left the "
-                  "search index stale");
+                  "  jobkb check\n  jobkb check --repair    when check reports the search index "
+                  "stale (SQL that wrote to the index's own tables)");
     check->callback([&context, repair_requested] {
         if (*repair_requested) {
             repair(context);

@@ -462,6 +462,15 @@ void lib_search(benchmark::State& state, const SearchQuestion& question) {
     query.words = question.words;
     measure(state, [&] { return jobkb::search(*base.database, query).size(); });
     state.counters["scans"] = 0;
+    // How many texts match: what the ranking has to score.
+    sqlite3_stmt* count = nullptr;
+    sqlite3_prepare_v2(base.raw, "SELECT count(*) FROM search_index WHERE search_index MATCH ?", -1,
+                       &count, nullptr);
+    sqlite3_bind_text(count, 1, question.match, -1, SQLITE_STATIC);
+    if (sqlite3_step(count) == SQLITE_ROW) {
+        state.counters["texts"] = static_cast<double>(sqlite3_column_int64(count, 0));
+    }
+    sqlite3_finalize(count);
 }
 
 void sql_search(benchmark::State& state, const SearchQuestion& question) {
