@@ -51,6 +51,7 @@ enum class HintKind {
     kConvertEncoding,  ///< the input is not UTF-8: convert it (value: the encoding, as iconv names
                        ///< it)
     kDecimalComma,     ///< numbers with decimal commas in a ;-separated file: write decimal points
+    kRepairSearch,     ///< the search index is stale: repair it (repair_search_index)
 };
 
 /// A hint with what it is about: the import field (`field`) and the file's column, name or other

@@ -23,6 +23,7 @@
 #include "jobkb/name_list.hpp"
 #include "jobkb/names.hpp"
 #include "jobkb/record_reader.hpp"
+#include "jobkb/search.hpp"
 #include "jobkb/seeder.hpp"
 #include "jobkb/version.hpp"
 

@@ -6,6 +6,7 @@
 
 #include "jobkb/catalog.hpp"
 #include "jobkb/knowledge_base.hpp"
+#include "jobkb/search.hpp"
 
 #include <CLI/App.hpp>
 
@@ -33,6 +34,7 @@ void register_salaries_command(CLI::App& app, Context& context);
 void register_compare_command(CLI::App& app, Context& context);
 void register_gap_command(CLI::App& app, Context& context);
 void register_related_command(CLI::App& app, Context& context);
+void register_search_command(CLI::App& app, Context& context);
 void register_sql_command(CLI::App& app, Context& context);
 void register_import_commands(CLI::App& app, Context& context); // import salaries, imports
 void register_import_rates(CLI::App& import, Context& context); // import rates
@@ -55,6 +57,10 @@ class FigureConversions;
 Listing salaries_listing(const std::vector<SalaryFigure>& figures, bool with_role,
                          FigureConversions* conversions = nullptr, Format format = Format::kTable,
                          bool by_amount = false);
+
+// Search hits as a listing (kind, name, field, snippet with ** around matched words, score):
+// what `jobkb search` prints in every format, and what a web view's search API gives as JSON.
+Listing search_listing(const std::vector<SearchHit>& hits);
 
 // "1 migration(s) applied; reference data: 417 row(s) added; ..."
 std::string describe_setup(const SetupReport& report);

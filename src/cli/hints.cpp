@@ -72,6 +72,8 @@ std::string cli_hint(const Hint& hint) {
         return "the file looks like a ;-separated CSV with decimal commas (expected a decimal "
                "point): save it with a decimal point, e.g. from Excel with English (US) number "
                "settings";
+    case HintKind::kRepairSearch:
+        return "run 'jobkb check --repair' to rebuild it";
     }
     return "";
 }

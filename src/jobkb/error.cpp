@@ -67,6 +67,8 @@ std::string describe_hint(const Hint& hint) {
     case HintKind::kDecimalComma:
         return "the file looks like a ;-separated CSV with decimal commas (expected a decimal "
                "point): save it with a decimal point";
+    case HintKind::kRepairSearch:
+        return "repair the search index";
     }
     return "";
 }

@@ -173,6 +173,8 @@ TEST_F(MachineColumns, SkillsIndustriesRelatedGapImportsAliases) {
                          {*rich_, {"gap", "Role A", "Role B"}}});
     expect_same_columns({{*rich_, {"imports"}}, {*seeded_, {"imports"}}});
     expect_same_columns({{*rich_, {"alias", "list"}}, {*bare_, {"alias", "list"}}});
+    expect_same_columns({{*seeded_, {"search", "chatbot"}}, {*bare_, {"search", "chatbot"}}});
+    EXPECT_EQ(header(*seeded_, {"search", "chatbot"}, "csv"), "kind,name,field,snippet,score\r");
 }
 
 // --in and --ppp add the same columns whether or not a figure has a rate, or there is a figure.
