@@ -39,12 +39,13 @@ struct CommandGroup {
 };
 constexpr CommandGroup kCommandGroups[] = {
     {{"init"}, register_init_command},         {{"migrate"}, register_migrate_command},
-    {{"roles"}, register_roles_command},       {{"role"}, register_role_command},
+    {{"roles"}, register_roles_command},       {{"role"}, register_role_commands},
     {{"skills"}, register_skills_command},     {{"industries"}, register_industries_command},
     {{"salaries"}, register_salaries_command}, {{"compare"}, register_compare_command},
     {{"gap"}, register_gap_command},           {{"related"}, register_related_command},
     {{"sql"}, register_sql_command},           {{"import", "imports"}, register_import_commands},
     {{"export"}, register_export_command},     {{"alias"}, register_alias_command},
+    {{"title"}, register_title_command},       {{"merges"}, register_merges_command},
     {{"check"}, register_check_command},       {{"completion"}, register_completion_command},
 };
 

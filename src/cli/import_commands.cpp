@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 #include "cli/hints.hpp"
+#include "cli/import_inputs.hpp"
 #include "cli/output_file.hpp"
 
 #include "jobkb/error.hpp"
@@ -23,6 +24,7 @@ struct ImportArguments {
     std::vector<std::string> constants;
     std::string source;
     std::string rejects;
+    std::string roles_from;
     std::size_t max_errors = 20;
     bool ignore_unknown = false;
     bool skip_invalid = false;
@@ -179,8 +181,16 @@ private:
 
 void report_outcome(Context& context, const ImportArguments& arguments,
                     const ImportReport& report) {
-    for (const auto& error : report.errors) {
-        context.err << describe(error, cli_hint) << '\n';
+    for (std::size_t i = 0; i < report.errors.size(); ++i) {
+        const std::size_t rows = i < report.error_rows.size() ? report.error_rows[i] : 1;
+        context.err << describe(report.errors[i], rows, cli_hint) << '\n';
+    }
+    if (report.unknown_roles > 0) {
+        context.note(fmt::format(
+            "{}: {} distinct role name(s) in {} row(s) name no role or several (map them to "
+            "roles with --roles-from FILE, a CSV of title,role{})",
+            arguments.file, report.unknown_roles, report.unknown_role_rows,
+            arguments.create_roles ? "" : ", or add them with --create-roles"));
     }
     if (report.error_count > report.errors.size()) {
         context.note(fmt::format("{}: {} more error(s) not shown (raise --max-errors, or write "
@@ -229,6 +239,9 @@ void report_outcome(Context& context, const ImportArguments& arguments,
     for (const auto& role : report.created_roles) {
         context.note((dry ? "would create role " : "created role ") + role);
     }
+    for (const auto& title : report.titles_added) {
+        context.note((dry ? "would record the title " : "recorded the title ") + title);
+    }
     for (const auto batch : report.superseded_batches) {
         context.note(fmt::format("batch {} {} superseded: its figures stay as history", batch,
                                  dry ? "would be" : "is"));
@@ -276,6 +289,11 @@ void register_import(CLI::App& app, Context& context) {
                          "Write rejected rows with their reasons to this CSV file");
     salaries->add_flag("--create-roles", arguments->create_roles,
                        "Add roles the base does not know instead of rejecting their rows");
+    salaries
+        ->add_option("--roles-from", arguments->roles_from,
+                     "A CSV of title,role mapping the file's role names to known roles for this "
+                     "import (checked first; titles the base did not know are recorded)")
+        ->option_text("FILE");
     salaries->add_flag("--dry-run", arguments->dry_run,
                        "Validate and show what would change; write nothing");
     salaries->add_flag("--supersede", arguments->supersede,
@@ -287,11 +305,13 @@ void register_import(CLI::App& app, Context& context) {
         "(default average), as_of (date, year-month or year; required), source, note. Headers "
         "match in any case. Amounts: 1088060, 10,88,060, 1,088,060, ₹10,88,060, 12 LPA, 10.5 "
         "lakh, 1.2 crore, 150k. One transaction: with any invalid row nothing is written (unless "
-        "--skip-invalid). Importing the same file again changes nothing.\n\nExamples:\n"
+        "--skip-invalid). Importing the same file again changes nothing. Roles are found by "
+        "name, slug, alias, occupation code or a title of one role; an unknown or ambiguous "
+        "name is reported once, with the rows that carry it.\n\nExamples:\n"
         "  jobkb import salaries 2026-q3.csv --dry-run\n"
         "  jobkb import salaries ds_salaries.csv --map role=job_title --map "
         "country=employee_residence --map currency=salary_currency --map amount=salary --map "
-        "as_of=work_year --set statistic=point --ignore-unknown --create-roles\n"
+        "as_of=work_year --set statistic=point --ignore-unknown --roles-from titles.csv\n"
         "  jobkb import salaries survey.ndjson --source \"Survey 2026\" --supersede");
     salaries->callback([&context, arguments] {
         ImportOptions options;
@@ -330,18 +350,7 @@ void register_import(CLI::App& app, Context& context) {
         std::istream* in = context.environment.input;
         std::uint64_t size = 0;
         if (!from_stdin) {
-            std::error_code error;
-            if (!std::filesystem::is_regular_file(arguments->file, error)) {
-                throw Error(ErrorCode::kIo, arguments->file + ": cannot read: " +
-                                                (std::filesystem::exists(arguments->file, error)
-                                                     ? "not a regular file"
-                                                     : "no such file"));
-            }
-            size = std::filesystem::file_size(arguments->file, error);
-            file.open(arguments->file, std::ios::binary);
-            if (!file) {
-                throw Error(ErrorCode::kIo, arguments->file + ": cannot open it for reading");
-            }
+            size = open_input_file(arguments->file, file);
             in = &file;
         } else if (in == nullptr) {
             throw Error(ErrorCode::kInvalidArgument, "-: no standard input to read");
@@ -367,6 +376,10 @@ void register_import(CLI::App& app, Context& context) {
             }
         };
         auto database = context.open(Access::kReadWrite);
+        if (!arguments->roles_from.empty()) {
+            options.role_titles =
+                read_roles_from(context, *database, arguments->roles_from, arguments->max_errors);
+        }
         ImportReport report;
         try {
             report = import_salaries(*database, input, options, sink);
@@ -390,13 +403,23 @@ void register_imports(CLI::App& app, Context& context) {
     auto* undo = imports->add_subcommand("undo", "Remove one import batch's observations");
     undo->add_option("ID", *batch_id, "The batch, as `jobkb imports` lists it")->required();
     undo->footer("The latest figures fall back to what is left; batches the undone one "
-                 "superseded count as current again. The batch stays listed as undone.\n\n"
+                 "superseded count as current again. The titles the batch recorded go too, and "
+                 "the roles it created unless something else refers to them (another batch's "
+                 "figures, an alias, title or link added since, a merge). The batch stays "
+                 "listed as undone.\n\n"
                  "Example:\n  jobkb imports undo 3");
     imports->footer("Examples:\n  jobkb imports\n  jobkb imports undo 3");
     undo->callback([&context, batch_id] {
         auto database = context.open(Access::kReadWrite);
-        const auto removed = undo_import_batch(*database, *batch_id);
-        context.note(fmt::format("batch {} undone: {} observation(s) removed", *batch_id, removed));
+        std::string removed;
+        for (const auto& content : undo_import_batch_by_content(*database, *batch_id)) {
+            if (content.what == "salary observations") {
+                removed = fmt::format("{} observation(s) removed", content.rows) + removed;
+            } else if (content.rows > 0) {
+                removed += fmt::format(", {} of its {} removed", content.rows, content.what);
+            }
+        }
+        context.note(fmt::format("batch {} undone: {}", *batch_id, removed));
     });
     imports->callback([&context, output, undo] {
         if (undo->parsed()) {

@@ -168,7 +168,12 @@ void register_role_command(CLI::App& app, Context& context) {
         "source. CSV and TSV hold one record without the salaries (see `jobkb salaries --role`)."
         "\n\nExamples:\n  jobkb role \"MLOps Engineer\"\n  jobkb role mlops-engineer "
         "--json\n  jobkb role \"data scientists\" --format markdown");
-    role->callback([&context, options] { run_role(context, *options); });
+    // `jobkb role rename|merge|delete` (role_management_commands.cpp) do their own work.
+    role->callback([&context, options, role] {
+        if (role->get_subcommands().empty()) {
+            run_role(context, *options);
+        }
+    });
 }
 
 } // namespace jobkb::cli

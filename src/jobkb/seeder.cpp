@@ -86,6 +86,19 @@ const std::vector<SeedStep>& reference_steps() {
          nullptr,
          {},
          {}},
+        // Alpha-3 codes, official and common names from iso-codes, then the curated names.
+        {"reference/country_names.tsv",
+         "INSERT INTO country_names (name, country_code, kind) VALUES (:name, :country, :kind) "
+         "ON CONFLICT DO NOTHING",
+         nullptr,
+         {},
+         {}},
+        {"reference/country_common_names.tsv",
+         "INSERT INTO country_names (name, country_code, kind) VALUES (:name, :country, :kind) "
+         "ON CONFLICT DO NOTHING",
+         nullptr,
+         {},
+         {}},
     };
     return steps;
 }

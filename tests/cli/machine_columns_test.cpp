@@ -50,10 +50,16 @@ protected:
              {"INSERT INTO roles (slug, name) VALUES ('role-a', 'Role A'), ('role-b', 'Role B')",
               "INSERT INTO role_aliases (alias, role_id) SELECT 'Machine Learning Eng', id FROM "
               "roles "
-              "WHERE slug = 'machine-learning-engineer'"}) {
+              "WHERE slug = 'machine-learning-engineer'",
+              "INSERT INTO role_titles (title, role_id, kind) SELECT 'ML Eng', id, 'user' FROM "
+              "roles WHERE slug = 'machine-learning-engineer'"}) {
             const auto result = test::run_cli({"--db", rich_->string(), "sql", "--write", sql});
             EXPECT_EQ(result.exit_code, 0) << result.err;
         }
+        // And a merge of two roles the import created.
+        const auto merged = test::run_cli(
+            {"--db", rich_->string(), "role", "merge", "ETL Developer", "Data Engineer"});
+        EXPECT_EQ(merged.exit_code, 0) << merged.err;
     }
     static void TearDownTestSuite() {
         delete seeded_;
@@ -160,7 +166,7 @@ TEST_F(MachineColumns, SalariesAndReportsWithAndWithoutFigures) {
               std::string::npos);
 }
 
-TEST_F(MachineColumns, SkillsIndustriesRelatedGapImportsAliases) {
+TEST_F(MachineColumns, SkillsIndustriesRelatedGapImportsAliasesTitlesMerges) {
     expect_same_columns({{*seeded_, {"skills"}}, {*bare_, {"skills"}}});
     expect_same_columns({{*seeded_, {"skills", "--role", "NLP Engineer"}},
                          {*rich_, {"skills", "--role", "Role A"}}});
@@ -171,6 +177,8 @@ TEST_F(MachineColumns, SkillsIndustriesRelatedGapImportsAliases) {
                          {*rich_, {"gap", "Role A", "Role B"}}});
     expect_same_columns({{*rich_, {"imports"}}, {*seeded_, {"imports"}}});
     expect_same_columns({{*rich_, {"alias", "list"}}, {*bare_, {"alias", "list"}}});
+    expect_same_columns({{*rich_, {"title", "list"}}, {*bare_, {"title", "list"}}});
+    expect_same_columns({{*rich_, {"merges"}}, {*bare_, {"merges"}}});
 }
 
 // compare has one column per role asked (that is the question); each is a money column, so a

@@ -46,7 +46,11 @@ void FileImport::run(RowImporter& rows, FileImportReport& report) {
     WriteTransaction transaction(database_);
     Batches batches(database_, doing_);
     batch_source_ = sources_.id(default_source());
-    const std::string settings = settings_fingerprint(options_, batch_source_);
+    std::string settings = settings_fingerprint(options_, batch_source_);
+    if (const std::string own = rows.settings(); !own.empty()) {
+        settings += ";" + own;
+    }
+    rejects_.emplace(options_, on_reject_, report);
     batch_id_ = batches.start(options_.file_name, settings, options_.format, batch_source_);
     report.batch_id = batch_id_;
     rows.begin(*this);
@@ -92,6 +96,7 @@ void FileImport::visit(const Record& record, RowImporter& rows, FileImportReport
     }
     ++report.rows_read;
     problems_.clear();
+    groups_.clear();
     if (!record.problem.empty()) {
         problems_.push_back({{}, 0, "row", record.problem, {}, {}});
     } else if (const ColumnPlan& plan = plan_.plan_for(record); !plan.problems.empty()) {
@@ -103,8 +108,15 @@ void FileImport::visit(const Record& record, RowImporter& rows, FileImportReport
         rows.accept(record, texts_, write, problems_);
     }
     if (!problems_.empty()) {
-        RejectLog(options_, on_reject_, report).reject(record, problems_);
+        rejects_->reject(record, problems_, groups_);
     }
+}
+
+void FileImport::group_problem(std::size_t index, std::string group) {
+    if (groups_.size() <= index) {
+        groups_.resize(index + 1);
+    }
+    groups_[index] = std::move(group);
 }
 
 } // namespace jobkb::detail
