@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,6 +53,12 @@ public:
     /// Error(ErrorCode::kCorrupt) when an index names a row the file lacks, and Error when SQLite
     /// fails.
     NamedId resolve(NameKind kind, std::string_view name);
+
+    /// The thing `name` names, or nullopt when nothing matches; no suggestions are computed (for
+    /// callers that create what is missing). Throws Error(ErrorCode::kAmbiguous) listing the
+    /// roles when a title or code names several, Error(ErrorCode::kCorrupt) when an index names a
+    /// row the file lacks, and Error when SQLite fails.
+    std::optional<NamedId> find(NameKind kind, std::string_view name);
 
     /// The roles a title or a SOC code names, by name, when it names more than one (an ambiguous
     /// name: resolve() refuses it); empty when it names one or none. At most `limit` names, and

@@ -211,7 +211,7 @@ detail::NameStatements& NameResolver::statements() {
     return *statements_;
 }
 
-NamedId NameResolver::resolve(NameKind kind, std::string_view name) {
+std::optional<NamedId> NameResolver::find(NameKind kind, std::string_view name) {
     {
         auto row = statements().resolve[index_of(kind)].use().bind(":name", name);
         if (row.step() && !row.is_null(0)) {
@@ -233,10 +233,17 @@ NamedId NameResolver::resolve(NameKind kind, std::string_view name) {
             if (count > roles.size()) {
                 listed += fmt::format(" and {} more", count - roles.size());
             }
-            throw Error(ErrorCode::kAmbiguous, fmt::format("ambiguous role '{}': it names {} "
-                                                           "roles: {}",
-                                                           name, count, listed));
+            throw Error(
+                ErrorCode::kAmbiguous,
+                fmt::format("ambiguous role '{}': it names {} roles: {}", name, count, listed));
         }
+    }
+    return std::nullopt;
+}
+
+NamedId NameResolver::resolve(NameKind kind, std::string_view name) {
+    if (auto found = find(kind, name)) {
+        return std::move(*found);
     }
     std::string message =
         "unknown " + std::string(to_string(kind)) + " '" + std::string(name) + "'";

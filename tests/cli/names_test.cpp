@@ -173,6 +173,26 @@ TEST_F(Names, RenameMergeUndoAndDelete) {
                           "responsibility(ies) and 0 other link(s)\n");
 }
 
+// --max-errors counts distinct problems: 30 rows of one unknown name are one.
+TEST_F(Names, RowsOfOneUnknownNameAreOneProblem) {
+    std::string same = "role,country,currency,amount,as_of\n";
+    for (int i = 0; i < 30; ++i) {
+        same += "Nobody,IN,INR,1,2026\n";
+    }
+    const auto result =
+        run({"import", "salaries", file("same.csv", same).string(), "--max-errors", "5"});
+    EXPECT_EQ(result.exit_code, 1);
+    EXPECT_NE(result.err.find("same.csv:2: role: unknown role 'Nobody' (in 30 rows, the first at "
+                              "line 2; expected"),
+              std::string::npos)
+        << result.err;
+    EXPECT_NE(result.err.find("1 distinct role name(s) in 30 row(s) name no role or several"),
+              std::string::npos)
+        << result.err;
+    EXPECT_NE(result.err.find("nothing imported: 30 of 30 row(s) are invalid"), std::string::npos);
+    EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 3) << result.err;
+}
+
 TEST_F(Names, AnImportReportsEachUnknownTitleOnceWithItsRows) {
     const std::string before = test::content_dump(path_);
     const auto result = import_survey({"--max-errors", "100"});

@@ -36,7 +36,7 @@ const std::vector<HostileMapping>& hostile_mappings() {
     static const std::vector<HostileMapping> mappings = {
         {"UnknownAndAmbiguousRoles",
          {":2: role: unknown role 'Data Scientis': did you mean Data Scientist?",
-          ":3: title: 'a' is mapped on line 2 to another role"},
+          ":4: title: 'a' is mapped on line 3 to another role"},
          [](std::ostream& out) {
              out << "title,role\na,Data Scientis\nA,NLP Engineer\na,Data Scientist\n";
          }},

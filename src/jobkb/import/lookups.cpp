@@ -112,6 +112,17 @@ std::int64_t NameLookup::id(std::string_view field, const std::string& name,
         return unknown(*problem);
     }
     try {
+        // Creating what is missing needs no suggestions for it.
+        if (create_) {
+            if (const auto found = names_.find(kind_, name)) {
+                known_.remember(key, found->id);
+                return found->id;
+            }
+            const std::int64_t id = create(name);
+            known_.remember(key, id);
+            created_.push_back(name);
+            return id;
+        }
         const std::int64_t id = names_.resolve(kind_, name).id;
         known_.remember(key, id);
         return id;
@@ -119,24 +130,19 @@ std::int64_t NameLookup::id(std::string_view field, const std::string& name,
         if (error.code() != ErrorCode::kNotFound && error.code() != ErrorCode::kAmbiguous) {
             throw;
         }
-        if (!create_ || error.code() == ErrorCode::kAmbiguous) {
-            // An ambiguous title is never a new role: it names roles the base has.
-            Diagnostic problem{{}, 0, {}, error.cause(), creation_of(kind_).expected, {}};
-            if (error.code() == ErrorCode::kAmbiguous) {
-                problem.expected = "a title of one role";
-                problem.hint.kind = HintKind::kMapTitles;
-            } else if (kind_ == NameKind::kRole) {
-                problem.hint.kind = HintKind::kCreateRoles;
-            }
-            ++unknown_names_;
-            unknown_.remember(key, problem);
-            return unknown(std::move(problem));
+        // An ambiguous title is never a new role, even when creating: it names roles the base
+        // has.
+        Diagnostic problem{{}, 0, {}, error.cause(), creation_of(kind_).expected, {}};
+        if (error.code() == ErrorCode::kAmbiguous) {
+            problem.expected = "a title of one role";
+            problem.hint.kind = HintKind::kMapTitles;
+        } else if (kind_ == NameKind::kRole) {
+            problem.hint.kind = HintKind::kCreateRoles;
         }
+        ++unknown_names_;
+        unknown_.remember(key, problem);
+        return unknown(std::move(problem));
     }
-    const std::int64_t id = create(name);
-    known_.remember(key, id);
-    created_.push_back(name);
-    return id;
 }
 
 std::int64_t NameLookup::create(const std::string& name) {
