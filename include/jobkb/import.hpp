@@ -13,6 +13,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace jobkb {
@@ -168,7 +169,8 @@ struct ImportReport : FileImportReport {
     std::vector<std::string> created_roles; ///< with create_roles: the roles added
     std::size_t unknown_roles = 0;          ///< distinct role names that named no role or several
     std::int64_t unknown_role_rows = 0;     ///< rows whose role was one of them
-    std::vector<std::string> titles_added;  ///< mapped titles recorded as titles of their roles
+    /// Mapped titles recorded as titles of their roles: (title, the role's name).
+    std::vector<std::pair<std::string, std::string>> titles_added;
 };
 
 /// The most changed figures an ImportReport lists (change_count counts them all).

@@ -239,8 +239,9 @@ void report_outcome(Context& context, const ImportArguments& arguments,
     for (const auto& role : report.created_roles) {
         context.note((dry ? "would create role " : "created role ") + role);
     }
-    for (const auto& title : report.titles_added) {
-        context.note((dry ? "would record the title " : "recorded the title ") + title);
+    for (const auto& [title, role] : report.titles_added) {
+        context.note(fmt::format("{} '{}' as a title of {}", dry ? "would record" : "recorded",
+                                 title, role));
     }
     for (const auto batch : report.superseded_batches) {
         context.note(fmt::format("batch {} {} superseded: its figures stay as history", batch,

@@ -226,7 +226,9 @@ TEST_F(Names, ATitleMappingResolvesManyAtOnceAndUndoTakesItBack) {
     const std::string before = test::content_dump(path_);
     auto result = import_survey({"--roles-from", titles.string(), "--skip-invalid", "--quiet"});
     ASSERT_EQ(result.exit_code, 0) << result.err;
-    EXPECT_NE(result.err.find("recorded the title Data Engineer"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("recorded 'Data Engineer' as a title of Big Data Engineer"),
+              std::string::npos)
+        << result.err;
     EXPECT_EQ(scalar("SELECT count(*) FROM salary_observations o JOIN roles r ON r.id = o.role_id "
                      "WHERE r.slug = 'big-data-engineer' AND o.batch_id = 1"),
               "140")

@@ -43,8 +43,8 @@ SalaryVocabulary load_salary_vocabulary(Database& database, std::string_view doi
 // or spelling the mapping file gives them. Throws Error when a mapped role is not known (the
 // mapping was read and checked before, so only a change since then gets here).
 struct ResolvedMapping {
-    std::vector<std::pair<std::string, std::int64_t>> titles; // as given, role id
-    std::string digest;                                       // empty without a mapping
+    std::vector<std::pair<std::string, NamedId>> titles; // as given, the role
+    std::string digest;                                  // empty without a mapping
 };
 
 ResolvedMapping resolve_mapping(Database& database, const std::vector<TitleMapping>& mappings) {
@@ -55,9 +55,9 @@ ResolvedMapping resolve_mapping(Database& database, const std::vector<TitleMappi
     NameResolver names(database);
     std::vector<std::string> lines;
     for (const TitleMapping& mapping : mappings) {
-        const std::int64_t role = names.resolve(NameKind::kRole, mapping.role).id;
-        resolved.titles.emplace_back(mapping.title, role);
-        lines.push_back(ascii_lowered(trimmed(mapping.title)) + '\t' + std::to_string(role));
+        NamedId role = names.resolve(NameKind::kRole, mapping.role);
+        lines.push_back(ascii_lowered(trimmed(mapping.title)) + '\t' + std::to_string(role.id));
+        resolved.titles.emplace_back(mapping.title, std::move(role));
     }
     std::sort(lines.begin(), lines.end());
     lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
@@ -83,7 +83,7 @@ public:
         roles_.emplace(database, NameKind::kRole, run.doing(), options_.create_roles,
                        run.batch_source(), run.batch_id());
         for (const auto& [title, role] : mapping_.titles) {
-            roles_->map(trimmed(title), role);
+            roles_->map(trimmed(title), role.id);
         }
         countries_.emplace(database);
         writer_.emplace(database, run.doing(), run.batch_id());
@@ -150,16 +150,17 @@ private:
                 continue;
             }
             try {
-                names.resolve(NameKind::kRole, text);
-                continue;
+                if (names.find(NameKind::kRole, text)) {
+                    continue;
+                }
             } catch (const Error& error) {
-                if (error.code() != ErrorCode::kNotFound && error.code() != ErrorCode::kAmbiguous) {
+                if (error.code() != ErrorCode::kAmbiguous) {
                     throw;
                 }
             }
-            if (record_title(run_->database(), run_->doing(), text, role, run_->batch_source(),
+            if (record_title(run_->database(), run_->doing(), text, role.id, run_->batch_source(),
                              run_->batch_id())) {
-                report_.titles_added.push_back(text);
+                report_.titles_added.emplace_back(text, role.name);
             }
         }
     }

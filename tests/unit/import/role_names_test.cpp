@@ -136,7 +136,9 @@ TEST_F(RoleNames, MappedTitlesImportOnceAndTheUnknownOnesAreRecorded) {
               1)
         << "the mapping comes before the base's own alias";
     // Only the title the base did not know, and only one that rows used.
-    EXPECT_EQ(report.titles_added, std::vector<std::string>{"ML Engineer"});
+    const std::vector<std::pair<std::string, std::string>> added = {
+        {"ML Engineer", "Machine Learning Engineer"}};
+    EXPECT_EQ(report.titles_added, added);
     EXPECT_EQ(scalar("SELECT kind || ' ' || batch_id FROM role_titles WHERE title = 'ML Engineer'"),
               "user " + std::to_string(report.batch_id));
 
