@@ -29,6 +29,23 @@ CREATE TABLE countries (
     name          TEXT NOT NULL CHECK (name <> ''),
     currency_code TEXT REFERENCES currencies (code)
 ) STRICT, WITHOUT ROWID;
+CREATE INDEX countries_by_name ON countries (name COLLATE NOCASE);
+
+-- Other names of countries: the alpha-3 code, the official name, common English names.
+CREATE TABLE country_names (
+    name         TEXT PRIMARY KEY COLLATE NOCASE CHECK (name <> '' AND name = trim(name)),
+    country_code TEXT NOT NULL REFERENCES countries (code),
+    kind         TEXT NOT NULL CHECK (kind IN ('alpha-3', 'official', 'common')),
+    CHECK (kind <> 'alpha-3' OR name GLOB '[A-Z][A-Z][A-Z]')
+) STRICT, WITHOUT ROWID;
+CREATE INDEX country_names_by_country ON country_names (country_code);
+CREATE TRIGGER country_names_not_a_code_or_name BEFORE INSERT ON country_names
+WHEN EXISTS (SELECT 1 FROM countries
+             WHERE (code = upper(NEW.name) OR name = NEW.name COLLATE NOCASE)
+               AND code <> NEW.country_code)
+BEGIN
+    SELECT RAISE(ABORT, 'country name is already the code or name of another country');
+END;
 
 CREATE TABLE sources (
     id           INTEGER PRIMARY KEY,

@@ -23,8 +23,10 @@
 #include "jobkb/name_list.hpp"
 #include "jobkb/names.hpp"
 #include "jobkb/record_reader.hpp"
+#include "jobkb/role_management.hpp"
 #include "jobkb/search.hpp"
 #include "jobkb/seeder.hpp"
+#include "jobkb/titles.hpp"
 #include "jobkb/version.hpp"
 
 /// A knowledge base of job roles in one SQLite file: roles with their aliases, skills and

@@ -42,7 +42,7 @@ constexpr CommandGroup kCommandGroups[] = {
     {{"init"}, register_init_command},
     {{"migrate"}, register_migrate_command},
     {{"roles"}, register_roles_command},
-    {{"role"}, register_role_command},
+    {{"role"}, register_role_commands},
     {{"skills"}, register_skills_command},
     {{"industries"}, register_industries_command},
     {{"salaries"}, register_salaries_command},
@@ -54,6 +54,8 @@ constexpr CommandGroup kCommandGroups[] = {
     {{"import", "imports"}, register_import_commands},
     {{"export"}, register_export_command},
     {{"alias"}, register_alias_command},
+    {{"title"}, register_title_command},
+    {{"merges"}, register_merges_command},
     {{"check"}, register_check_command},
     {{"completion"}, register_completion_command},
 };

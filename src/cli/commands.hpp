@@ -28,6 +28,10 @@ void register_init_command(CLI::App& app, Context& context);
 void register_migrate_command(CLI::App& app, Context& context);
 void register_roles_command(CLI::App& app, Context& context);
 void register_role_command(CLI::App& app, Context& context);
+// `role` with its subcommands rename, merge, delete (role_management_commands.cpp).
+void register_role_commands(CLI::App& app, Context& context);
+void register_role_management_commands(CLI::App& role, Context& context);
+void register_merges_command(CLI::App& app, Context& context);
 void register_skills_command(CLI::App& app, Context& context);
 void register_industries_command(CLI::App& app, Context& context);
 void register_salaries_command(CLI::App& app, Context& context);
@@ -40,6 +44,7 @@ void register_import_commands(CLI::App& app, Context& context); // import salari
 void register_import_rates(CLI::App& import, Context& context); // import rates
 void register_export_command(CLI::App& app, Context& context);
 void register_alias_command(CLI::App& app, Context& context);
+void register_title_command(CLI::App& app, Context& context);
 void register_check_command(CLI::App& app, Context& context);
 void register_completion_command(CLI::App& app, Context& context);
 

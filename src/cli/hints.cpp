@@ -45,7 +45,8 @@ std::string cli_hint(const Hint& hint) {
     case HintKind::kRaiseSizeLimit:
         return "select less, or fewer rows with --max-rows N";
     case HintKind::kCreateRoles:
-        return "add it with --create-roles, or teach a name with 'jobkb alias add ROLE ALIAS'";
+        return "add it with --create-roles, map titles with --roles-from FILE, or teach one with "
+               "'jobkb title add ROLE TITLE'";
     case HintKind::kMapColumn:
         return "map it with --map " +
                shell_quoted((hint.field.empty() ? std::string("FIELD") : hint.field) + "=" +
@@ -74,6 +75,23 @@ std::string cli_hint(const Hint& hint) {
                "settings";
     case HintKind::kRepairSearch:
         return "run 'jobkb check --repair' to rebuild it";
+    case HintKind::kMapTitles:
+        return "map it with --roles-from FILE (a title,role CSV), or teach it with 'jobkb title "
+               "add ROLE TITLE'";
+    case HintKind::kMergeOrRename:
+        // The commands unquoted, so that their shell-quoted names paste as they are.
+        return "to make them one role, merge them with jobkb role merge " +
+               shell_quoted(hint.value) + " " + shell_quoted(hint.field) +
+               ", or rename it first with jobkb role rename " + shell_quoted(hint.value) + " NEW";
+    case HintKind::kMergeInstead:
+        return "merge it into another role instead with jobkb role merge " +
+               shell_quoted(hint.value) + " ROLE";
+    case HintKind::kListMerges:
+        return "see 'jobkb merges'";
+    case HintKind::kUndoMergeFirst:
+        return "undo it first with 'jobkb merges undo " + hint.value + "'";
+    case HintKind::kListTitles:
+        return "see 'jobkb title list'";
     }
     return "";
 }

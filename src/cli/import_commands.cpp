@@ -26,6 +26,7 @@ struct ImportArguments {
     std::vector<std::string> constants;
     std::string source;
     std::string rejects;
+    std::string roles_from;
     std::size_t max_errors = 20;
     bool ignore_unknown = false;
     bool skip_invalid = false;
@@ -150,8 +151,16 @@ Listing changes_listing(const ImportReport& report) {
 
 void report_outcome(Context& context, const ImportArguments& arguments,
                     const ImportReport& report) {
-    for (const auto& error : report.errors) {
-        context.err << describe(error, cli_hint) << '\n';
+    for (std::size_t i = 0; i < report.errors.size(); ++i) {
+        const std::size_t rows = i < report.error_rows.size() ? report.error_rows[i] : 1;
+        context.err << describe(report.errors[i], rows, cli_hint) << '\n';
+    }
+    if (report.unknown_roles > 0) {
+        context.note(fmt::format(
+            "{}: {} distinct role name(s) in {} row(s) name no role or several (map them to "
+            "roles with --roles-from FILE, a CSV of title,role{})",
+            arguments.file, report.unknown_roles, report.unknown_role_rows,
+            arguments.create_roles ? "" : ", or add them with --create-roles"));
     }
     if (report.error_count > report.errors.size()) {
         context.note(fmt::format("{}: {} more error(s) not shown (raise --max-errors, or write "
@@ -213,6 +222,10 @@ void report_outcome(Context& context, const ImportArguments& arguments,
     }
     for (const auto& role : report.created_roles) {
         context.note((dry ? "would create role " : "created role ") + role);
+    }
+    for (const auto& [title, role] : report.titles_added) {
+        context.note(fmt::format("{} '{}' as a title of {}", dry ? "would record" : "recorded",
+                                 title, role));
     }
     for (const auto batch : report.superseded_batches) {
         context.note(fmt::format("batch {} {} superseded: its figures stay as history", batch,
@@ -297,6 +310,11 @@ void register_import(CLI::App& app, Context& context) {
     salaries->add_flag("--currency-from-country", arguments->currency_from_country,
                        "A row without a currency (no currency column, or an empty cell) takes "
                        "its country's currency");
+    salaries
+        ->add_option("--roles-from", arguments->roles_from,
+                     "A CSV of title,role mapping the file's role names to known roles for this "
+                     "import (checked first; titles the base did not know are recorded)")
+        ->option_text("FILE");
     salaries->add_flag("--dry-run", arguments->dry_run,
                        "Validate and show what would change; write nothing");
     salaries->add_flag("--supersede", arguments->supersede,
@@ -308,14 +326,16 @@ void register_import(CLI::App& app, Context& context) {
         "(default average), as_of (date, year-month or year; required), source, note. Headers "
         "match in any case. Amounts: 1088060, 10,88,060, 1,088,060, ₹10,88,060, 12 LPA, 10.5 "
         "lakh, 1.2 crore, 150k. One transaction: with any invalid row nothing is written (unless "
-        "--skip-invalid). Importing the same file again changes nothing.\n\nInput: UTF-8 or "
+        "--skip-invalid). Importing the same file again changes nothing. Roles are found by "
+        "name, slug, alias, occupation code or a title of one role; an unknown or ambiguous "
+        "name is reported once, with the rows that carry it.\n\nInput: UTF-8 or "
         "UTF-16 (with its byte-order mark); CSV split on , ; tab or | as the first lines show "
         "(or --delimiter); a workbook's first sheet (or --sheet), its numbers as the exact "
         "decimals it stores; for - the format is told by the first bytes.\n\nExamples:\n"
         "  jobkb import salaries 2026-q3.csv --dry-run\n"
         "  jobkb import salaries ds_salaries.csv --map role=job_title --map "
         "country=employee_residence --map currency=salary_currency --map amount=salary --map "
-        "as_of=work_year --set statistic=point --ignore-unknown --create-roles\n"
+        "as_of=work_year --set statistic=point --ignore-unknown --roles-from titles.csv\n"
         "  jobkb import salaries survey.ndjson --source \"Survey 2026\" --supersede\n"
         "  jobkb import salaries 2026-q3.xlsx --sheet Salaries\n"
         "  jobkb import salaries excel-export.csv --delimiter \";\"");
@@ -372,6 +392,10 @@ void register_import(CLI::App& app, Context& context) {
             }
         };
         auto database = context.open(Access::kReadWrite);
+        if (!arguments->roles_from.empty()) {
+            options.role_titles =
+                read_roles_from(context, *database, arguments->roles_from, arguments->max_errors);
+        }
         ImportReport report;
         try {
             report = import_salaries(*database, input.source(), options, sink);
@@ -395,22 +419,31 @@ void register_imports(CLI::App& app, Context& context) {
     auto* undo = imports->add_subcommand("undo", "Remove one import batch's observations");
     undo->add_option("ID", *batch_id, "The batch, as `jobkb imports` lists it")->required();
     undo->footer("The latest figures fall back to what is left; batches the undone one "
-                 "superseded count as current again. The batch stays listed as undone.\n\n"
+                 "superseded count as current again. The titles the batch recorded go too, and "
+                 "the roles it created unless something else refers to them (another batch's "
+                 "figures, an alias, title or link added since, a merge). The batch stays "
+                 "listed as undone.\n\n"
                  "Example:\n  jobkb imports undo 3");
     imports->footer("Examples:\n  jobkb imports\n  jobkb imports undo 3");
     undo->callback([&context, batch_id] {
         auto database = context.open(Access::kReadWrite);
-        std::string content = "salaries";
-        for (const auto& batch : list_import_batches(*database)) {
-            if (batch.id == *batch_id) {
-                content = batch.content;
+        // The batch's own figures first ("12 observation(s) removed"), then what came with them.
+        std::string figures;
+        std::string more;
+        for (const auto& content : undo_import_batch_by_content(*database, *batch_id)) {
+            const char* unit = content.what == "salary observations" ? "observation(s)"
+                               : content.what == "exchange rates"    ? "exchange rate(s)"
+                               : content.what == "PPP factors"       ? "PPP factor(s)"
+                                                                     : nullptr;
+            if (unit != nullptr) {
+                if (content.rows > 0 || figures.empty()) {
+                    figures = fmt::format("{} {} removed", content.rows, unit);
+                }
+            } else if (content.rows > 0) {
+                more += fmt::format(", {} of its {} removed", content.rows, content.what);
             }
         }
-        const auto removed = undo_import_batch(*database, *batch_id);
-        const char* what = content == "exchange-rates" ? "exchange rate(s)"
-                           : content == "ppp-factors"  ? "PPP factor(s)"
-                                                       : "observation(s)";
-        context.note(fmt::format("batch {} undone: {} {} removed", *batch_id, removed, what));
+        context.note(fmt::format("batch {} undone: {}{}", *batch_id, figures, more));
     });
     imports->callback([&context, output, undo] {
         if (undo->parsed()) {

@@ -188,7 +188,12 @@ void register_role_command(CLI::App& app, Context& context) {
         "mlops-engineer "
         "--json\n  jobkb role \"data scientists\" --format markdown\n"
         "  jobkb role \"Machine Learning Engineer\" --in USD --rate-on 2025-05-09");
-    role->callback([&context, options] { run_role(context, *options); });
+    // `jobkb role rename|merge|delete` (role_management_commands.cpp) do their own work.
+    role->callback([&context, options, role] {
+        if (role->get_subcommands().empty()) {
+            run_role(context, *options);
+        }
+    });
 }
 
 } // namespace jobkb::cli

@@ -45,7 +45,8 @@ std::string describe_hint(const Hint& hint) {
     case HintKind::kRaiseSizeLimit:
         return "select less, or raise the size limit";
     case HintKind::kCreateRoles:
-        return "allow creating roles, or add the name as an alias of a known role";
+        return "allow creating roles, map titles to roles, or teach the name as a title of a "
+               "known role";
     case HintKind::kMapColumn:
         return "map the column '" + hint.value + "' to a field, or ignore unknown columns";
     case HintKind::kSupplyField:
@@ -69,6 +70,19 @@ std::string describe_hint(const Hint& hint) {
                "point): save it with a decimal point";
     case HintKind::kRepairSearch:
         return "repair the search index";
+    case HintKind::kMapTitles:
+        return "map the title to one role for the import, or teach it as a title of one role";
+    case HintKind::kMergeOrRename:
+        return "merge " + hint.value + " into " + hint.field + ", or rename " + hint.value +
+               " first";
+    case HintKind::kMergeInstead:
+        return "merge " + hint.value + " into another role instead";
+    case HintKind::kListMerges:
+        return "list the role merges to find it";
+    case HintKind::kUndoMergeFirst:
+        return "undo merge " + hint.value + " first";
+    case HintKind::kListTitles:
+        return "list the titles to find it";
     }
     return "";
 }

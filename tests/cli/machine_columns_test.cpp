@@ -51,11 +51,17 @@ protected:
              {"INSERT INTO roles (slug, name) VALUES ('role-a', 'Role A'), ('role-b', 'Role B')",
               "INSERT INTO role_aliases (alias, role_id) SELECT 'Machine Learning Eng', id FROM "
               "roles "
-              "WHERE slug = 'machine-learning-engineer'"}) {
+              "WHERE slug = 'machine-learning-engineer'",
+              "INSERT INTO role_titles (title, role_id, kind) SELECT 'ML Eng', id, 'user' FROM "
+              "roles WHERE slug = 'machine-learning-engineer'"}) {
             const auto result = test::run_cli({"--db", rich_->string(), "sql", "--write", sql});
             EXPECT_EQ(result.exit_code, 0) << result.err;
         }
         test::load_test_rates(*rich_); // the seeded and bare bases have no rates
+        // And a merge of two roles the import created.
+        const auto merged = test::run_cli(
+            {"--db", rich_->string(), "role", "merge", "ETL Developer", "Data Engineer"});
+        EXPECT_EQ(merged.exit_code, 0) << merged.err;
     }
     static void TearDownTestSuite() {
         delete seeded_;
@@ -162,7 +168,7 @@ TEST_F(MachineColumns, SalariesAndReportsWithAndWithoutFigures) {
               std::string::npos);
 }
 
-TEST_F(MachineColumns, SkillsIndustriesRelatedGapImportsAliases) {
+TEST_F(MachineColumns, SkillsIndustriesRelatedGapImportsAliasesTitlesMerges) {
     expect_same_columns({{*seeded_, {"skills"}}, {*bare_, {"skills"}}});
     expect_same_columns({{*seeded_, {"skills", "--role", "NLP Engineer"}},
                          {*rich_, {"skills", "--role", "Role A"}}});
@@ -175,6 +181,8 @@ TEST_F(MachineColumns, SkillsIndustriesRelatedGapImportsAliases) {
     expect_same_columns({{*rich_, {"alias", "list"}}, {*bare_, {"alias", "list"}}});
     expect_same_columns({{*seeded_, {"search", "chatbot"}}, {*bare_, {"search", "chatbot"}}});
     EXPECT_EQ(header(*seeded_, {"search", "chatbot"}, "csv"), "kind,name,field,snippet,score\r");
+    expect_same_columns({{*rich_, {"title", "list"}}, {*bare_, {"title", "list"}}});
+    expect_same_columns({{*rich_, {"merges"}}, {*bare_, {"merges"}}});
 }
 
 // --in and --ppp add the same columns whether or not a figure has a rate, or there is a figure.

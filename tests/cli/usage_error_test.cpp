@@ -17,7 +17,8 @@ const std::vector<UsageCase> kCases = {
     // A missing or unknown command: the closest commands, or the ones there are.
     {{},
      "missing command (expected init, migrate, roles, role, skills, industries, salaries, "
-     "compare, gap, related, search, sql, import, imports, export, alias, check or completion)",
+     "compare, gap, related, search, sql, import, imports, export, alias, title, merges, check or "
+     "completion)",
      "jobkb"},
     {{"rolse"}, "unknown command 'rolse' (did you mean 'roles' or 'role'?)", "jobkb"},
     {{"rolse", "--skill", "python"},
@@ -25,8 +26,8 @@ const std::vector<UsageCase> kCases = {
      "jobkb"},
     {{"frobnicate", "x"},
      "unknown command 'frobnicate' (expected init, migrate, roles, role, skills, industries, "
-     "salaries, compare, gap, related, search, sql, import, imports, export, alias, check or "
-     "completion)",
+     "salaries, compare, gap, related, search, sql, import, imports, export, alias, title, merges, "
+     "check or completion)",
      "jobkb"},
     {{"compar", "a", "b"}, "unknown command 'compar' (did you mean 'compare'?)", "jobkb"},
     {{"import"}, "missing command after 'import' (expected salaries or rates)", "jobkb import"},
@@ -86,6 +87,21 @@ const std::vector<UsageCase> kCases = {
     {{"role"}, "missing ROLE (usage: jobkb role ROLE [options])", "jobkb role"},
     {{"gap", "Data Scientist"}, "missing TO (usage: jobkb gap FROM TO [options])", "jobkb gap"},
     {{"imports", "undo"}, "missing ID (usage: jobkb imports undo ID)", "jobkb imports undo"},
+    {{"merges", "undo"}, "missing ID (usage: jobkb merges undo ID)", "jobkb merges undo"},
+    {{"role", "rename", "Data Scientist"},
+     "missing NEW (usage: jobkb role rename ROLE NEW [options])",
+     "jobkb role rename"},
+    {{"role", "merge", "NLP Engineer"},
+     "missing INTO (usage: jobkb role merge FROM INTO)",
+     "jobkb role merge"},
+    {{"role", "delete"}, "missing ROLE (usage: jobkb role delete ROLE)", "jobkb role delete"},
+    {{"title", "add", "Data Scientist"},
+     "missing TITLE (usage: jobkb title add ROLE TITLE)",
+     "jobkb title add"},
+    {{"title"}, "missing command after 'title' (expected add, list or remove)", "jobkb title"},
+    {{"import", "salaries", "a.csv", "--roles-from"},
+     "--roles-from needs a value (FILE)",
+     "jobkb import salaries"},
     {{"compare", "NLP Engineer"},
      "expected at least 2 ROLE arguments, got 1 (usage: jobkb compare ROLE ROLE... [options])",
      "jobkb compare"},

@@ -1,5 +1,6 @@
 #include "jobkb/import/batches.hpp"
 
+#include "jobkb/import/created_roles.hpp"
 #include "jobkb/import/observation_writer.hpp"
 #include "jobkb/import/rate_store.hpp"
 
@@ -11,10 +12,14 @@ namespace jobkb {
 namespace detail {
 namespace {
 
-const std::array<BatchContent, 3> kBatchContents = {{
+// What a batch may hold, undone in this order: its figures, then the titles it recorded, then the
+// roles it created (a role is removed only once nothing else refers to it).
+const std::array<BatchContent, 5> kBatchContents = {{
     {"salary observations", remove_batch_observations},
     {"exchange rates", remove_batch_rates},
     {"PPP factors", remove_batch_factors},
+    {"role titles", remove_batch_titles},
+    {"roles", remove_batch_roles},
 }};
 
 // Every batch ever started, for listing and undo.
@@ -132,6 +137,14 @@ std::vector<ImportBatch> list_import_batches(Database& database) {
 }
 
 std::int64_t undo_import_batch(Database& database, std::int64_t batch_id) {
+    std::int64_t undone = 0;
+    for (const UndoneContent& content : undo_import_batch_by_content(database, batch_id)) {
+        undone += content.rows;
+    }
+    return undone;
+}
+
+std::vector<UndoneContent> undo_import_batch_by_content(Database& database, std::int64_t batch_id) {
     detail::BatchRecords records(database);
     WriteTransaction transaction(database);
     {
@@ -145,9 +158,9 @@ std::int64_t undo_import_batch(Database& database, std::int64_t batch_id) {
                         fmt::format("import batch {} was already undone at {}", batch_id, *undone));
         }
     }
-    std::int64_t undone = 0;
+    std::vector<UndoneContent> undone;
     for (const detail::BatchContent& content : detail::batch_contents()) {
-        undone += content.undo(database, batch_id);
+        undone.push_back({std::string(content.name), content.undo(database, batch_id)});
     }
     records.mark_undone.use().bind(":batch", batch_id).exec();
     // Batches this one superseded pass to its own successor, if a later batch superseded it too,

@@ -50,7 +50,11 @@ void FileImport::run(RowImporter& rows, FileImportReport& report) {
     // settings that tell one import of a file from another.
     RecordReader reader(input_, options_.format, options_.reading);
     dialect_ = &reader.dialect();
-    const std::string settings = settings_fingerprint(options_, reader.dialect(), batch_source_);
+    std::string settings = settings_fingerprint(options_, reader.dialect(), batch_source_);
+    if (const std::string own = rows.settings(); !own.empty()) {
+        settings += ";" + own;
+    }
+    rejects_.emplace(options_, on_reject_, report);
     batch_id_ = batches.start(options_.file_name, settings, reader.dialect().format, batch_source_,
                               rows.content());
     report.batch_id = batch_id_;
@@ -97,6 +101,7 @@ void FileImport::visit(const Record& record, RowImporter& rows, FileImportReport
     }
     ++report.rows_read;
     problems_.clear();
+    groups_.clear();
     if (rows.reads_columns()) {
         rows.accept(record, texts_, report.rows_rejected == 0 || options_.skip_invalid, problems_);
     } else if (!record.problem.empty()) {
@@ -119,8 +124,15 @@ void FileImport::visit(const Record& record, RowImporter& rows, FileImportReport
                 }
             }
         }
-        RejectLog(options_, on_reject_, report).reject(record, problems_);
+        rejects_->reject(record, problems_, groups_);
     }
+}
+
+void FileImport::group_problem(std::size_t index, std::string group) {
+    if (groups_.size() <= index) {
+        groups_.resize(index + 1);
+    }
+    groups_[index] = std::move(group);
 }
 
 } // namespace jobkb::detail

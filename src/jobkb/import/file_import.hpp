@@ -9,6 +9,7 @@
 #include "jobkb/import/validation.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,9 @@ public:
     // currency or year): then no field plan is made, and accept() gets every record with its
     // `problem`, and empty texts.
     virtual bool reads_columns() const { return false; }
+    // What else decides how the file's rows become the batch's (a title mapping's digest), for
+    // the settings fingerprint: the same file with other such settings is another import.
+    virtual std::string settings() const { return {}; }
 };
 
 class FileImport {
@@ -73,6 +77,10 @@ public:
     std::int64_t batch_source() const noexcept { return batch_source_; }
     SourceLookup& sources() noexcept { return sources_; }
 
+    // Marks the record's problem at `index` (of those accept() added) as being about `group`
+    // (an unknown name): the run reports it once for every record that has it (RejectLog).
+    void group_problem(std::size_t index, std::string group);
+
 private:
     void visit(const Record& record, RowImporter& rows, FileImportReport& report);
     std::string default_source() const;
@@ -90,7 +98,9 @@ private:
     std::int64_t batch_id_ = 0;
     std::int64_t batch_source_ = 0;
     std::vector<Diagnostic> problems_; // the record's, reused
+    std::vector<std::string> groups_;  // the record's problems' groups ("" for none), reused
     FieldTexts texts_;                 // the record's, reused
+    std::optional<RejectLog> rejects_; // made by run()
 };
 
 } // namespace jobkb::detail
