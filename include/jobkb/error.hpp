@@ -47,6 +47,7 @@ enum class HintKind {
     kCreate,           ///< no file at the path: create one (initialize_knowledge_base)
     kAllowSeveral,     ///< several statements: allow writes to run them in one transaction
     kBindParameter,    ///< a query parameter has no value: give it one (value: its name)
+    kUndoFirst,        ///< a later import builds on this one: undo that one first (value: its id)
 };
 
 /// A hint with what it is about: the import field (`field`) and the file's column, name or other

@@ -153,15 +153,21 @@ struct ImportBatch {
     std::optional<std::int64_t> superseded_by; ///< the later batch that superseded it
     std::optional<std::string> undone_at;      ///< when it was undone, UTC
     std::string sha256;                        ///< of the input's bytes
+    /// What it holds (import_contents): "salaries", "roles", "onet", "exchange-rates", ...
+    std::string content;
 };
 
 /// Every import batch, oldest first. Throws Error for a database failure.
 std::vector<ImportBatch> list_import_batches(Database& database);
 
 /// Removes what a batch added (its salary observations: the latest figures fall back to what is
-/// left) and marks it undone; batches it superseded count as current again. Returns the rows
-/// removed. Throws Error(kNotFound) for an unknown batch, Error(kInvalidArgument) for one already
-/// undone, and Error for a database failure.
+/// left; a batch of roles or of an O*NET release: what it created, with what it changed or
+/// replaced put back exactly) and marks it undone; batches it superseded count as current again.
+/// Returns the rows removed or put back. Throws Error(kNotFound) for an unknown batch,
+/// Error(kInvalidArgument) for one already undone, for a batch of roles or a release that a later
+/// one may build on (HintKind::kUndoFirst), and for one whose roles, skills or industries are now
+/// referred to by rows that are not the batch's; Error for a database failure. A refused undo
+/// changes nothing.
 std::int64_t undo_import_batch(Database& database, std::int64_t batch_id);
 
 } // namespace jobkb

@@ -21,7 +21,10 @@
 #include "jobkb/money.hpp"
 #include "jobkb/name_list.hpp"
 #include "jobkb/names.hpp"
+#include "jobkb/occupation_codes.hpp"
+#include "jobkb/onet_import.hpp"
 #include "jobkb/record_reader.hpp"
+#include "jobkb/role_import.hpp"
 #include "jobkb/seeder.hpp"
 #include "jobkb/version.hpp"
 

@@ -70,6 +70,9 @@ struct Record {
     std::size_t header_line = 0; ///< CSV and TSV: the line of the header; 0 otherwise
     const std::vector<std::string>* names = nullptr; ///< one per value; may be null
     std::vector<std::optional<std::string>> values;  ///< nullopt: JSON null
+    /// Per value, when read with ReadOptions::lists: true for a JSON array of text and numbers,
+    /// whose value is then that array as compact JSON text (`["Python","SQL"]`). Empty otherwise.
+    std::vector<bool> lists;
     std::string problem; ///< set when this record is malformed but the input can be read on
 };
 
@@ -83,6 +86,14 @@ inline constexpr std::size_t kMaxFields = 1000;
 /// The deepest a JSON input may nest.
 inline constexpr int kMaxJsonDepth = 64;
 
+/// How read_records() reads what the formats leave open.
+struct ReadOptions {
+    /// JSON and NDJSON: a field may hold an array of text and numbers (a list of names), handed
+    /// on as its JSON text and marked in Record::lists; without it such a field is a malformed
+    /// record, as any nested value is.
+    bool lists = false;
+};
+
 /// Reads every record of the input, calling visit for each, in order. CSV and TSV: a header row,
 /// then records (RFC 4180 quoting; CRLF, LF or CR line ends; a UTF-8 byte-order mark and blank
 /// lines are skipped). JSON: one array of objects. NDJSON: one object a line. A malformed record
@@ -90,6 +101,6 @@ inline constexpr int kMaxJsonDepth = 64;
 /// Error(kInvalidArgument, "NAME:LINE: what was wrong (expected ...)") when the input cannot be
 /// read any further, and what `visit` throws.
 void read_records(InputSource& input, InputFormat format,
-                  const std::function<void(const Record&)>& visit);
+                  const std::function<void(const Record&)>& visit, const ReadOptions& options = {});
 
 } // namespace jobkb

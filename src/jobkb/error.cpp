@@ -60,6 +60,8 @@ std::string describe_hint(const Hint& hint) {
         return "allow writes to run several in one transaction";
     case HintKind::kBindParameter:
         return "give the parameter " + hint.value + " a value";
+    case HintKind::kUndoFirst:
+        return "undo batch " + hint.value + " first";
     }
     return "";
 }

@@ -1,6 +1,7 @@
 #include "jobkb/import/batches.hpp"
 
 #include "jobkb/import/observation_writer.hpp"
+#include "jobkb/import/role_undo.hpp"
 
 #include <fmt/format.h>
 
@@ -10,8 +11,9 @@ namespace jobkb {
 namespace detail {
 namespace {
 
-const std::array<BatchContent, 1> kBatchContents = {{
+const std::array<BatchContent, 2> kBatchContents = {{
     {"salary observations", remove_batch_observations},
+    {"roles, their links and what they replaced", undo_role_content},
 }};
 
 // Every batch ever started, for listing and undo.
@@ -19,7 +21,8 @@ struct BatchRecords {
     explicit BatchRecords(Database& database)
         : all{database, "listing imports",
               "SELECT b.id, b.file_name, s.title, b.input_format, b.rows_read, b.rows_inserted, "
-              "b.rows_rejected, b.imported_at, b.superseded_by, b.undone_at, b.sha256 "
+              "b.rows_rejected, b.imported_at, b.superseded_by, b.undone_at, b.sha256, "
+              "b.content "
               "FROM import_batches b JOIN sources s ON s.id = b.source_id ORDER BY b.id"},
           undone_at{database, "undoing an import",
                     "SELECT undone_at FROM import_batches WHERE id = :batch"},
@@ -41,12 +44,20 @@ struct BatchRecords {
 Batches::Batches(Database& database, std::string_view doing)
     : insert_(database, doing,
               "INSERT INTO import_batches (file_name, sha256, settings, input_format, source_id, "
-              "rows_read, rows_inserted, rows_rejected, imported_at) VALUES (:file, :sha, "
-              ":settings, :format, :source, 0, 0, 0, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) "
-              "RETURNING id"),
+              "rows_read, rows_inserted, rows_rejected, imported_at, content) VALUES (:file, :sha, "
+              ":settings, :format, :source, 0, 0, 0, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), "
+              ":content) RETURNING id"),
       earlier_(database, doing,
                "SELECT id, rows_rejected FROM import_batches WHERE sha256 = :sha AND "
-               "settings = :settings AND undone_at IS NULL AND id <> :batch ORDER BY id LIMIT 1"),
+               "settings = :settings AND content = :content AND undone_at IS NULL AND "
+               "id <> :batch ORDER BY id LIMIT 1"),
+      earlier_latest_(database, doing,
+                      "SELECT b.id, b.rows_rejected FROM import_batches b WHERE b.sha256 = :sha "
+                      "AND b.settings = :settings AND b.content = :content AND "
+                      "b.undone_at IS NULL AND b.id <> :batch AND NOT EXISTS (SELECT 1 FROM "
+                      "import_batches l WHERE l.id > b.id AND l.id <> :batch AND "
+                      "l.undone_at IS NULL AND l.content IN ('roles', 'onet')) "
+                      "ORDER BY b.id LIMIT 1"),
       supersede_(database, doing,
                  "UPDATE import_batches SET superseded_by = :batch WHERE source_id = :source AND "
                  "id < :batch AND superseded_by IS NULL AND undone_at IS NULL RETURNING id"),
@@ -54,8 +65,12 @@ Batches::Batches(Database& database, std::string_view doing)
               "UPDATE import_batches SET sha256 = :sha, rows_read = :read, rows_inserted = "
               ":inserted, rows_rejected = :rejected WHERE id = :batch") {}
 
+bool changes_earlier_rows(std::string_view content) {
+    return content == kRoleContent || content == kOnetContent;
+}
+
 std::int64_t Batches::start(const std::string& file_name, const std::string& settings,
-                            InputFormat format, std::int64_t source_id) {
+                            InputFormat format, std::int64_t source_id, std::string_view content) {
     // An INSERT ... RETURNING left mid-way keeps its statement savepoint open, and every later
     // statement's journal then piles up behind it: the use ends (and resets it) at once.
     return insert_.use()
@@ -64,15 +79,21 @@ std::int64_t Batches::start(const std::string& file_name, const std::string& set
         .bind(":settings", settings)
         .bind(":format", to_string(format))
         .bind(":source", source_id)
+        .bind(":content", content)
         .single_row()
         .int64(0);
 }
 
 std::optional<EarlierImport> Batches::earlier_import(const std::string& sha256,
                                                      const std::string& settings,
-                                                     std::int64_t batch_id) {
-    auto earlier =
-        earlier_.use().bind(":sha", sha256).bind(":settings", settings).bind(":batch", batch_id);
+                                                     std::int64_t batch_id,
+                                                     std::string_view content) {
+    auto earlier = (changes_earlier_rows(content) ? earlier_latest_ : earlier_)
+                       .use()
+                       .bind(":sha", sha256)
+                       .bind(":settings", settings)
+                       .bind(":batch", batch_id)
+                       .bind(":content", content);
     if (!earlier.step()) {
         return std::nullopt;
     }
@@ -119,6 +140,7 @@ std::vector<ImportBatch> list_import_batches(Database& database) {
         batch.superseded_by = row.optional_int64(8);
         batch.undone_at = row.optional_text(9);
         batch.sha256 = row.text(10);
+        batch.content = row.text(11);
         batches.push_back(std::move(batch));
     }
     return batches;

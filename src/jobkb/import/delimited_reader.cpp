@@ -9,11 +9,13 @@
 namespace jobkb::detail {
 namespace {
 
-// RFC 4180 with a configurable delimiter, one chunk at a time.
+// RFC 4180 with a configurable delimiter, one chunk at a time; or, without quoting, plain
+// delimited lines in which a quote is just a character (O*NET's files).
 class DelimitedReader {
 public:
-    DelimitedReader(InputSource& input, char delimiter, const RecordVisitor& visit)
-        : input_(input), delimiter_(delimiter), visit_(visit) {}
+    DelimitedReader(InputSource& input, char delimiter, const RecordVisitor& visit,
+                    bool quoting = true, std::string_view none = {})
+        : input_(input), delimiter_(delimiter), visit_(visit), quoting_(quoting), none_(none) {}
 
     void run() {
         std::array<char, kReadChunk> buffer{};
@@ -79,7 +81,7 @@ private:
             }
             break;
         case State::kFieldStart:
-            if (c == '"') {
+            if (c == '"' && quoting_) {
                 state_ = State::kQuoted;
                 field_started_ = true;
                 return;
@@ -94,7 +96,7 @@ private:
             count_line(c);
             end_record();
         } else {
-            if (c == '"') {
+            if (c == '"' && quoting_) {
                 note("a quote inside an unquoted field (expected the whole field in quotes, with "
                      "inner quotes doubled)");
             }
@@ -178,7 +180,11 @@ private:
             record_.names = &header_;
             record_.values.clear();
             for (auto& field : fields_) {
-                record_.values.emplace_back(std::move(field));
+                if (!none_.empty() && field == none_) {
+                    record_.values.emplace_back(std::nullopt);
+                } else {
+                    record_.values.emplace_back(std::move(field));
+                }
             }
             record_.problem = std::move(problem_);
             if (record_.problem.empty() && fields_.size() != header_.size()) {
@@ -195,6 +201,8 @@ private:
     InputSource& input_;
     char delimiter_;
     const RecordVisitor& visit_;
+    bool quoting_;
+    std::string_view none_; // a field's text that means no value ("n/a"); empty: none
     State state_ = State::kFieldStart;
     bool pending_cr_ = false;
     bool field_started_ = false;
@@ -214,6 +222,10 @@ private:
 
 void read_delimited(InputSource& input, char delimiter, const RecordVisitor& visit) {
     DelimitedReader(input, delimiter, visit).run();
+}
+
+void read_plain_tsv(InputSource& input, const RecordVisitor& visit) {
+    DelimitedReader(input, '\t', visit, false, "n/a").run();
 }
 
 } // namespace jobkb::detail

@@ -21,10 +21,12 @@ std::string checked_today(const std::string& today) {
 } // namespace
 
 FileImport::FileImport(Database& database, InputSource& input, const FileImportOptions& options,
-                       const FieldList& fields, const RejectSink& on_reject)
+                       const FieldList& fields, const RejectSink& on_reject,
+                       std::string_view content)
     : database_(database), input_(input), options_(options), on_reject_(on_reject),
-      doing_("importing " + options.file_name), today_(checked_today(options.today)),
-      plan_(fields, options), sources_(database, doing_, today_) {}
+      content_(content), doing_("importing " + options.file_name),
+      today_(checked_today(options.today)), plan_(fields, options),
+      sources_(database, doing_, today_) {}
 
 std::string FileImport::default_source() const {
     if (options_.source) {
@@ -46,12 +48,18 @@ void FileImport::run(RowImporter& rows, FileImportReport& report) {
     WriteTransaction transaction(database_);
     Batches batches(database_, doing_);
     batch_source_ = sources_.id(default_source());
-    const std::string settings = settings_fingerprint(options_, batch_source_);
-    batch_id_ = batches.start(options_.file_name, settings, options_.format, batch_source_);
+    // Salary batches keep the fingerprints they always had; other content says what it is, so
+    // that the same bytes imported as roles and as salaries are two imports.
+    const std::string settings =
+        (content_ == kSalaryContent ? std::string() : "content=" + std::string(content_) + ";") +
+        settings_fingerprint(options_, batch_source_);
+    batch_id_ =
+        batches.start(options_.file_name, settings, options_.format, batch_source_, content_);
     report.batch_id = batch_id_;
     rows.begin(*this);
-    read_records(input_, options_.format,
-                 [&](const Record& record) { visit(record, rows, report); });
+    read_records(
+        input_, options_.format, [&](const Record& record) { visit(record, rows, report); },
+        ReadOptions{plan_.fields().has_lists()});
     report.rows_inserted = rows.finish_rows();
     if (report.rows_read == 0) {
         throw Error(ErrorCode::kInvalidArgument,
@@ -59,7 +67,7 @@ void FileImport::run(RowImporter& rows, FileImportReport& report) {
                                          "least one row)");
     }
     const std::string sha = input_.sha256();
-    if (const auto earlier = batches.earlier_import(sha, settings, batch_id_)) {
+    if (const auto earlier = batches.earlier_import(sha, settings, batch_id_, content_)) {
         report.already_imported = true;
         report.existing_batch = earlier->batch_id;
         report.existing_rejected = earlier->rows_rejected;

@@ -42,9 +42,10 @@ public:
 class FileImport {
 public:
     // Throws Error(kInvalidArgument) for unusable options (a mapping or constant naming no field
-    // of `fields`, a malformed `today`).
+    // of `fields`, a malformed `today`). `content` is what the batch holds (import_contents).
     FileImport(Database& database, InputSource& input, const FileImportOptions& options,
-               const FieldList& fields, const RejectSink& on_reject);
+               const FieldList& fields, const RejectSink& on_reject,
+               std::string_view content = kSalaryContent);
 
     // Imports the input as one batch through `rows`, counting into `report`. Throws InputError for
     // a header the fields cannot be read from, and Error for what else stops the import; the
@@ -70,6 +71,7 @@ private:
     InputSource& input_;
     const FileImportOptions& options_;
     const RejectSink& on_reject_;
+    std::string_view content_;
     std::string doing_;
     std::string today_;
     MappingPlan plan_;

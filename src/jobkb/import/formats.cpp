@@ -19,20 +19,20 @@ struct FormatEntry {
     InputFormat format;
     std::string_view name;
     std::array<std::string_view, 2> other_names; // "" where there are fewer
-    void (*read)(InputSource& input, const RecordVisitor& visit);
+    void (*read)(InputSource& input, const RecordVisitor& visit, const ReadOptions& options);
 };
 
 const std::array<FormatEntry, 4> kFormats = {{
     {InputFormat::kCsv,
      "csv",
      {},
-     [](InputSource& input, const RecordVisitor& visit) {
+     [](InputSource& input, const RecordVisitor& visit, const ReadOptions&) {
          detail::read_delimited(input, ',', visit);
      }},
     {InputFormat::kTsv,
      "tsv",
      {"tab"},
-     [](InputSource& input, const RecordVisitor& visit) {
+     [](InputSource& input, const RecordVisitor& visit, const ReadOptions&) {
          detail::read_delimited(input, '\t', visit);
      }},
     {InputFormat::kJson, "json", {}, detail::read_json_array},
@@ -86,8 +86,9 @@ std::optional<InputFormat> input_format_for(const std::filesystem::path& path) {
     return extension.size() > 1 ? parse_input_format(extension.substr(1)) : std::nullopt;
 }
 
-void read_records(InputSource& input, InputFormat format, const RecordVisitor& visit) {
-    entry_of(format).read(input, visit);
+void read_records(InputSource& input, InputFormat format, const RecordVisitor& visit,
+                  const ReadOptions& options) {
+    entry_of(format).read(input, visit, options);
 }
 
 } // namespace jobkb
