@@ -64,6 +64,8 @@ std::string cli_hint(const Hint& hint) {
         return "pass --write to run several in one transaction";
     case HintKind::kBindParameter:
         return "pass -p " + shell_quoted(hint.value) + " VALUE";
+    case HintKind::kUndoFirst:
+        return "run 'jobkb imports undo " + hint.value + "' first";
     }
     return "";
 }

@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 #include "cli/hints.hpp"
+#include "cli/import_input.hpp"
 #include "cli/output_file.hpp"
 
 #include "jobkb/error.hpp"
@@ -10,7 +11,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <memory>
 
 namespace jobkb::cli {
@@ -31,34 +31,6 @@ struct ImportArguments {
     bool supersede = false;
     bool quiet = false;
 };
-
-std::string field_list() {
-    std::string list;
-    for (const auto field : kImportFields) {
-        list += (list.empty() ? "" : ", ") + std::string(field);
-    }
-    return list;
-}
-
-// "FIELD=VALUE" pairs of --map and --set, each FIELD one of the import's fields.
-std::map<std::string, std::string> pairs(const std::vector<std::string>& items, const char* flag) {
-    std::map<std::string, std::string> result;
-    for (const auto& item : items) {
-        const auto equals = item.find('=');
-        if (equals == std::string::npos || equals == 0) {
-            throw Error(ErrorCode::kInvalidArgument,
-                        fmt::format("{} '{}': expected FIELD=VALUE", flag, item));
-        }
-        const std::string field = item.substr(0, equals);
-        if (std::find(kImportFields.begin(), kImportFields.end(), field) == kImportFields.end()) {
-            throw Error(ErrorCode::kInvalidArgument,
-                        fmt::format("{}: unknown field '{}' (expected one of {})", flag, field,
-                                    field_list()));
-        }
-        result[field] = item.substr(equals + 1);
-    }
-    return result;
-}
 
 // A record's problems as the rejects file gives them: "field: problem (expected ...; hint); ...".
 std::string reasons(const std::vector<Diagnostic>& problems) {
@@ -244,7 +216,8 @@ void register_import(CLI::App& app, Context& context) {
     auto arguments = std::make_shared<ImportArguments>();
     auto* import = app.add_subcommand("import", "Import data into the knowledge base");
     import->require_subcommand(1);
-    import->footer("Example:\n  jobkb import salaries q3.csv --dry-run");
+    import->footer("Examples:\n  jobkb import salaries q3.csv --dry-run\n  jobkb import roles "
+                   "catalogue.csv --dry-run\n  jobkb import onet db_29_2_text");
     auto* salaries = import->add_subcommand("salaries", "Import salary figures from a file");
     salaries
         ->add_option("FILE", arguments->file,
@@ -296,8 +269,8 @@ void register_import(CLI::App& app, Context& context) {
     salaries->callback([&context, arguments] {
         ImportOptions options;
         options.file_name = arguments->file;
-        options.mapping = pairs(arguments->mappings, "--map");
-        options.constants = pairs(arguments->constants, "--set");
+        options.mapping = field_pairs(arguments->mappings, "--map", kImportFields);
+        options.constants = field_pairs(arguments->constants, "--set", kImportFields);
         options.ignore_unknown = arguments->ignore_unknown;
         options.max_errors = arguments->max_errors;
         options.skip_invalid = arguments->skip_invalid;
@@ -311,41 +284,11 @@ void register_import(CLI::App& app, Context& context) {
             options.today = *today; // fixes "today" for reproducible runs and tests
         }
         const bool from_stdin = arguments->file == "-";
-        std::optional<InputFormat> format = arguments->input_format.empty()
-                                                ? (from_stdin ? std::optional(InputFormat::kCsv)
-                                                              : input_format_for(arguments->file))
-                                                : parse_input_format(arguments->input_format);
-        if (!format) {
-            throw Error(ErrorCode::kInvalidArgument,
-                        arguments->input_format.empty()
-                            ? arguments->file + ": cannot tell the format from the file name "
-                                                "(expected .csv, .tsv, .json or .ndjson, or "
-                                                "--input-format)"
-                            : "--input-format '" + arguments->input_format +
-                                  "': expected csv, tsv, json or ndjson");
-        }
-        options.format = *format;
-
-        std::ifstream file;
-        std::istream* in = context.environment.input;
-        std::uint64_t size = 0;
-        if (!from_stdin) {
-            std::error_code error;
-            if (!std::filesystem::is_regular_file(arguments->file, error)) {
-                throw Error(ErrorCode::kIo, arguments->file + ": cannot read: " +
-                                                (std::filesystem::exists(arguments->file, error)
-                                                     ? "not a regular file"
-                                                     : "no such file"));
-            }
-            size = std::filesystem::file_size(arguments->file, error);
-            file.open(arguments->file, std::ios::binary);
-            if (!file) {
-                throw Error(ErrorCode::kIo, arguments->file + ": cannot open it for reading");
-            }
-            in = &file;
-        } else if (in == nullptr) {
-            throw Error(ErrorCode::kInvalidArgument, "-: no standard input to read");
-        }
+        options.format = input_format_of(arguments->file, arguments->input_format);
+        ImportInput opened;
+        open_import_input(context, arguments->file, opened);
+        std::istream* in = opened.in;
+        const std::uint64_t size = opened.size;
         InputSource input(*in, arguments->file);
         std::optional<ProgressBar> bar;
         if (!arguments->quiet && !from_stdin && context.environment.stderr_is_terminal) {
@@ -380,6 +323,8 @@ void register_import(CLI::App& app, Context& context) {
         }
         report_outcome(context, *arguments, report);
     });
+    register_import_roles(*import, context);
+    register_import_onet(*import, context);
 }
 
 void register_imports(CLI::App& app, Context& context) {
@@ -387,16 +332,29 @@ void register_imports(CLI::App& app, Context& context) {
     auto batch_id = std::make_shared<std::int64_t>(0);
     auto* imports = app.add_subcommand("imports", "List import batches, or undo one");
     add_output_options(*imports, *output);
-    auto* undo = imports->add_subcommand("undo", "Remove one import batch's observations");
+    auto* undo = imports->add_subcommand("undo", "Take one import batch back out");
     undo->add_option("ID", *batch_id, "The batch, as `jobkb imports` lists it")->required();
-    undo->footer("The latest figures fall back to what is left; batches the undone one "
-                 "superseded count as current again. The batch stays listed as undone.\n\n"
+    undo->footer("A batch of salaries: its observations are removed, the latest figures fall "
+                 "back to what is left, and batches the undone one superseded count as current "
+                 "again. A batch of roles or of an O*NET release: what it added is removed and "
+                 "what it changed or replaced is put back exactly as it was; only the latest "
+                 "such batch can be undone, and not while something else refers to a role it "
+                 "added (salary figures, say). The batch stays listed as undone.\n\n"
                  "Example:\n  jobkb imports undo 3");
     imports->footer("Examples:\n  jobkb imports\n  jobkb imports undo 3");
     undo->callback([&context, batch_id] {
         auto database = context.open(Access::kReadWrite);
-        const auto removed = undo_import_batch(*database, *batch_id);
-        context.note(fmt::format("batch {} undone: {} observation(s) removed", *batch_id, removed));
+        std::string content = "salaries";
+        for (const auto& batch : list_import_batches(*database)) {
+            content = batch.id == *batch_id ? batch.content : content;
+        }
+        const auto undone = undo_import_batch(*database, *batch_id);
+        context.note(
+            content == "salaries"
+                ? fmt::format("batch {} undone: {} observation(s) removed", *batch_id, undone)
+                : fmt::format("batch {} undone: {} row(s) removed or put back as they "
+                              "were",
+                              *batch_id, undone));
     });
     imports->callback([&context, output, undo] {
         if (undo->parsed()) {
@@ -408,6 +366,7 @@ void register_imports(CLI::App& app, Context& context) {
                            {"file", "File", Align::kLeft, 30},
                            {"source", "Source", Align::kLeft, 30},
                            {"format", "Format"},
+                           {"content", "Content"},
                            {"read", "Read", Align::kRight},
                            {"inserted", "Inserted", Align::kRight},
                            {"rejected", "Rejected", Align::kRight},
@@ -419,8 +378,8 @@ void register_imports(CLI::App& app, Context& context) {
                                           ? fmt::format("superseded by {}", *batch.superseded_by)
                                           : "current";
             listing.rows.push_back({batch.id, batch.file_name, batch.source, batch.input_format,
-                                    batch.rows_read, batch.rows_inserted, batch.rows_rejected,
-                                    batch.imported_at, state});
+                                    batch.content, batch.rows_read, batch.rows_inserted,
+                                    batch.rows_rejected, batch.imported_at, state});
         }
         OutputOptions options = *output;
         options.color = context.use_color();

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "cli/output.hpp"
+
+#include "jobkb/catalog.hpp"
+
+#include <ostream>
+
+// `jobkb role`'s formats (role_output.cpp).
+namespace jobkb::cli {
+
+// Text: sections with headings; titles as a sample unless all_titles; then the sources and the
+// attribution their licences ask for.
+void write_role_text(std::ostream& out, const RoleProfile& profile, bool all_titles, bool color);
+
+// A small markdown document with the same sections.
+void write_role_markdown(std::ostream& out, const RoleProfile& profile, bool all_titles);
+
+// One JSON object with every field (every title, whatever all_titles says).
+void write_role_json(std::ostream& out, const RoleProfile& profile, bool one_line);
+
+// CSV and TSV: one record, lists joined; salaries are `jobkb salaries --role`'s listing.
+Listing role_listing(const RoleProfile& profile);
+
+} // namespace jobkb::cli
