@@ -6,6 +6,7 @@
 #include "jobkb/migrator.hpp"
 #include "jobkb/seeder.hpp"
 #include "reliability/support.hpp"
+#include "support/legacy_article.hpp"
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
@@ -178,14 +179,13 @@ TEST(CrashSafety, AnImportKilledAtAnyMomentLeavesItsBatchWholeOrAbsent) {
     expect_check_ok(survivor);
 }
 
-// A knowledge base at schema version 1 (only the first migration, then the seed data) holding
-// `rows` more salary observations: migrating it indexes them all, which takes a while.
+// A knowledge base at schema version 1 (only the first migration, then the seed data as it was
+// then) holding `rows` more salary observations: migrating it indexes them all, which takes a
+// while.
 path make_version_1_database(const test::TempDir& dir, std::size_t rows) {
     const auto path = dir / "version-1.db";
-    Database database(path, Access::kReadWrite, OpenMode::kCreate);
-    database.execute("enabling WAL", "PRAGMA journal_mode = WAL");
-    Migrator(database, known_migrations().first(1)).apply_pending();
-    Seeder(database).apply({SeedSet::kReference, SeedSet::kArticle});
+    test::make_article_base_before_occupations(path, 1);
+    Database database(path, Access::kReadWrite);
     database.execute("adding observations", fmt::format(R"sql(
 BEGIN;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {})
