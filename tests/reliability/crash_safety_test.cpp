@@ -115,24 +115,34 @@ void expect_check_ok(const path& database) {
     EXPECT_EQ(check.out, "ok\n");
 }
 
-std::vector<std::string> import_arguments(const path& database, const path& input) {
-    return {"--db", database.string(), "import", "salaries", input.string(), "--quiet"};
+// `kind`: salaries or onet (which shows no progress, so has no --quiet).
+std::vector<std::string> import_command_line(const path& database, const path& input,
+                                             const std::string& kind) {
+    std::vector<std::string> arguments = {"--db", database.string(), "import", kind,
+                                          input.string()};
+    if (kind == "salaries") {
+        arguments.emplace_back("--quiet");
+    }
+    return arguments;
 }
 
-TEST(CrashSafety, AnImportKilledAtAnyMomentLeavesItsBatchWholeOrAbsent) {
-    test::TempDir dir;
+// Kills `jobkb import KIND input` at moments spread over its run: each time the batch is wholly
+// there (`count_sql` counts `rows` of batch 1) or absent, and the import run again completes.
+void expect_killed_import_whole_or_absent(const test::TempDir& dir, const std::string& kind,
+                                          const path& input, const std::string& count_sql,
+                                          std::size_t rows) {
     const auto seeded = test::make_seeded_database(dir, "seeded.db");
-    const auto input = dir / "reports.csv";
-    test::write_bytes(input, test::salary_csv(kImportRows));
     const std::string before = test::content_fingerprint(seeded);
-
+    const auto import_arguments = [&kind](const path& database, const path& file) {
+        return import_command_line(database, file, kind);
+    };
     // The import run to its end, for its timeline and its result.
     const auto reference = dir / "reference.db";
     test::copy_database(seeded, reference);
     const Timeline timeline = watch(import_arguments(reference, input), reference);
     const std::string after = test::content_fingerprint(reference);
-    ASSERT_EQ(test::query(reference, "SELECT count(*) FROM salary_observations WHERE batch_id = 1"),
-              (std::vector<std::vector<std::string>>{{std::to_string(kImportRows)}}));
+    ASSERT_EQ(test::query(reference, count_sql),
+              (std::vector<std::vector<std::string>>{{std::to_string(rows)}}));
 
     int absent = 0;
     int whole = 0;
@@ -164,7 +174,7 @@ TEST(CrashSafety, AnImportKilledAtAnyMomentLeavesItsBatchWholeOrAbsent) {
             test::fs::remove(killed.string() + suffix);
         }
     }
-    std::cout << "[          ] import of " << kImportRows << " rows: " << absent
+    std::cout << "[          ] import " << kind << " of " << rows << " rows: " << absent
               << " kill(s) left it absent, " << whole << " whole; WAL grew after "
               << timeline.wal_grows.count() << " s, ended after " << timeline.ended.count()
               << " s\n";
@@ -177,6 +187,24 @@ TEST(CrashSafety, AnImportKilledAtAnyMomentLeavesItsBatchWholeOrAbsent) {
     EXPECT_EQ(again.exit_code, 0) << again.err;
     EXPECT_EQ(test::content_fingerprint(survivor), after);
     expect_check_ok(survivor);
+}
+
+TEST(CrashSafety, AnImportKilledAtAnyMomentLeavesItsBatchWholeOrAbsent) {
+    test::TempDir dir;
+    const auto input = dir / "reports.csv";
+    test::write_bytes(input, test::salary_csv(kImportRows));
+    expect_killed_import_whole_or_absent(
+        dir, "salaries", input, "SELECT count(*) FROM salary_observations WHERE batch_id = 1",
+        kImportRows);
+}
+
+// The O*NET subset (97 occupations, 17,469 lines): its 2,014 tasks are the batch's
+// responsibilities; roles, titles, skills and relations come in the same transaction.
+TEST(CrashSafety, AnOnetImportKilledAtAnyMomentLeavesItsBatchWholeOrAbsent) {
+    test::TempDir dir;
+    expect_killed_import_whole_or_absent(
+        dir, "onet", test::source_dir() / "tests" / "data" / "onet" / "29.2-subset",
+        "SELECT count(*) FROM responsibilities WHERE batch_id = 1", 2014);
 }
 
 // A knowledge base at schema version 1 (only the first migration, then the seed data as it was
