@@ -87,7 +87,6 @@ public:
     Replaced relations(std::int64_t role, const std::vector<RelationRow>& rows);
 
 private:
-    Database& database_;
     std::string doing_;
     std::int64_t batch_id_;
     std::int64_t source_id_;

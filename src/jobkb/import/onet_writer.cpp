@@ -94,7 +94,7 @@ struct OnetWriter::Statements {
 
 OnetWriter::OnetWriter(Database& database, std::string_view doing, std::int64_t batch_id,
                        std::int64_t source_id, std::string onet_sources, ChangeLog& log)
-    : database_(database), doing_(doing), batch_id_(batch_id), source_id_(source_id),
+    : doing_(doing), batch_id_(batch_id), source_id_(source_id),
       onet_sources_(std::move(onet_sources)), log_(log),
       sql_(std::make_unique<Statements>(database, doing)) {}
 
