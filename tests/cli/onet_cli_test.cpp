@@ -110,7 +110,7 @@ TEST_F(OnetCli, TheSameReleaseAgainChangesNothingAndUndoLeavesTheSeededBase) {
               (std::vector<std::vector<std::string>>{{"7"}}));
 }
 
-TEST_F(OnetCli, ARoleWithinAnOccupationShowsTheBroaderOnesFiguresAsItsOwn) {
+TEST_F(OnetCli, ARoleWithinAnOccupationShowsTheBroaderOnesFiguresLabelledAsTheirs) {
     load_release();
     // The occupation's own role, by name (codes in a salary file are the name resolver's).
     const auto salaries = file("broader.csv", "role,country,currency,amount,as_of\n"
