@@ -48,6 +48,11 @@ enum class HintKind {
     kAllowSeveral,     ///< several statements: allow writes to run them in one transaction
     kBindParameter,    ///< a query parameter has no value: give it one (value: its name)
     kUndoFirst,        ///< a later import builds on this one: undo that one first (value: its id)
+    kChooseLayout,     ///< a rate file's layout is not told by its header: name it
+    kConvertEncoding,  ///< the input is not UTF-8: convert it (value: the encoding, as iconv names
+                       ///< it)
+    kDecimalComma,     ///< numbers with decimal commas in a ;-separated file: write decimal points
+    kRepairSearch,     ///< the search index is stale: repair it (repair_search_index)
 };
 
 /// A hint with what it is about: the import field (`field`) and the file's column, name or other

@@ -74,7 +74,8 @@ using RejectSink =
 /// do with invalid rows, and where the batch comes from.
 struct FileImportOptions {
     std::string file_name; ///< as given: named in messages and recorded with the batch
-    InputFormat format = InputFormat::kCsv;       ///< how to read the input
+    InputFormat format = InputFormat::kCsv; ///< how to read the input
+    ReadOptions reading; ///< the delimiter or the sheet, where the format has one
     std::map<std::string, std::string> mapping;   ///< field -> the file's column for it
     std::map<std::string, std::string> constants; ///< field -> a value for every row
     bool ignore_unknown = false; ///< columns that are no field are skipped, not errors
@@ -89,6 +90,19 @@ struct FileImportOptions {
 /// The options of a salary import.
 struct ImportOptions : FileImportOptions {
     bool create_roles = false; ///< unknown roles are added instead of rejected
+    /// A row without a currency (no currency column, or an empty cell) takes its country's
+    /// currency instead of being rejected.
+    bool currency_from_country = false;
+};
+
+/// Rows of one country in a currency that is neither the country's own nor a common reporting
+/// currency (USD, EUR, GBP): worth a look, not an error (a survey may pay in a neighbour's
+/// currency, or a column may be shifted).
+struct CurrencyRemark {
+    std::string country_code;     ///< ISO 3166-1 alpha-2
+    std::string currency;         ///< the rows' currency
+    std::string country_currency; ///< the country's own; empty when it has none
+    std::int64_t rows = 0;        ///< rows of this import with this country and currency
 };
 
 /// One line of the change report: a key whose current figure the import replaces, with the figure
@@ -127,6 +141,10 @@ struct ImportReport : FileImportReport {
     std::vector<FigureChange> changes;      ///< at most kMaxReportedChanges
     std::size_t change_count = 0;           ///< keys whose current figure changes
     std::vector<std::string> created_roles; ///< with create_roles: the roles added
+    /// Countries with figures in an unusual currency, in the order first met (at most
+    /// kMaxReportedChanges of them).
+    std::vector<CurrencyRemark> currency_remarks;
+    std::int64_t currencies_filled = 0; ///< with currency_from_country: rows given the country's
 };
 
 /// The most changed figures an ImportReport lists (change_count counts them all).
@@ -142,32 +160,33 @@ ImportReport import_salaries(Database& database, InputSource& input, const Impor
 
 /// One import batch, as list_import_batches() reports it.
 struct ImportBatch {
-    std::int64_t id = 0;                       ///< the batch's number
-    std::string file_name;                     ///< the input as named when it was imported
-    std::string source;                        ///< the source's title
-    std::string input_format;                  ///< "csv", "tsv", "json" or "ndjson"
-    std::int64_t rows_read = 0;                ///< records read
-    std::int64_t rows_inserted = 0;            ///< rows written
-    std::int64_t rows_rejected = 0;            ///< records rejected
-    std::string imported_at;                   ///< UTC, 2026-11-23T10:00:00Z
+    std::int64_t id = 0;            ///< the batch's number
+    std::string file_name;          ///< the input as named when it was imported
+    std::string source;             ///< the source's title
+    std::string input_format;       ///< "csv", "tsv", "json", "ndjson" or "xlsx" (a workbook)
+    std::int64_t rows_read = 0;     ///< records read
+    std::int64_t rows_inserted = 0; ///< rows written
+    std::int64_t rows_rejected = 0; ///< records rejected
+    std::string imported_at;        ///< UTC, 2026-11-23T10:00:00Z
     std::optional<std::int64_t> superseded_by; ///< the later batch that superseded it
     std::optional<std::string> undone_at;      ///< when it was undone, UTC
     std::string sha256;                        ///< of the input's bytes
-    /// What it holds (import_contents): "salaries", "roles", "onet", "exchange-rates", ...
+    /// What the batch holds, a code of import_contents: "salaries", "roles", "onet",
+    /// "exchange-rates", "ppp-factors", ...
     std::string content;
 };
 
 /// Every import batch, oldest first. Throws Error for a database failure.
 std::vector<ImportBatch> list_import_batches(Database& database);
 
-/// Removes what a batch added (its salary observations: the latest figures fall back to what is
-/// left; a batch of roles or of an O*NET release: what it created, with what it changed or
-/// replaced put back exactly) and marks it undone; batches it superseded count as current again.
-/// Returns the rows removed or put back. Throws Error(kNotFound) for an unknown batch,
-/// Error(kInvalidArgument) for one already undone, for a batch of roles or a release that a later
-/// one may build on (HintKind::kUndoFirst), and for one whose roles, skills or industries are now
-/// referred to by rows that are not the batch's; Error for a database failure. A refused undo
-/// changes nothing.
+/// Removes what a batch added (its salary observations, exchange rates or PPP factors: the latest
+/// figures and rates fall back to what is left; a batch of roles or of an O*NET release: what it
+/// created, with what it changed or replaced put back exactly) and marks it undone; batches it
+/// superseded count as current again. Returns the rows removed or put back. Throws
+/// Error(kNotFound) for an unknown batch, Error(kInvalidArgument) for one already undone, for a
+/// batch of roles or a release that a later one may build on (HintKind::kUndoFirst), and for one
+/// whose roles, skills or industries are now referred to by rows that are not the batch's; Error
+/// for a database failure. A refused undo changes nothing.
 std::int64_t undo_import_batch(Database& database, std::int64_t batch_id);
 
 } // namespace jobkb

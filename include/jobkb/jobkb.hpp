@@ -16,6 +16,7 @@
 #include "jobkb/decimal.hpp"
 #include "jobkb/error.hpp"
 #include "jobkb/import.hpp"
+#include "jobkb/rate_import.hpp"
 #include "jobkb/knowledge_base.hpp"
 #include "jobkb/migrator.hpp"
 #include "jobkb/money.hpp"
@@ -25,6 +26,7 @@
 #include "jobkb/onet_import.hpp"
 #include "jobkb/record_reader.hpp"
 #include "jobkb/role_import.hpp"
+#include "jobkb/search.hpp"
 #include "jobkb/seeder.hpp"
 #include "jobkb/version.hpp"
 

@@ -66,6 +66,16 @@ std::string cli_hint(const Hint& hint) {
         return "pass -p " + shell_quoted(hint.value) + " VALUE";
     case HintKind::kUndoFirst:
         return "run 'jobkb imports undo " + hint.value + "' first";
+    case HintKind::kChooseLayout:
+        return "name it with --layout ecb|ecb-daily|long|ppp|world-bank";
+    case HintKind::kConvertEncoding:
+        return "convert it with iconv -f " + hint.value + " -t UTF-8";
+    case HintKind::kDecimalComma:
+        return "the file looks like a ;-separated CSV with decimal commas (expected a decimal "
+               "point): save it with a decimal point, e.g. from Excel with English (US) number "
+               "settings";
+    case HintKind::kRepairSearch:
+        return "run 'jobkb check --repair' to rebuild it";
     }
     return "";
 }

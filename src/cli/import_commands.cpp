@@ -19,6 +19,8 @@ namespace {
 struct ImportArguments {
     std::string file;
     std::string input_format;
+    std::string delimiter;
+    std::string sheet;
     std::vector<std::string> mappings;
     std::vector<std::string> constants;
     std::string source;
@@ -27,6 +29,7 @@ struct ImportArguments {
     bool ignore_unknown = false;
     bool skip_invalid = false;
     bool create_roles = false;
+    bool currency_from_country = false;
     bool dry_run = false;
     bool supersede = false;
     bool quiet = false;
@@ -48,7 +51,8 @@ public:
     explicit RejectsWriter(std::ostream& out) : out_(out) {}
 
     void write(const Record& record, const std::string& reason, InputFormat format) {
-        const bool tabular = format == InputFormat::kCsv || format == InputFormat::kTsv;
+        const bool tabular = format == InputFormat::kCsv || format == InputFormat::kTsv ||
+                             format == InputFormat::kXlsx;
         if (!header_written_) {
             out_ << "line,reason";
             if (tabular && record.names) {
@@ -115,40 +119,6 @@ Listing changes_listing(const ImportReport& report) {
     return listing;
 }
 
-// A bar on stderr while a file of known size is read: [#####     ] 45%  30.1 MB.
-class ProgressBar {
-public:
-    ProgressBar(std::ostream& err, std::uint64_t total) : err_(err), total_(total) {}
-    ~ProgressBar() {
-        if (drawn_) {
-            err_ << "\r" << std::string(60, ' ') << "\r" << std::flush;
-        }
-    }
-    ProgressBar(const ProgressBar&) = delete;
-    ProgressBar& operator=(const ProgressBar&) = delete;
-
-    void update(std::uint64_t bytes) {
-        const int percent = total_ == 0 ? 100 : static_cast<int>(bytes * 100 / total_);
-        if (percent == last_percent_) {
-            return;
-        }
-        last_percent_ = percent;
-        drawn_ = true;
-        const int filled = percent / 5;
-        err_ << fmt::format("\r[{}{}] {:3}% {:7.1f} MB",
-                            std::string(static_cast<std::size_t>(filled), '#'),
-                            std::string(static_cast<std::size_t>(20 - filled), ' '), percent,
-                            static_cast<double>(bytes) / 1e6)
-             << std::flush;
-    }
-
-private:
-    std::ostream& err_;
-    std::uint64_t total_;
-    int last_percent_ = -1;
-    bool drawn_ = false;
-};
-
 void report_outcome(Context& context, const ImportArguments& arguments,
                     const ImportReport& report) {
     for (const auto& error : report.errors) {
@@ -198,6 +168,20 @@ void report_outcome(Context& context, const ImportArguments& arguments,
         }
     }
     const bool dry = arguments.dry_run;
+    for (const auto& remark : report.currency_remarks) {
+        context.note(fmt::format(
+            "note: {} row(s) of {} are in {}, which is neither {} nor a common reporting "
+            "currency (USD, EUR, GBP): check the currency column",
+            remark.rows, remark.country_code, remark.currency,
+            remark.country_currency.empty()
+                ? remark.country_code + "'s own (it has none)"
+                : remark.country_code + "'s own (" + remark.country_currency + ")"));
+    }
+    if (report.currencies_filled > 0) {
+        context.note(fmt::format("{} {} the currency of their country (--currency-from-country)",
+                                 report.currencies_filled,
+                                 dry ? "row(s) would be given" : "row(s) given"));
+    }
     for (const auto& role : report.created_roles) {
         context.note((dry ? "would create role " : "created role ") + role);
     }
@@ -212,6 +196,21 @@ void report_outcome(Context& context, const ImportArguments& arguments,
         report.rows_rejected, report.committed ? fmt::format(" (batch {})", report.batch_id) : ""));
 }
 
+// --delimiter is for delimited text and --sheet for workbooks: elsewhere they are usage errors.
+void check_reading_options(const ImportArguments& arguments, InputFormat format) {
+    const bool delimited = format == InputFormat::kCsv || format == InputFormat::kTsv;
+    if (!arguments.delimiter.empty() && !delimited) {
+        throw CLI::ValidationError("--delimiter", fmt::format("applies to CSV and TSV input, "
+                                                              "not {} (FILE is {})",
+                                                              to_string(format), arguments.file));
+    }
+    if (!arguments.sheet.empty() && format != InputFormat::kXlsx) {
+        throw CLI::ValidationError("--sheet", fmt::format("applies to workbooks (xlsx), not {} "
+                                                          "(FILE is {})",
+                                                          to_string(format), arguments.file));
+    }
+}
+
 void register_import(CLI::App& app, Context& context) {
     auto arguments = std::make_shared<ImportArguments>();
     auto* import = app.add_subcommand("import", "Import data into the knowledge base");
@@ -221,11 +220,29 @@ void register_import(CLI::App& app, Context& context) {
     auto* salaries = import->add_subcommand("salaries", "Import salary figures from a file");
     salaries
         ->add_option("FILE", arguments->file,
-                     "CSV, TSV, JSON (array of objects) or NDJSON; "
+                     "CSV, TSV, JSON (array of objects), NDJSON or an Excel workbook (.xlsx); "
                      "- reads stdin")
         ->required();
     salaries->add_option("--input-format", arguments->input_format,
-                         "csv, tsv, json or ndjson (default: by the file's extension; csv for -)");
+                         "csv, tsv, json, ndjson or xlsx (default: by the file's extension; for "
+                         "- by its first bytes)");
+    salaries
+        ->add_option("--delimiter", arguments->delimiter,
+                     "CSV: split fields on this: , ; | or tab, or their names (default: "
+                     "sniffed from the first lines)")
+        ->option_text("comma|semicolon|tab|pipe")
+        ->check(CLI::Validator(
+            [](std::string& value) {
+                return parse_delimiter(value)
+                           ? std::string()
+                           : "expected one of , ; | tab (or comma, semicolon, pipe), not '" +
+                                 value + "'";
+            },
+            "", "delimiter"));
+    salaries
+        ->add_option("--sheet", arguments->sheet,
+                     "A workbook's sheet to read, by name (default: the first)")
+        ->option_text("NAME");
     salaries
         ->add_option("--map", arguments->mappings,
                      "Read FIELD from the file's COLUMN, e.g. --map role=job_title")
@@ -249,6 +266,9 @@ void register_import(CLI::App& app, Context& context) {
                          "Write rejected rows with their reasons to this CSV file");
     salaries->add_flag("--create-roles", arguments->create_roles,
                        "Add roles the base does not know instead of rejecting their rows");
+    salaries->add_flag("--currency-from-country", arguments->currency_from_country,
+                       "A row without a currency (no currency column, or an empty cell) takes "
+                       "its country's currency");
     salaries->add_flag("--dry-run", arguments->dry_run,
                        "Validate and show what would change; write nothing");
     salaries->add_flag("--supersede", arguments->supersede,
@@ -260,12 +280,18 @@ void register_import(CLI::App& app, Context& context) {
         "(default average), as_of (date, year-month or year; required), source, note. Headers "
         "match in any case. Amounts: 1088060, 10,88,060, 1,088,060, ₹10,88,060, 12 LPA, 10.5 "
         "lakh, 1.2 crore, 150k. One transaction: with any invalid row nothing is written (unless "
-        "--skip-invalid). Importing the same file again changes nothing.\n\nExamples:\n"
+        "--skip-invalid). Importing the same file again changes nothing.\n\nInput: UTF-8 or "
+        "UTF-16 (with its byte-order mark); CSV split on , ; tab or | as the first lines show "
+        "(or --delimiter); a workbook's first sheet (or --sheet), its numbers as the exact "
+        "decimals it stores; for - the format is told by the first bytes.\n\nExamples:\n"
         "  jobkb import salaries 2026-q3.csv --dry-run\n"
         "  jobkb import salaries ds_salaries.csv --map role=job_title --map "
         "country=employee_residence --map currency=salary_currency --map amount=salary --map "
         "as_of=work_year --set statistic=point --ignore-unknown --create-roles\n"
-        "  jobkb import salaries survey.ndjson --source \"Survey 2026\" --supersede");
+        "  jobkb import salaries survey.ndjson --source \"Survey 2026\" --supersede\n"
+        "  jobkb import salaries 2026-q3.xlsx --sheet Salaries\n"
+        "  jobkb import salaries excel-export.csv --delimiter \";\"");
+    register_import_rates(*import, context);
     salaries->callback([&context, arguments] {
         ImportOptions options;
         options.file_name = arguments->file;
@@ -275,6 +301,7 @@ void register_import(CLI::App& app, Context& context) {
         options.max_errors = arguments->max_errors;
         options.skip_invalid = arguments->skip_invalid;
         options.create_roles = arguments->create_roles;
+        options.currency_from_country = arguments->currency_from_country;
         options.dry_run = arguments->dry_run;
         options.supersede = arguments->supersede;
         if (!arguments->source.empty()) {
@@ -283,18 +310,13 @@ void register_import(CLI::App& app, Context& context) {
         if (const auto today = context.environment.get("JOBKB_TODAY")) {
             options.today = *today; // fixes "today" for reproducible runs and tests
         }
-        const bool from_stdin = arguments->file == "-";
-        options.format = input_format_of(arguments->file, arguments->input_format);
-        ImportInput opened;
-        open_import_input(context, arguments->file, opened);
-        std::istream* in = opened.in;
-        const std::uint64_t size = opened.size;
-        InputSource input(*in, arguments->file);
-        std::optional<ProgressBar> bar;
-        if (!arguments->quiet && !from_stdin && context.environment.stderr_is_terminal) {
-            bar.emplace(context.err, size);
-            input.on_progress = [&bar](std::uint64_t bytes) { bar->update(bytes); };
-        }
+        const std::optional<InputFormat> format =
+            input_format_of(arguments->file, arguments->input_format);
+        options.reading.delimiter = parse_delimiter(arguments->delimiter);
+        options.reading.sheet = arguments->sheet;
+        ImportInput input(context, arguments->file, arguments->quiet);
+        options.format = format ? *format : detect_input_format(input.source());
+        check_reading_options(*arguments, options.format);
         const auto location = context.create_default_if_missing();
         std::unique_ptr<OutputFile> rejects_file;
         std::unique_ptr<RejectsWriter> rejects;
@@ -312,12 +334,12 @@ void register_import(CLI::App& app, Context& context) {
         auto database = context.open(Access::kReadWrite);
         ImportReport report;
         try {
-            report = import_salaries(*database, input, options, sink);
+            report = import_salaries(*database, input.source(), options, sink);
         } catch (const InputError& refused) {
             // The header's problems, with their hints worded as this command's options.
             throw Error(refused.code(), describe(refused.diagnostics(), cli_hint));
         }
-        bar.reset();
+        input.done();
         if (rejects_file) {
             rejects_file->commit();
         }
@@ -334,27 +356,33 @@ void register_imports(CLI::App& app, Context& context) {
     add_output_options(*imports, *output);
     auto* undo = imports->add_subcommand("undo", "Take one import batch back out");
     undo->add_option("ID", *batch_id, "The batch, as `jobkb imports` lists it")->required();
-    undo->footer("A batch of salaries: its observations are removed, the latest figures fall "
-                 "back to what is left, and batches the undone one superseded count as current "
-                 "again. A batch of roles or of an O*NET release: what it added is removed and "
-                 "what it changed or replaced is put back exactly as it was; only the latest "
-                 "such batch can be undone, and not while something else refers to a role it "
-                 "added (salary figures, say). The batch stays listed as undone.\n\n"
+    undo->footer("A batch of salaries, exchange rates or PPP factors: its rows are removed, the "
+                 "latest figures and rates fall back to what is left, and batches the undone one "
+                 "superseded count as current again. A batch of roles or of an O*NET release: "
+                 "what it added is removed and what it changed or replaced is put back exactly "
+                 "as it was; only the latest such batch can be undone, and not while something "
+                 "else refers to a role it added (salary figures, say). The batch stays listed as "
+                 "undone.\n\n"
                  "Example:\n  jobkb imports undo 3");
     imports->footer("Examples:\n  jobkb imports\n  jobkb imports undo 3");
     undo->callback([&context, batch_id] {
         auto database = context.open(Access::kReadWrite);
         std::string content = "salaries";
         for (const auto& batch : list_import_batches(*database)) {
-            content = batch.id == *batch_id ? batch.content : content;
+            if (batch.id == *batch_id) {
+                content = batch.content;
+            }
         }
         const auto undone = undo_import_batch(*database, *batch_id);
-        context.note(
-            content == "salaries"
-                ? fmt::format("batch {} undone: {} observation(s) removed", *batch_id, undone)
-                : fmt::format("batch {} undone: {} row(s) removed or put back as they "
-                              "were",
-                              *batch_id, undone));
+        if (content == "roles" || content == "onet") {
+            context.note(fmt::format("batch {} undone: {} row(s) removed or put back as they were",
+                                     *batch_id, undone));
+            return;
+        }
+        const char* what = content == "exchange-rates" ? "exchange rate(s)"
+                           : content == "ppp-factors"  ? "PPP factor(s)"
+                                                       : "observation(s)";
+        context.note(fmt::format("batch {} undone: {} {} removed", *batch_id, undone, what));
     });
     imports->callback([&context, output, undo] {
         if (undo->parsed()) {

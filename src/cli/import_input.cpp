@@ -9,6 +9,94 @@
 
 namespace jobkb::cli {
 
+// A bar on stderr while a file of known size is read: [#####     ] 45%  30.1 MB.
+class ProgressBar {
+public:
+    ProgressBar(std::ostream& err, std::uint64_t total) : err_(err), total_(total) {}
+    ~ProgressBar() {
+        if (drawn_) {
+            err_ << "\r" << std::string(60, ' ') << "\r" << std::flush;
+        }
+    }
+    ProgressBar(const ProgressBar&) = delete;
+    ProgressBar& operator=(const ProgressBar&) = delete;
+
+    void update(std::uint64_t bytes) {
+        const int percent = total_ == 0 ? 100 : static_cast<int>(bytes * 100 / total_);
+        if (percent == last_percent_) {
+            return;
+        }
+        last_percent_ = percent;
+        drawn_ = true;
+        const int filled = percent / 5;
+        err_ << fmt::format("\r[{}{}] {:3}% {:7.1f} MB",
+                            std::string(static_cast<std::size_t>(filled), '#'),
+                            std::string(static_cast<std::size_t>(20 - filled), ' '), percent,
+                            static_cast<double>(bytes) / 1e6)
+             << std::flush;
+    }
+
+private:
+    std::ostream& err_;
+    std::uint64_t total_;
+    int last_percent_ = -1;
+    bool drawn_ = false;
+};
+
+ImportInput::ImportInput(Context& context, const std::string& file, bool quiet) {
+    const bool from_stdin = file == "-";
+    std::istream* in = context.environment.input;
+    std::uint64_t size = 0;
+    if (!from_stdin) {
+        std::error_code error;
+        if (!std::filesystem::is_regular_file(file, error)) {
+            throw Error(
+                ErrorCode::kIo,
+                file + ": cannot read: " +
+                    (std::filesystem::exists(file, error) ? "not a regular file" : "no such file"));
+        }
+        size = std::filesystem::file_size(file, error);
+        file_.open(file, std::ios::binary);
+        if (!file_) {
+            throw Error(ErrorCode::kIo, file + ": cannot open it for reading");
+        }
+        in = &file_;
+    } else if (in == nullptr) {
+        throw Error(ErrorCode::kInvalidArgument, "-: no standard input to read");
+    }
+    source_.emplace(*in, file);
+    if (!quiet && !from_stdin && context.environment.stderr_is_terminal) {
+        bar_ = std::make_unique<ProgressBar>(context.err, size);
+        source_->on_progress = [this](std::uint64_t bytes) {
+            if (bar_) {
+                bar_->update(bytes);
+            }
+        };
+    }
+}
+
+ImportInput::~ImportInput() = default;
+
+void ImportInput::done() { bar_.reset(); }
+
+std::optional<InputFormat> input_format_of(const std::string& file,
+                                           const std::string& input_format) {
+    if (input_format.empty() && file == "-") {
+        return std::nullopt; // told by its first bytes
+    }
+    const std::optional<InputFormat> format =
+        input_format.empty() ? input_format_for(file) : parse_input_format(input_format);
+    if (!format) {
+        throw Error(ErrorCode::kInvalidArgument,
+                    input_format.empty()
+                        ? file + ": cannot tell the format from the file name (expected .csv, "
+                                 ".tsv, .json, .ndjson or .xlsx, or --input-format)"
+                        : "--input-format '" + input_format +
+                              "': expected csv, tsv, json, ndjson or xlsx");
+    }
+    return format;
+}
+
 std::map<std::string, std::string> field_pairs(const std::vector<std::string>& items,
                                                const char* flag,
                                                std::span<const std::string_view> fields) {
@@ -32,45 +120,6 @@ std::map<std::string, std::string> field_pairs(const std::vector<std::string>& i
         result[field] = item.substr(equals + 1);
     }
     return result;
-}
-
-InputFormat input_format_of(const std::string& file, const std::string& input_format) {
-    const bool from_stdin = file == "-";
-    const std::optional<InputFormat> format =
-        input_format.empty()
-            ? (from_stdin ? std::optional(InputFormat::kCsv) : input_format_for(file))
-            : parse_input_format(input_format);
-    if (!format) {
-        throw Error(ErrorCode::kInvalidArgument,
-                    input_format.empty()
-                        ? file + ": cannot tell the format from the file name (expected .csv, "
-                                 ".tsv, .json or .ndjson, or --input-format)"
-                        : "--input-format '" + input_format +
-                              "': expected csv, tsv, json or ndjson");
-    }
-    return *format;
-}
-
-void open_import_input(Context& context, const std::string& file, ImportInput& input) {
-    input.in = context.environment.input;
-    if (file == "-") {
-        if (input.in == nullptr) {
-            throw Error(ErrorCode::kInvalidArgument, "-: no standard input to read");
-        }
-        return;
-    }
-    std::error_code error;
-    if (!std::filesystem::is_regular_file(file, error)) {
-        throw Error(ErrorCode::kIo, file + ": cannot read: " +
-                                        (std::filesystem::exists(file, error) ? "not a regular file"
-                                                                              : "no such file"));
-    }
-    input.size = std::filesystem::file_size(file, error);
-    input.file.open(file, std::ios::binary);
-    if (!input.file) {
-        throw Error(ErrorCode::kIo, file + ": cannot open it for reading");
-    }
-    input.in = &input.file;
 }
 
 } // namespace jobkb::cli

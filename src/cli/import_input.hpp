@@ -7,34 +7,49 @@
 #include <cstdint>
 #include <fstream>
 #include <map>
+#include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
-// What the import commands share about their input: --map and --set pairs, the input's format,
-// and opening the file (or standard input).
+// What the import commands share about their input: the file they read, or standard input for
+// "-", with a progress bar on stderr while a file is read on a terminal; the input's format; and
+// the --map and --set pairs.
 namespace jobkb::cli {
+
+class ProgressBar;
+
+class ImportInput {
+public:
+    // Throws Error(kIo) for a path that is no readable regular file, Error(kInvalidArgument) for
+    // "-" without a standard input.
+    ImportInput(Context& context, const std::string& file, bool quiet);
+    ~ImportInput();
+    ImportInput(const ImportInput&) = delete;
+    ImportInput& operator=(const ImportInput&) = delete;
+
+    InputSource& source() { return *source_; }
+    // Clears the bar before the report is written.
+    void done();
+
+private:
+    std::ifstream file_;
+    std::optional<InputSource> source_;
+    std::unique_ptr<ProgressBar> bar_;
+};
+
+// The format --input-format names, else the file's extension says; nullopt for standard input
+// without --input-format, whose first bytes tell it (detect_input_format). Throws
+// Error(kInvalidArgument) when neither the flag nor the file name tells.
+std::optional<InputFormat> input_format_of(const std::string& file,
+                                           const std::string& input_format);
 
 // "FIELD=VALUE" pairs of --map and --set, each FIELD one of `fields`. Throws
 // Error(kInvalidArgument) naming the flag for a malformed pair or an unknown field.
 std::map<std::string, std::string> field_pairs(const std::vector<std::string>& items,
                                                const char* flag,
                                                std::span<const std::string_view> fields);
-
-// The format --input-format names, else the file's extension says (CSV for stdin). Throws
-// Error(kInvalidArgument) when neither tells.
-InputFormat input_format_of(const std::string& file, const std::string& input_format);
-
-// The file to import, opened, with its size (0 for standard input).
-struct ImportInput {
-    std::ifstream file;
-    std::istream* in = nullptr;
-    std::uint64_t size = 0;
-};
-
-// Opens the file, or takes standard input for "-". Throws Error(kIo) for a file that is missing,
-// no regular file or unreadable, and Error(kInvalidArgument) when there is no standard input.
-void open_import_input(Context& context, const std::string& file, ImportInput& input);
 
 } // namespace jobkb::cli

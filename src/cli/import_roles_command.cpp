@@ -24,6 +24,7 @@ struct ImportRolesOptions {
     bool ignore_unknown = false;
     bool skip_invalid = false;
     bool dry_run = false;
+    bool quiet = false;
 };
 
 // "+2", or nothing for none.
@@ -141,18 +142,19 @@ void run_import_roles(Context& context, const ImportRolesOptions& arguments) {
     if (const auto today = context.environment.get("JOBKB_TODAY")) {
         options.today = *today;
     }
-    options.format = input_format_of(arguments.file, arguments.input_format);
-    ImportInput opened;
-    open_import_input(context, arguments.file, opened);
-    InputSource input(*opened.in, arguments.file);
+    const std::optional<InputFormat> format =
+        input_format_of(arguments.file, arguments.input_format);
+    ImportInput input(context, arguments.file, arguments.quiet);
+    options.format = format ? *format : detect_input_format(input.source());
     context.create_default_if_missing();
     auto database = context.open(Access::kReadWrite);
     RoleImportReport report;
     try {
-        report = import_roles(*database, input, options);
+        report = import_roles(*database, input.source(), options);
     } catch (const InputError& refused) {
         throw Error(refused.code(), describe(refused.diagnostics(), cli_hint));
     }
+    input.done();
     report_outcome(context, arguments, report);
 }
 
@@ -163,11 +165,13 @@ void register_import_roles(CLI::App& import, Context& context) {
     auto* roles = import.add_subcommand("roles", "Import roles with their codes, names and skills");
     roles
         ->add_option("FILE", options->file,
-                     "CSV, TSV, JSON (array of objects) or NDJSON; - reads stdin")
+                     "CSV, TSV, JSON (array of objects), NDJSON or an Excel workbook (.xlsx); "
+                     "- reads stdin")
         ->required()
         ->option_text("FILE");
     roles->add_option("--input-format", options->input_format,
-                      "csv, tsv, json or ndjson (default: by the file's extension; csv for -)");
+                      "csv, tsv, json, ndjson or xlsx (default: by the file's extension; for - "
+                      "by its first bytes)");
     roles
         ->add_option("--map", options->mappings,
                      "Read FIELD from the file's COLUMN, e.g. --map role=job_title")
@@ -189,6 +193,7 @@ void register_import_roles(CLI::App& import, Context& context) {
                     "Import the valid rows and reject the others");
     roles->add_flag("--dry-run", options->dry_run,
                     "Validate and show, per role, what would be added and changed; write nothing");
+    roles->add_flag("-q,--quiet", options->quiet, "No progress bar");
     roles->footer(
         "Fields: role (required), summary, codes, within, aliases, titles, key_skills, "
         "mentioned_skills, industries, responsibilities. Lists are JSON arrays in JSON and "

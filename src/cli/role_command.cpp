@@ -1,5 +1,6 @@
 // jobkb role: one role in full.
 #include "cli/commands.hpp"
+#include "cli/converted_figures.hpp"
 #include "cli/output.hpp"
 #include "cli/role_output.hpp"
 
@@ -13,27 +14,34 @@ namespace {
 struct RoleOptions {
     std::string role;
     bool all_titles = false;
+    ConversionChoice conversion;
     OutputOptions output;
 };
 
 void run_role(Context& context, const RoleOptions& options) {
     auto database = context.open(Access::kReadOnly);
     const RoleProfile profile = Catalog(*database).role_profile(options.role);
+    const auto conversions = make_conversions(*database, options.conversion);
     switch (options.output.format) {
     case Format::kTable:
-        write_role_text(context.out, profile, options.all_titles, context.use_color());
-        return;
+        write_role_text(context.out, profile, options.all_titles, context.use_color(),
+                        conversions.get());
+        break;
     case Format::kMarkdown:
-        write_role_markdown(context.out, profile, options.all_titles);
-        return;
+        write_role_markdown(context.out, profile, options.all_titles, conversions.get());
+        break;
     case Format::kJson:
     case Format::kNdjson:
-        write_role_json(context.out, profile, options.output.format == Format::kNdjson);
-        return;
+        write_role_json(context.out, profile, options.output.format == Format::kNdjson,
+                        conversions.get());
+        break;
     case Format::kCsv:
     case Format::kTsv:
         context.print(role_listing(profile), options.output);
-        return;
+        break;
+    }
+    if (conversions) {
+        conversions->print_notes(context);
     }
 }
 
@@ -50,6 +58,7 @@ void register_role_command(CLI::App& app, Context& context) {
     role->add_flag("--all", options->all_titles,
                    "List every title (the table and markdown show a sample; JSON and CSV always "
                    "have them all)");
+    add_conversion_options(*role, options->conversion);
     add_output_options(*role, options->output);
     role->footer(
         "Shows the summary, other names, occupation codes (the occupation the role is, or the "
@@ -60,9 +69,11 @@ void register_role_command(CLI::App& app, Context& context) {
         "roles as a source states them, the latest salary per country with its statistic, date "
         "and source, and the sources with their version and licence, then the attribution a "
         "licence asks for. CSV and TSV hold one record without the salaries (see `jobkb "
-        "salaries --role`)."
+        "salaries --role`). --in CUR (or --ppp) shows each salary also in CUR with its rate, day "
+        "and source (JSON: an object \"in\" per salary)."
         "\n\nExamples:\n  jobkb role \"MLOps Engineer\"\n  jobkb role mlops-engineer --json\n"
-        "  jobkb role 15-2051.00 --all\n  jobkb role \"data scientists\" --format markdown");
+        "  jobkb role 15-2051.00 --all\n  jobkb role \"data scientists\" --format markdown\n"
+        "  jobkb role \"Machine Learning Engineer\" --in USD --rate-on 2025-05-09");
     role->callback([&context, options] { run_role(context, *options); });
 }
 

@@ -4,6 +4,7 @@
 #include "cli/role_output.hpp"
 
 #include "cli/commands.hpp"
+#include "cli/converted_figures.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -196,10 +197,16 @@ Json salary_json(const SalaryFigure& figure) {
                 {"note", figure.note}};
 }
 
-Json salaries_json(const std::vector<SalaryFigure>& figures) {
+// Each figure as `jobkb salaries --json` has it; with conversions, also in their unit (an object
+// "in", or "ppp").
+Json salaries_json(const std::vector<SalaryFigure>& figures, FigureConversions* conversions) {
     Json salaries = Json::array();
     for (const auto& figure : figures) {
         salaries.push_back(salary_json(figure));
+        if (conversions != nullptr) {
+            salaries.back()[conversions->ppp() ? "ppp" : "in"] =
+                Json::parse(conversion_json(conversions->convert(figure), conversions->ppp()));
+        }
     }
     return salaries;
 }
@@ -212,7 +219,8 @@ Json code_json(const RoleCode& code) {
 
 } // namespace
 
-void write_role_text(std::ostream& out, const RoleProfile& profile, bool all_titles, bool color) {
+void write_role_text(std::ostream& out, const RoleProfile& profile, bool all_titles, bool color,
+                     FigureConversions* conversions) {
     out << heading(profile.name, color) << '\n';
     if (!profile.summary.empty()) {
         out << profile.summary << '\n';
@@ -242,12 +250,13 @@ void write_role_text(std::ostream& out, const RoleProfile& profile, bool all_tit
     table.color = color;
     if (!profile.latest_salaries.empty()) {
         out << '\n' << heading("Latest salaries", color) << '\n';
-        write_listing(out, salaries_listing(profile.latest_salaries, false), table);
+        write_listing(out, salaries_listing(profile.latest_salaries, false, conversions), table);
     }
     for (const auto& broader : profile.broader) {
         if (!broader.latest_salaries.empty()) {
             out << '\n' << heading(broader_salaries_title(broader), color) << '\n';
-            write_listing(out, salaries_listing(broader.latest_salaries, false), table);
+            write_listing(out, salaries_listing(broader.latest_salaries, false, conversions),
+                          table);
         }
     }
     if (!profile.sources.empty()) {
@@ -261,7 +270,8 @@ void write_role_text(std::ostream& out, const RoleProfile& profile, bool all_tit
     }
 }
 
-void write_role_markdown(std::ostream& out, const RoleProfile& profile, bool all_titles) {
+void write_role_markdown(std::ostream& out, const RoleProfile& profile, bool all_titles,
+                         FigureConversions* conversions) {
     out << "# " << profile.name << "\n";
     if (!profile.summary.empty()) {
         out << "\n" << profile.summary << "\n";
@@ -289,12 +299,17 @@ void write_role_markdown(std::ostream& out, const RoleProfile& profile, bool all
     markdown.format = Format::kMarkdown;
     if (!profile.latest_salaries.empty()) {
         out << "\n## Latest salaries\n\n";
-        write_listing(out, salaries_listing(profile.latest_salaries, false), markdown);
+        write_listing(
+            out, salaries_listing(profile.latest_salaries, false, conversions, Format::kMarkdown),
+            markdown);
     }
     for (const auto& broader : profile.broader) {
         if (!broader.latest_salaries.empty()) {
             out << "\n## " << broader_salaries_title(broader) << "\n\n";
-            write_listing(out, salaries_listing(broader.latest_salaries, false), markdown);
+            write_listing(
+                out,
+                salaries_listing(broader.latest_salaries, false, conversions, Format::kMarkdown),
+                markdown);
         }
     }
     std::vector<std::string> sources;
@@ -307,17 +322,19 @@ void write_role_markdown(std::ostream& out, const RoleProfile& profile, bool all
     }
 }
 
-void write_role_json(std::ostream& out, const RoleProfile& profile, bool one_line) {
+void write_role_json(std::ostream& out, const RoleProfile& profile, bool one_line,
+                     FigureConversions* conversions) {
     Json codes = Json::array();
     for (const auto& code : profile.codes) {
         codes.push_back(code_json(code));
     }
     Json broader = Json::array();
     for (const auto& occupation : profile.broader) {
-        broader.push_back(Json{{"code", code_json(occupation.code)},
-                               {"role", occupation.role},
-                               {"slug", occupation.slug},
-                               {"latest_salaries", salaries_json(occupation.latest_salaries)}});
+        broader.push_back(
+            Json{{"code", code_json(occupation.code)},
+                 {"role", occupation.role},
+                 {"slug", occupation.slug},
+                 {"latest_salaries", salaries_json(occupation.latest_salaries, conversions)}});
     }
     Json descriptions = Json::array();
     for (const auto& d : profile.descriptions) {
@@ -380,7 +397,7 @@ void write_role_json(std::ostream& out, const RoleProfile& profile, bool one_lin
                     {"industries", profile.industries},
                     {"titles", titles},
                     {"stated_relations", relations},
-                    {"latest_salaries", salaries_json(profile.latest_salaries)},
+                    {"latest_salaries", salaries_json(profile.latest_salaries, conversions)},
                     {"sources", sources},
                     {"attribution", attributions(profile)}};
     out << json.dump(one_line ? -1 : 2, ' ', false, Json::error_handler_t::replace) << '\n';

@@ -3,6 +3,7 @@
 
 #include "jobkb/migrator.hpp"
 #include "jobkb/statement.hpp"
+#include "jobkb/text.hpp"
 
 #include <fmt/format.h>
 
@@ -34,15 +35,34 @@ FROM expected e LEFT JOIN roles r ON r.id = e.role_id
 WHERE e.recorded IS NOT e.newest
 )sql";
 
+// Texts the sources have and search_documents lacks, or holds and no source has.
+constexpr const char* kStaleSearch = R"sql(
+SELECT 'missing', * FROM (SELECT kind, entity_id, field, ref, text FROM search_expected
+                          EXCEPT SELECT kind, entity_id, field, ref, text FROM search_documents)
+UNION ALL
+SELECT 'stale', * FROM (SELECT kind, entity_id, field, ref, text FROM search_documents
+                        EXCEPT SELECT kind, entity_id, field, ref, text FROM search_expected)
+LIMIT 100
+)sql";
+
+// The full-text index holds one entry per text (its docsize row). FTS5's own 'integrity-check'
+// is an INSERT, which a read-only check cannot run; a count finds an emptied or partial index.
+constexpr const char* kSearchCounts =
+    "SELECT (SELECT count(*) FROM search_documents), (SELECT count(*) FROM search_index_docsize)";
+
 struct CheckStatements {
     explicit CheckStatements(Database& database)
         : integrity{database, "checking integrity", "PRAGMA integrity_check(100)"},
           foreign_keys{database, "checking foreign keys", "PRAGMA foreign_key_check"},
-          stale_latest{database, "checking latest salaries", kStaleLatest} {}
+          stale_latest{database, "checking latest salaries", kStaleLatest},
+          stale_search{database, "checking the search index", kStaleSearch},
+          search_counts{database, "checking the search index", kSearchCounts} {}
 
-    detail::Statement integrity;    // SQLite's findings, or "ok"
-    detail::Statement foreign_keys; // rows whose reference has no row
-    detail::Statement stale_latest; // salary_latest rows that disagree with the observations
+    detail::Statement integrity;     // SQLite's findings, or "ok"
+    detail::Statement foreign_keys;  // rows whose reference has no row
+    detail::Statement stale_latest;  // salary_latest rows that disagree with the observations
+    detail::Statement stale_search;  // search texts that disagree with their sources
+    detail::Statement search_counts; // texts, and entries of the full-text index
 };
 
 void check_integrity(CheckStatements& statements, std::vector<HealthProblem>& problems) {
@@ -107,6 +127,30 @@ void check_latest_salaries(CheckStatements& statements, std::vector<HealthProble
     }
 }
 
+void check_search_index(CheckStatements& statements, std::vector<HealthProblem>& problems) {
+    const Hint repair{HintKind::kRepairSearch, {}, {}};
+    {
+        auto row = statements.stale_search.use();
+        while (row.step() && problems.size() < kMaxReported) {
+            problems.push_back(
+                {"search index",
+                 fmt::format("{} {} {} {} '{}' is {}", row.text(1), row.text(2), row.text(3),
+                             row.text(4).empty() ? "" : "(" + row.text(4) + ")",
+                             detail::elided(row.text(5), 60),
+                             row.text(0) == "missing" ? "missing from the index"
+                                                      : "indexed but in no table"),
+                 repair});
+        }
+    }
+    auto counts = statements.search_counts.use().single_row();
+    if (counts.int64(0) != counts.int64(1)) {
+        problems.push_back({"search index",
+                            fmt::format("the full-text index has {} entries for {} texts",
+                                        counts.int64(1), counts.int64(0)),
+                            repair});
+    }
+}
+
 } // namespace
 
 std::vector<HealthProblem> check_knowledge_base(Database& database) {
@@ -135,6 +179,7 @@ std::vector<HealthProblem> check_knowledge_base(Database& database) {
     // The salary tables are this version's; another version's may differ.
     if (version == latest_schema_version()) {
         check_latest_salaries(statements, problems);
+        check_search_index(statements, problems);
     }
     return problems;
 }

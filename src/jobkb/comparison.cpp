@@ -16,7 +16,7 @@ using detail::Statement;
 
 // One statement: the target's skills in its order (key first), each with what the current role
 // has of it. A role may have a skill twice, as key (or mentioned) and as an occupation's
-// technology skill (migration 0005): each is taken once, at its strongest relevance.
+// technology skill (migration 0008): each is taken once, at its strongest relevance.
 std::string gap_sql() {
     return R"sql(
 SELECT s.name, t.relevance,

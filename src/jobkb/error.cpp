@@ -62,6 +62,15 @@ std::string describe_hint(const Hint& hint) {
         return "give the parameter " + hint.value + " a value";
     case HintKind::kUndoFirst:
         return "undo batch " + hint.value + " first";
+    case HintKind::kChooseLayout:
+        return "name the layout (ecb, ecb-daily, long, ppp or world-bank)";
+    case HintKind::kConvertEncoding:
+        return "convert it from " + hint.value + " to UTF-8 first";
+    case HintKind::kDecimalComma:
+        return "the file looks like a ;-separated CSV with decimal commas (expected a decimal "
+               "point): save it with a decimal point";
+    case HintKind::kRepairSearch:
+        return "repair the search index";
     }
     return "";
 }

@@ -17,19 +17,20 @@ const std::vector<UsageCase> kCases = {
     // A missing or unknown command: the closest commands, or the ones there are.
     {{},
      "missing command (expected init, migrate, roles, role, skills, industries, salaries, "
-     "compare, gap, related, sql, import, imports, export, alias, check or completion)",
+     "compare, gap, related, search, sql, import, imports, export, alias, check or completion)",
      "jobkb"},
     {{"rolse"}, "unknown command 'rolse' (did you mean 'roles' or 'role'?)", "jobkb"},
     {{"rolse", "--skill", "python"},
      "unknown command 'rolse' (did you mean 'roles' or 'role'?)",
      "jobkb"},
-    {{"search", "x"},
-     "unknown command 'search' (expected init, migrate, roles, role, skills, industries, "
-     "salaries, compare, gap, related, sql, import, imports, export, alias, check or completion)",
+    {{"frobnicate", "x"},
+     "unknown command 'frobnicate' (expected init, migrate, roles, role, skills, industries, "
+     "salaries, compare, gap, related, search, sql, import, imports, export, alias, check or "
+     "completion)",
      "jobkb"},
     {{"compar", "a", "b"}, "unknown command 'compar' (did you mean 'compare'?)", "jobkb"},
     {{"import"},
-     "missing command after 'import' (expected salaries, roles or onet)",
+     "missing command after 'import' (expected salaries, rates, roles or onet)",
      "jobkb import"},
     {{"import", "salarie", "q3.csv"},
      "unknown command 'import salarie' (did you mean 'import salaries'?)",
@@ -96,7 +97,11 @@ const std::vector<UsageCase> kCases = {
     {{"roles", "python"},
      "unexpected argument 'python' (usage: jobkb roles [options])",
      "jobkb roles"},
-    {{"check", "now"}, "unexpected argument 'now' (usage: jobkb check)", "jobkb check"},
+    {{"check", "now"}, "unexpected argument 'now' (usage: jobkb check [options])", "jobkb check"},
+    {{"search", "x", "--kind", "person"},
+     "--kind: unknown kind 'person' (expected role, skill or industry)",
+     "jobkb search"},
+    {{"search", "x", "--limit", "0"}, "--limit: must be at least 1", "jobkb search"},
     // Options that exclude each other.
     {{"skills", "--json", "--format", "csv"},
      "--json cannot be used with --format",

@@ -35,7 +35,7 @@ inline constexpr const char* kHistoryJoins =
     "JOIN currencies c ON c.code = o.currency_code JOIN sources src ON src.id = o.source_id";
 
 // A role may have a skill twice, as a source's key or mentioned skill and as an occupation's
-// technology skill (migration 0005): this condition keeps the row of role_skills `alias` only
+// technology skill (migration 0008): this condition keeps the row of role_skills `alias` only
 // when it is the strongest of them (key, then mentioned, then technology), by primary key.
 inline std::string strongest_link(const char* alias) {
     return std::string("NOT EXISTS (SELECT 1 FROM role_skills stronger WHERE stronger.role_id = ") +

@@ -1,6 +1,7 @@
 #include "jobkb/import/batches.hpp"
 
 #include "jobkb/import/observation_writer.hpp"
+#include "jobkb/import/rate_store.hpp"
 #include "jobkb/import/role_undo.hpp"
 
 #include <fmt/format.h>
@@ -11,8 +12,10 @@ namespace jobkb {
 namespace detail {
 namespace {
 
-const std::array<BatchContent, 2> kBatchContents = {{
+const std::array<BatchContent, 4> kBatchContents = {{
     {"salary observations", remove_batch_observations},
+    {"exchange rates", remove_batch_rates},
+    {"PPP factors", remove_batch_factors},
     {"roles, their links and what they replaced", undo_role_content},
 }};
 
@@ -20,9 +23,9 @@ const std::array<BatchContent, 2> kBatchContents = {{
 struct BatchRecords {
     explicit BatchRecords(Database& database)
         : all{database, "listing imports",
-              "SELECT b.id, b.file_name, s.title, b.input_format, b.rows_read, b.rows_inserted, "
-              "b.rows_rejected, b.imported_at, b.superseded_by, b.undone_at, b.sha256, "
-              "b.content "
+              "SELECT b.id, b.file_name, s.title, coalesce(b.format, b.input_format), b.rows_read, "
+              "b.rows_inserted, b.rows_rejected, b.imported_at, b.superseded_by, b.undone_at, "
+              "b.sha256, b.content "
               "FROM import_batches b JOIN sources s ON s.id = b.source_id ORDER BY b.id"},
           undone_at{database, "undoing an import",
                     "SELECT undone_at FROM import_batches WHERE id = :batch"},
@@ -43,10 +46,11 @@ struct BatchRecords {
 
 Batches::Batches(Database& database, std::string_view doing)
     : insert_(database, doing,
-              "INSERT INTO import_batches (file_name, sha256, settings, input_format, source_id, "
-              "rows_read, rows_inserted, rows_rejected, imported_at, content) VALUES (:file, :sha, "
-              ":settings, :format, :source, 0, 0, 0, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), "
-              ":content) RETURNING id"),
+              "INSERT INTO import_batches (file_name, sha256, settings, input_format, format, "
+              "source_id, rows_read, rows_inserted, rows_rejected, imported_at, content) VALUES "
+              "(:file, :sha, :settings, (SELECT read_as FROM input_formats WHERE code = :format), "
+              ":format, :source, 0, 0, 0, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), :content) "
+              "RETURNING id"),
       earlier_(database, doing,
                "SELECT id, rows_rejected FROM import_batches WHERE sha256 = :sha AND "
                "settings = :settings AND content = :content AND undone_at IS NULL AND "

@@ -41,7 +41,9 @@ class Batches {
 public:
     Batches(Database& database, std::string_view doing);
 
-    // A new batch of this content; its SHA-256 and counts are known at finish().
+    // A new batch holding `content` (a code of import_contents); `format` is recorded as it is
+    // (import_batches.format) and as the reader it was read with (input_format, through
+    // input_formats). Its SHA-256 and counts are known at finish().
     std::int64_t start(const std::string& file_name, const std::string& settings,
                        InputFormat format, std::int64_t source_id,
                        std::string_view content = kSalaryContent);

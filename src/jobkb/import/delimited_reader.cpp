@@ -1,4 +1,5 @@
 #include "jobkb/import/readers.hpp"
+#include "jobkb/import/text_input.hpp"
 
 #include <fmt/format.h>
 
@@ -13,25 +14,19 @@ namespace {
 // delimited lines in which a quote is just a character (O*NET's files).
 class DelimitedReader {
 public:
-    DelimitedReader(InputSource& input, char delimiter, const RecordVisitor& visit,
+    DelimitedReader(TextInput& input, char delimiter, const RecordVisitor& visit,
                     bool quoting = true, std::string_view none = {})
         : input_(input), delimiter_(delimiter), visit_(visit), quoting_(quoting), none_(none) {}
 
     void run() {
         std::array<char, kReadChunk> buffer{};
-        bool first_chunk = true;
         while (const std::size_t size = input_.read(buffer.data(), buffer.size())) {
-            std::string_view chunk(buffer.data(), size);
-            if (first_chunk && chunk.starts_with("\xEF\xBB\xBF")) {
-                chunk.remove_prefix(3); // a UTF-8 byte-order mark
-            }
-            first_chunk = false;
-            for (char c : chunk) {
+            for (char c : std::string_view(buffer.data(), size)) {
                 consume(c);
             }
         }
         if (state_ == State::kQuoted) {
-            fail_input(input_, record_line_,
+            fail_input(input_.name(), record_line_,
                        where() + ": a quoted field is never closed (expected a closing \")");
         }
         if (pending_cr_) {
@@ -120,13 +115,13 @@ private:
             note("contains a NUL byte (expected text)");
         }
         if (field_.size() >= kMaxFieldBytes) {
-            fail_input(input_, record_line_,
+            fail_input(input_.name(), record_line_,
                        fmt::format("{}: a field is longer than {} bytes (expected short text)",
                                    where(), kMaxFieldBytes));
         }
         // Many long fields in one row would add up: the row is bounded as a whole too.
         if (record_bytes_ >= kMaxRecordBytes) {
-            fail_input(input_, record_line_,
+            fail_input(input_.name(), record_line_,
                        fmt::format("{}: longer than {} bytes in all (expected short fields)",
                                    have_header_ ? "row" : "header", kMaxRecordBytes));
         }
@@ -152,7 +147,7 @@ private:
 
     void end_field() {
         if (fields_.size() >= kMaxFields) {
-            fail_input(input_, record_line_,
+            fail_input(input_.name(), record_line_,
                        fmt::format("{}: more than {} fields in a row (expected one per column)",
                                    have_header_ ? "row" : "header", kMaxFields));
         }
@@ -198,7 +193,7 @@ private:
         problem_.clear();
     }
 
-    InputSource& input_;
+    TextInput& input_;
     char delimiter_;
     const RecordVisitor& visit_;
     bool quoting_;
@@ -220,12 +215,13 @@ private:
 
 } // namespace
 
-void read_delimited(InputSource& input, char delimiter, const RecordVisitor& visit) {
+void read_delimited(TextInput& input, char delimiter, const RecordVisitor& visit) {
     DelimitedReader(input, delimiter, visit).run();
 }
 
 void read_plain_tsv(InputSource& input, const RecordVisitor& visit) {
-    DelimitedReader(input, '\t', visit, false, "n/a").run();
+    TextInput text(input);
+    DelimitedReader(text, '\t', visit, false, "n/a").run();
 }
 
 } // namespace jobkb::detail

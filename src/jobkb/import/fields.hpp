@@ -19,6 +19,9 @@ struct FieldSpec {
     // A list of names: in JSON an array, in a CSV or TSV cell names separated by ';' (or a JSON
     // array). A JSON array for a field that is no list is a problem of the row.
     bool list = false;
+    // Holds a number: in a file whose numbers have decimal commas (Dialect::decimal_comma), the
+    // field's problems say so.
+    bool number = false;
 };
 
 class FieldList {

@@ -21,12 +21,10 @@ std::string checked_today(const std::string& today) {
 } // namespace
 
 FileImport::FileImport(Database& database, InputSource& input, const FileImportOptions& options,
-                       const FieldList& fields, const RejectSink& on_reject,
-                       std::string_view content)
+                       const FieldList& fields, const RejectSink& on_reject)
     : database_(database), input_(input), options_(options), on_reject_(on_reject),
-      content_(content), doing_("importing " + options.file_name),
-      today_(checked_today(options.today)), plan_(fields, options),
-      sources_(database, doing_, today_) {}
+      doing_("importing " + options.file_name), today_(checked_today(options.today)),
+      plan_(fields, options), sources_(database, doing_, today_) {}
 
 std::string FileImport::default_source() const {
     if (options_.source) {
@@ -48,26 +46,34 @@ void FileImport::run(RowImporter& rows, FileImportReport& report) {
     WriteTransaction transaction(database_);
     Batches batches(database_, doing_);
     batch_source_ = sources_.id(default_source());
-    // Salary batches keep the fingerprints they always had; other content says what it is, so
-    // that the same bytes imported as roles and as salaries are two imports.
+    // The dialect (encoding, delimiter, sheet) is settled before the batch: it is part of the
+    // settings that tell one import of a file from another. Fields that are lists (roles) let
+    // the JSON readers take arrays as values.
+    ReadOptions reading = options_.reading;
+    reading.lists = plan_.fields().has_lists();
+    RecordReader reader(input_, options_.format, reading);
+    dialect_ = &reader.dialect();
+    const std::string_view content = rows.content();
+    // Salary and rate batches keep the fingerprints they always had; batches that change earlier
+    // rows (roles) say what they hold, so that the same bytes imported as roles and as salaries
+    // are two imports.
     const std::string settings =
-        (content_ == kSalaryContent ? std::string() : "content=" + std::string(content_) + ";") +
-        settings_fingerprint(options_, batch_source_);
-    batch_id_ =
-        batches.start(options_.file_name, settings, options_.format, batch_source_, content_);
+        (changes_earlier_rows(content) ? "content=" + std::string(content) + ";" : std::string()) +
+        settings_fingerprint(options_, reader.dialect(), batch_source_);
+    batch_id_ = batches.start(options_.file_name, settings, reader.dialect().format, batch_source_,
+                              content);
     report.batch_id = batch_id_;
     rows.begin(*this);
-    read_records(
-        input_, options_.format, [&](const Record& record) { visit(record, rows, report); },
-        ReadOptions{plan_.fields().has_lists()});
+    reader.read([&](const Record& record) { visit(record, rows, report); });
+    dialect_ = nullptr;
     report.rows_inserted = rows.finish_rows();
     if (report.rows_read == 0) {
         throw Error(ErrorCode::kInvalidArgument,
                     options_.file_name + ":1: the input has no records (expected a header and at "
                                          "least one row)");
     }
-    const std::string sha = input_.sha256();
-    if (const auto earlier = batches.earlier_import(sha, settings, batch_id_, content_)) {
+    const std::string sha = hashed_ != nullptr ? hashed_->sha256() : input_.sha256();
+    if (const auto earlier = batches.earlier_import(sha, settings, batch_id_, content)) {
         report.already_imported = true;
         report.existing_batch = earlier->batch_id;
         report.existing_rejected = earlier->rows_rejected;
@@ -100,7 +106,9 @@ void FileImport::visit(const Record& record, RowImporter& rows, FileImportReport
     }
     ++report.rows_read;
     problems_.clear();
-    if (!record.problem.empty()) {
+    if (rows.reads_columns()) {
+        rows.accept(record, texts_, report.rows_rejected == 0 || options_.skip_invalid, problems_);
+    } else if (!record.problem.empty()) {
         problems_.push_back({{}, 0, "row", record.problem, {}, {}});
     } else if (const ColumnPlan& plan = plan_.plan_for(record); !plan.problems.empty()) {
         problems_ = plan.problems;
@@ -111,6 +119,15 @@ void FileImport::visit(const Record& record, RowImporter& rows, FileImportReport
         rows.accept(record, texts_, write, problems_);
     }
     if (!problems_.empty()) {
+        if (dialect_ != nullptr && dialect_->decimal_comma) {
+            for (Diagnostic& problem : problems_) {
+                const auto field = plan_.fields().index(problem.field);
+                if (field && plan_.fields()[*field].number &&
+                    problem.hint.kind == HintKind::kNone) {
+                    problem.hint = {HintKind::kDecimalComma, problem.field, {}};
+                }
+            }
+        }
         RejectLog(options_, on_reject_, report).reject(record, problems_);
     }
 }

@@ -37,20 +37,30 @@ public:
     // Called once the batch is kept (not a repeat, rows written, supersede done), before commit or
     // the dry run's rollback: the change report.
     virtual void report() = 0;
+
+    // What the batch holds: a code of import_contents ("salaries", "roles", "exchange-rates").
+    virtual std::string_view content() const { return kSalaryContent; }
+    // Whether the importer reads each record's columns itself (a file with one column per
+    // currency or year): then no field plan is made, and accept() gets every record with its
+    // `problem`, and empty texts.
+    virtual bool reads_columns() const { return false; }
 };
 
 class FileImport {
 public:
     // Throws Error(kInvalidArgument) for unusable options (a mapping or constant naming no field
-    // of `fields`, a malformed `today`). `content` is what the batch holds (import_contents).
+    // of `fields`, a malformed `today`). What the batch holds is the RowImporter's content().
     FileImport(Database& database, InputSource& input, const FileImportOptions& options,
-               const FieldList& fields, const RejectSink& on_reject,
-               std::string_view content = kSalaryContent);
+               const FieldList& fields, const RejectSink& on_reject);
 
     // Imports the input as one batch through `rows`, counting into `report`. Throws InputError for
     // a header the fields cannot be read from, and Error for what else stops the import; the
     // database is unchanged then.
     void run(RowImporter& rows, FileImportReport& report);
+
+    // The bytes the batch's SHA-256 is of, when `input` reads them through a filter (the rate
+    // import blanks a preamble): the original input, read to its end by then.
+    void hash_from(InputSource& original) noexcept { hashed_ = &original; }
 
     Database& database() noexcept { return database_; }
     const FileImportOptions& options() const noexcept { return options_; }
@@ -69,9 +79,10 @@ private:
 
     Database& database_;
     InputSource& input_;
+    InputSource* hashed_ = nullptr;
+    const Dialect* dialect_ = nullptr; // the input's, while it is read
     const FileImportOptions& options_;
     const RejectSink& on_reject_;
-    std::string_view content_;
     std::string doing_;
     std::string today_;
     MappingPlan plan_;

@@ -131,6 +131,7 @@ public:
     }
 
     std::int64_t finish_rows() override { return changed_rows_; }
+    std::string_view content() const override { return kRoleContent; }
 
     void report() override {
         report_.created_skills = skills_->created();
@@ -469,7 +470,7 @@ private:
 RoleImportReport import_roles(Database& database, InputSource& input,
                               const FileImportOptions& options, const RejectSink& on_reject) {
     RoleImportReport report;
-    FileImport run(database, input, options, role_fields(), on_reject, kRoleContent);
+    FileImport run(database, input, options, role_fields(), on_reject);
     RoleRows rows(report);
     run.run(rows, report);
     if (!report.already_imported && (report.rows_rejected == 0 || options.skip_invalid)) {

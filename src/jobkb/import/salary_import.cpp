@@ -5,6 +5,7 @@
 #include "jobkb/import/salary_validation.hpp"
 
 #include <optional>
+#include <unordered_map>
 
 namespace jobkb {
 namespace {
@@ -45,6 +46,10 @@ public:
         roles_.emplace(database, NameKind::kRole, run.doing(), options_.create_roles,
                        run.batch_source());
         countries_.emplace(database);
+        Statement currencies(database, run.doing(), "SELECT code, currency_code FROM countries");
+        for (auto row = currencies.use(); row.step();) {
+            country_currencies_.emplace(row.text(0), row.text(1));
+        }
         writer_.emplace(database, run.doing(), run.batch_id());
     }
 
@@ -55,10 +60,28 @@ public:
         if (auto code = countries_->code(kImportFields[kCountry], *texts[kCountry], problems)) {
             row.country = std::move(*code);
         }
+        const auto own = country_currencies_.find(row.country);
+        const std::string none;
+        const std::string& country_currency = own == country_currencies_.end() ? none : own->second;
+        if (!texts[kCurrency] && options_.currency_from_country && !row.country.empty()) {
+            if (country_currency.empty()) {
+                problems.push_back(
+                    {{},
+                     0,
+                     std::string(kImportFields[kCurrency]),
+                     "none given, and " + row.country + " has no currency of its own to fill in",
+                     "an ISO 4217 code such as USD",
+                     {}});
+                return false;
+            }
+            texts[kCurrency] = country_currency;
+            ++report_.currencies_filled;
+        }
         auto figure = validate_figure(texts, vocabulary_, run_->today(), problems);
         if (!figure || !problems.empty()) {
             return false;
         }
+        remark(row.country, figure->currency->code, country_currency);
         row.source_id = texts[kSource] ? run_->sources().id(*texts[kSource]) : run_->batch_source();
         if (write) {
             row.currency = figure->currency;
@@ -86,6 +109,24 @@ public:
     }
 
 private:
+    // A figure in a currency other than its country's and the common reporting ones, counted.
+    void remark(const std::string& country, const std::string& currency,
+                const std::string& country_currency) {
+        if (currency == country_currency || currency == "USD" || currency == "EUR" ||
+            currency == "GBP") {
+            return;
+        }
+        for (auto& existing : report_.currency_remarks) {
+            if (existing.country_code == country && existing.currency == currency) {
+                ++existing.rows;
+                return;
+            }
+        }
+        if (report_.currency_remarks.size() < kMaxReportedChanges) {
+            report_.currency_remarks.push_back({country, currency, country_currency, 1});
+        }
+    }
+
     const ImportOptions& options_;
     ImportReport& report_;
     FileImport* run_ = nullptr;
@@ -93,6 +134,7 @@ private:
     std::optional<NameLookup> roles_;
     std::optional<CountryLookup> countries_;
     std::optional<ObservationWriter> writer_;
+    std::unordered_map<std::string, std::string> country_currencies_; // code -> currency
 };
 
 } // namespace
@@ -100,7 +142,8 @@ private:
 ImportReport import_salaries(Database& database, InputSource& input, const ImportOptions& options,
                              const RejectSink& on_reject) {
     ImportReport report;
-    FileImport run(database, input, options, salary_fields(), on_reject);
+    FileImport run(database, input, options, salary_fields(!options.currency_from_country),
+                   on_reject);
     SalaryRows rows(options, report);
     run.run(rows, report);
     return report;

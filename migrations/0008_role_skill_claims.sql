@@ -1,4 +1,4 @@
--- 0005_role_skill_claims: a role may have one skill both as a source's key (or mentioned) skill
+-- 0008_role_skill_claims: a role may have one skill both as a source's key (or mentioned) skill
 -- and as an occupation's technology skill. 0003 kept one row per role and skill, so importing
 -- O*NET could not say that Python is a Hot Technology of 15-2051.00 "Data Scientists" once the
 -- article had made Python a key skill of Data Scientist: the technology row, its flags and its
