@@ -3,6 +3,7 @@
 #include "jobkb/database.hpp"
 #include "jobkb/money.hpp"
 #include "jobkb/names.hpp"
+#include "jobkb/titles.hpp"
 
 #include <cstdint>
 #include <functional>
@@ -84,13 +85,6 @@ struct TechnologySkill {
     bool hot_technology = false; ///< O*NET's Hot Technology flag: often asked for in job postings
     bool in_demand = false;      ///< O*NET's In Demand flag: much asked for in this occupation
     std::string source;          ///< the source's title
-};
-
-/// A job title people use for the role.
-struct RoleTitle {
-    std::string title;  ///< the title
-    std::string kind;   ///< "occupation", "alternate", "short", "reported" or "user"
-    std::string source; ///< the source's title; empty when taught by hand
 };
 
 /// A related role as a source states it (O*NET's related occupations), not jobkb's ranking.

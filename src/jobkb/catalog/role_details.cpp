@@ -71,7 +71,7 @@ void read_role_details(RoleProfileStatements& statements, std::int64_t role_id,
             {row.text(0), row.text(1), row.integer(2) == 1, row.integer(3) == 1, row.text(4)});
     }
     for (auto row = statements.titles.use().bind(":role", role_id); row.step();) {
-        profile.titles.push_back({row.text(0), row.text(1), row.text(2)});
+        profile.titles.push_back({row.text(0), profile.name, row.text(1), row.text(2)});
     }
     for (auto row = statements.relations.use().bind(":role", role_id); row.step();) {
         profile.stated_relations.push_back(

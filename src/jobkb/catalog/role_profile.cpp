@@ -100,34 +100,27 @@ RoleProfile Catalog::role_profile(std::string_view role) {
     ReadSnapshot snapshot(database_);
     auto& statements = this->statements().profile();
     NamedId found;
-    // A code the role is, until NameResolver resolves codes itself (issue 11's other half).
-    if (const auto code = parse_occupation_code(role)) {
-        auto row = statements.by_code.use().bind(":scheme", code->scheme).bind(":code", code->code);
-        if (!row.step()) {
-            std::string within;
-            for (const auto& name : [&] {
-                     std::vector<std::string> names;
-                     auto inside = statements.within_code.use()
-                                       .bind(":scheme", code->scheme)
-                                       .bind(":code", code->code);
-                     while (inside.step()) {
-                         names.push_back(inside.text(0));
-                     }
-                     return names;
-                 }()) {
-                within += (within.empty() ? "" : ", ") + name;
-            }
-            throw Error(ErrorCode::kNotFound,
-                        within.empty()
-                            ? fmt::format("no role is occupation {} {}",
-                                          find_occupation_scheme(code->scheme)->name, code->code)
-                            : fmt::format("no role is occupation {} {}; within it: {}",
-                                          find_occupation_scheme(code->scheme)->name, code->code,
-                                          within));
-        }
-        found = NamedId{row.int64(0), row.text(1)};
-    } else {
+    // NameResolver finds a role by a code it is (a SOC prefix too); for a code no role is, say
+    // which roles are within it.
+    const auto code = parse_occupation_code(role);
+    try {
         found = names_.resolve(NameKind::kRole, role);
+    } catch (const Error& error) {
+        if (!code || error.code() != ErrorCode::kNotFound) {
+            throw;
+        }
+        std::string within;
+        auto inside =
+            statements.within_code.use().bind(":scheme", code->scheme).bind(":code", code->code);
+        while (inside.step()) {
+            within += (within.empty() ? "" : ", ") + inside.text(0);
+        }
+        const auto* scheme = find_occupation_scheme(code->scheme);
+        throw Error(ErrorCode::kNotFound,
+                    within.empty() ? fmt::format("no role is occupation {} {}", scheme->name,
+                                                 code->code)
+                                   : fmt::format("no role is occupation {} {}; within it: {}",
+                                                 scheme->name, code->code, within));
     }
     RoleProfile profile;
     {
