@@ -185,8 +185,8 @@ struct ImportReport : FileImportReport {
     /// kMaxReportedChanges of them).
     std::vector<CurrencyRemark> currency_remarks;
     std::int64_t currencies_filled = 0; ///< with currency_from_country: rows given the country's
-    std::size_t unknown_roles = 0;          ///< distinct role names that named no role or several
-    std::int64_t unknown_role_rows = 0;     ///< rows whose role was one of them
+    std::size_t unknown_roles = 0;      ///< distinct role names that named no role or several
+    std::int64_t unknown_role_rows = 0; ///< rows whose role was one of them
     /// Mapped titles recorded as titles of their roles: (title, the role's name).
     std::vector<std::pair<std::string, std::string>> titles_added;
 };

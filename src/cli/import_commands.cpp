@@ -415,8 +415,9 @@ void register_imports(CLI::App& app, Context& context) {
             }
         }
         if (restored > 0) {
-            context.note(fmt::format("batch {} undone: {} row(s) removed or put back as they were{}",
-                                     *batch_id, restored, more));
+            context.note(
+                fmt::format("batch {} undone: {} row(s) removed or put back as they were{}",
+                            *batch_id, restored, more));
             return;
         }
         context.note(fmt::format("batch {} undone: {}{}", *batch_id, figures, more));

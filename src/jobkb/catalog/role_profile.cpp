@@ -117,10 +117,10 @@ RoleProfile Catalog::role_profile(std::string_view role) {
         }
         const auto* scheme = find_occupation_scheme(code->scheme);
         throw Error(ErrorCode::kNotFound,
-                    within.empty() ? fmt::format("no role is occupation {} {}", scheme->name,
-                                                 code->code)
-                                   : fmt::format("no role is occupation {} {}; within it: {}",
-                                                 scheme->name, code->code, within));
+                    within.empty()
+                        ? fmt::format("no role is occupation {} {}", scheme->name, code->code)
+                        : fmt::format("no role is occupation {} {}; within it: {}", scheme->name,
+                                      code->code, within));
     }
     RoleProfile profile;
     {
