@@ -1,22 +1,16 @@
 #include "jobkb/import/observation_writer.hpp"
 
+#include "jobkb/import/many_row_insert.hpp"
+
 namespace jobkb::detail {
 namespace {
 
-constexpr int kInsertParameters = 10;
-
-// INSERT ... VALUES (?, ..., ?), (?, ...), ... for `rows` rows of kInsertParameters.
+// INSERT ... VALUES (?, ..., ?), (?, ...), ... for `rows` rows.
 std::string insert_observations_sql(std::size_t rows) {
-    std::string sql = "INSERT INTO salary_observations (role_id, country_code, currency_code, "
-                      "amount_minor, period, statistic, as_of, source_id, note, batch_id) VALUES ";
-    for (std::size_t row = 0; row < rows; ++row) {
-        sql += row == 0 ? "(" : ", (";
-        for (int column = 0; column < kInsertParameters; ++column) {
-            sql += column == 0 ? "?" : ", ?";
-        }
-        sql += ")";
-    }
-    return sql;
+    return many_rows_sql("INSERT INTO salary_observations (role_id, country_code, currency_code, "
+                         "amount_minor, period, statistic, as_of, source_id, note, batch_id) "
+                         "VALUES ",
+                         "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
 }
 
 } // namespace

@@ -2,6 +2,8 @@
 // said of it (onet_run.hpp).
 #include "jobkb/import/onet_run.hpp"
 
+#include "jobkb/import/many_row_insert.hpp"
+
 #include "jobkb/text.hpp"
 
 #include <fmt/format.h>
@@ -46,9 +48,10 @@ struct OnetWriter::Statements {
           titles{db, doing,
                  std::string("SELECT title, kind, ") + kOnet +
                      ", source_id FROM role_titles WHERE role_id = :role"},
-          insert_title{db, doing,
-                       "INSERT INTO role_titles (title, role_id, kind, source_id, batch_id) "
-                       "VALUES (:title, :role, :kind, :source, :batch)"},
+          insert_titles{db, doing,
+                        "INSERT INTO role_titles (title, role_id, kind, source_id, batch_id) "
+                        "VALUES ",
+                        "(?, ?, ?, ?, ?)"},
           tasks{db, doing,
                 std::string("SELECT task_id, description, task_type, source_id FROM "
                             "responsibilities WHERE ") +
@@ -56,40 +59,40 @@ struct OnetWriter::Statements {
           last_position{db, doing,
                         "SELECT coalesce(max(position), 0) FROM responsibilities WHERE role_id = "
                         ":role"},
-          insert_task{db, doing,
-                      "INSERT INTO responsibilities (role_id, position, description, source_id, "
-                      "batch_id, task_id, task_type) VALUES (:role, :position, :description, "
-                      ":source, :batch, :task, :type)"},
+          insert_tasks{db, doing,
+                       "INSERT INTO responsibilities (role_id, position, description, source_id, "
+                       "batch_id, task_id, task_type) VALUES ",
+                       "(?, ?, ?, ?, ?, ?, ?)"},
           technology{db, doing,
                      std::string("SELECT skill_id, hot_technology, in_demand, ") + kOnet +
                          ", source_id FROM role_skills WHERE role_id = :role AND relevance = "
                          "'technology' ORDER BY position"},
           insert_technology{db, doing,
                             "INSERT INTO role_skills (role_id, skill_id, relevance, position, "
-                            "hot_technology, in_demand, source_id, batch_id) VALUES (:role, "
-                            ":skill, 'technology', :position, :hot, :demand, :source, :batch)"},
+                            "hot_technology, in_demand, source_id, batch_id) VALUES ",
+                            "(?, ?, 'technology', ?, ?, ?, ?, ?)"},
           relations{db, doing,
                     std::string("SELECT related_role_id, tier, position, source_id FROM "
                                 "role_relations WHERE ") +
                         kRelationRows + " ORDER BY position, related_role_id"},
-          insert_relation{db, doing,
-                          "INSERT INTO role_relations (role_id, related_role_id, source_id, tier, "
-                          "position, batch_id) VALUES (:role, :related, :source, :tier, "
-                          ":position, :batch)"} {}
+          insert_relations{db, doing,
+                           "INSERT INTO role_relations (role_id, related_role_id, source_id, tier, "
+                           "position, batch_id) VALUES ",
+                           "(?, ?, ?, ?, ?, ?)"} {}
 
     Statement descriptions;
     Statement insert_description;
     Statement has_code;
     Statement insert_code;
     Statement titles;
-    Statement insert_title;
+    ManyRowInsert insert_titles;
     Statement tasks;
     Statement last_position;
-    Statement insert_task;
+    ManyRowInsert insert_tasks;
     Statement technology;
-    Statement insert_technology;
+    ManyRowInsert insert_technology;
     Statement relations;
-    Statement insert_relation;
+    ManyRowInsert insert_relations;
 };
 
 OnetWriter::OnetWriter(Database& database, std::string_view doing, std::int64_t batch_id,
@@ -200,16 +203,14 @@ Replaced OnetWriter::titles(std::int64_t role, const char* kinds, const std::vec
     done.removed +=
         replace(log_, "role_titles", condition(std::string("kind IN ") + kinds + " AND "), role,
                 onet_sources_);
-    for (const TitleRow* row : wanted) {
-        sql_->insert_title.use()
-            .bind(":title", row->title)
-            .bind(":role", role)
-            .bind(":kind", row->kind)
-            .bind(":source", source_id_)
-            .bind(":batch", batch_id_)
-            .exec();
-        ++done.added;
-    }
+    done.added +=
+        sql_->insert_titles.write(wanted, [&](auto& use, int& index, const TitleRow* row) {
+            use.bind_no_copy(++index, row->title);
+            use.bind(++index, role);
+            use.bind_no_copy(++index, row->kind);
+            use.bind(++index, source_id_);
+            use.bind(++index, batch_id_);
+        });
     return done;
 }
 
@@ -237,18 +238,15 @@ Replaced OnetWriter::tasks(std::int64_t role, const std::vector<TaskRow>& rows) 
     Replaced done;
     done.removed = replace(log_, "responsibilities", kTaskRows, role, onet_sources_);
     std::int64_t position = sql_->last_position.use().bind(":role", role).single_row().int64(0);
-    for (const TaskRow* row : ordered) {
-        sql_->insert_task.use()
-            .bind(":role", role)
-            .bind(":position", ++position)
-            .bind(":description", row->description)
-            .bind(":source", source_id_)
-            .bind(":batch", batch_id_)
-            .bind(":task", row->task_id)
-            .bind(":type", row->type)
-            .exec();
-        ++done.added;
-    }
+    done.added += sql_->insert_tasks.write(ordered, [&](auto& use, int& index, const TaskRow* row) {
+        use.bind(++index, role);
+        use.bind(++index, ++position);
+        use.bind_no_copy(++index, row->description);
+        use.bind(++index, source_id_);
+        use.bind(++index, batch_id_);
+        use.bind(++index, row->task_id);
+        use.bind(++index, row->type);
+    });
     return done;
 }
 
@@ -278,18 +276,17 @@ Replaced OnetWriter::technology(std::int64_t role, const std::vector<TechnologyR
     Replaced done;
     done.removed = replace(log_, "role_skills", kTechnologyRows, role, onet_sources_);
     std::int64_t position = 0;
-    for (const auto& [skill, hot, demand] : wanted) {
-        sql_->insert_technology.use()
-            .bind(":role", role)
-            .bind(":skill", skill)
-            .bind(":position", ++position)
-            .bind(":hot", hot ? 1 : 0)
-            .bind(":demand", demand ? 1 : 0)
-            .bind(":source", source_id_)
-            .bind(":batch", batch_id_)
-            .exec();
-        ++done.added;
-    }
+    done.added +=
+        sql_->insert_technology.write(wanted, [&](auto& use, int& index, const auto& link) {
+            const auto& [skill, hot, demand] = link;
+            use.bind(++index, role);
+            use.bind(++index, skill);
+            use.bind(++index, ++position);
+            use.bind(++index, hot ? 1 : 0);
+            use.bind(++index, demand ? 1 : 0);
+            use.bind(++index, source_id_);
+            use.bind(++index, batch_id_);
+        });
     return done;
 }
 
@@ -314,17 +311,16 @@ Replaced OnetWriter::relations(std::int64_t role, const std::vector<RelationRow>
     }
     Replaced done;
     done.removed = replace(log_, "role_relations", kRelationRows, role, onet_sources_);
-    for (const auto& [position, related, tier] : wanted) {
-        sql_->insert_relation.use()
-            .bind(":role", role)
-            .bind(":related", related)
-            .bind(":source", source_id_)
-            .bind(":tier", tier)
-            .bind(":position", position)
-            .bind(":batch", batch_id_)
-            .exec();
-        ++done.added;
-    }
+    done.added +=
+        sql_->insert_relations.write(wanted, [&](auto& use, int& index, const auto& relation) {
+            const auto& [position, related, tier] = relation;
+            use.bind(++index, role);
+            use.bind(++index, related);
+            use.bind(++index, source_id_);
+            use.bind_no_copy(++index, tier);
+            use.bind(++index, position);
+            use.bind(++index, batch_id_);
+        });
     return done;
 }
 
