@@ -356,13 +356,8 @@ void register_import(CLI::App& app, Context& context) {
             options.role_titles =
                 read_roles_from(context, *database, arguments->roles_from, arguments->max_errors);
         }
-        ImportReport report;
-        try {
-            report = import_salaries(*database, input.source(), options, sink);
-        } catch (const InputError& refused) {
-            // The header's problems, with their hints worded as this command's options.
-            throw Error(refused.code(), describe(refused.diagnostics(), cli_hint));
-        }
+        const ImportReport report =
+            in_cli_words([&] { return import_salaries(*database, input.source(), options, sink); });
         input.done();
         if (rejects_file) {
             rejects_file->commit();

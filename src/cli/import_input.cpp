@@ -60,17 +60,17 @@ std::uint64_t open_input_file(const std::string& path, std::ifstream& file) {
     return size;
 }
 
+void refuse_in_cli_words(const InputError& refused) {
+    throw Error(refused.code(), describe(refused.diagnostics(), cli_hint));
+}
+
 std::vector<TitleMapping> read_roles_from(Context& context, Database& database,
                                           const std::string& path, std::size_t max_errors) {
     std::ifstream file;
     open_input_file(path, file);
     InputSource input(file, path);
-    TitleMappingFile mapping;
-    try {
-        mapping = read_title_mapping(database, input, path, max_errors);
-    } catch (const InputError& refused) {
-        throw Error(refused.code(), describe(refused.diagnostics(), cli_hint));
-    }
+    const TitleMappingFile mapping =
+        in_cli_words([&] { return read_title_mapping(database, input, path, max_errors); });
     for (const auto& error : mapping.errors) {
         context.err << describe(error, cli_hint) << '\n';
     }

@@ -30,6 +30,17 @@ std::uint64_t open_input_file(const std::string& path, std::ifstream& file);
 std::vector<TitleMapping> read_roles_from(Context& context, Database& database,
                                           const std::string& path, std::size_t max_errors);
 
+// Runs an import call. The problems an input is refused with (InputError: a header's, a
+// mapping's) become one Error whose lines word their hints as the command's options.
+[[noreturn]] void refuse_in_cli_words(const InputError& refused);
+template <typename Call> auto in_cli_words(Call&& call) -> decltype(call()) {
+    try {
+        return call();
+    } catch (const InputError& refused) {
+        refuse_in_cli_words(refused);
+    }
+}
+
 class ProgressBar;
 
 class ImportInput {

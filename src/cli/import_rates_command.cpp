@@ -124,12 +124,8 @@ void run_import_rates(Context& context, const ImportRatesOptions& arguments) {
     ImportInput input(context, arguments.file, arguments.quiet);
     context.create_default_if_missing();
     auto database = context.open(Access::kReadWrite);
-    RateImportReport report;
-    try {
-        report = import_rates(*database, input.source(), options);
-    } catch (const InputError& refused) {
-        throw Error(refused.code(), describe(refused.diagnostics(), cli_hint));
-    }
+    const RateImportReport report =
+        in_cli_words([&] { return import_rates(*database, input.source(), options); });
     input.done();
     report_rates(context, arguments, report);
 }

@@ -148,12 +148,8 @@ void run_import_roles(Context& context, const ImportRolesOptions& arguments) {
     options.format = format ? *format : detect_input_format(input.source());
     context.create_default_if_missing();
     auto database = context.open(Access::kReadWrite);
-    RoleImportReport report;
-    try {
-        report = import_roles(*database, input.source(), options);
-    } catch (const InputError& refused) {
-        throw Error(refused.code(), describe(refused.diagnostics(), cli_hint));
-    }
+    const RoleImportReport report =
+        in_cli_words([&] { return import_roles(*database, input.source(), options); });
     input.done();
     report_outcome(context, arguments, report);
 }

@@ -1,11 +1,8 @@
 #include "jobkb/import/rate_layouts.hpp"
 
-#include "jobkb/embedded.hpp"
-#include "jobkb/error.hpp"
 #include "jobkb/text.hpp"
 
 #include <array>
-#include <sstream>
 
 namespace jobkb {
 namespace {
@@ -118,32 +115,6 @@ std::optional<std::string> ecb_daily_date(std::string_view text) {
         }
     }
     return std::nullopt;
-}
-
-const std::unordered_map<std::string, std::string>& alpha2_by_alpha3() {
-    static const std::unordered_map<std::string, std::string> codes = [] {
-        std::unordered_map<std::string, std::string> map;
-        for (const auto& file : embedded_seeds()) {
-            if (file.path != "reference/country_alpha3.tsv") {
-                continue;
-            }
-            std::istringstream lines{std::string(file.content)};
-            std::string line;
-            std::getline(lines, line); // the header
-            while (std::getline(lines, line)) {
-                const std::size_t tab = line.find('\t');
-                if (tab != std::string::npos) {
-                    map.emplace(line.substr(0, tab), std::string(trimmed(line.substr(tab + 1))));
-                }
-            }
-        }
-        if (map.empty()) {
-            throw Error(ErrorCode::kBadSeed,
-                        "seed/reference/country_alpha3.tsv: not compiled into jobkb");
-        }
-        return map;
-    }();
-    return codes;
 }
 
 std::string ppp_factor_currency(std::string_view country, int year, const std::string& seeded,

@@ -5,7 +5,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 // What the rate import knows about the files it reads, pure (no database): the days of the ECB's
 // daily file, the World Bank's alpha-3 country codes, which currency a PPP factor counts, and the
@@ -16,8 +15,6 @@ namespace jobkb::detail {
 // not checked against the calendar here (check_date does that).
 std::optional<std::string> ecb_daily_date(std::string_view text);
 
-// ISO 3166-1 alpha-3 -> alpha-2, from seed/reference/country_alpha3.tsv (compiled in).
-const std::unordered_map<std::string, std::string>& alpha2_by_alpha3();
 
 // The currency a PPP factor of `country` for `year` counts, given the country's currency in the
 // base. The World Bank restates a country's whole series in its new currency when it changes

@@ -2,6 +2,7 @@
 
 #include "jobkb/import/rate_layouts.hpp"
 #include "jobkb/import/readers.hpp"
+#include "jobkb/statement.hpp"
 #include "jobkb/text.hpp"
 
 #include <fmt/format.h>
@@ -42,6 +43,14 @@ void RateRows::begin(FileImport& run) {
     store_.emplace(run.database(), run.doing(), run.batch_id(), run.batch_source());
     report_.layout = layout_;
     report_.content = std::string(content());
+    if (layout_ == RateLayout::kWorldBank) {
+        // The World Bank names countries by alpha-3 codes, which the base knows as country names.
+        Statement alpha3(run.database(), run.doing(),
+                         "SELECT name, country_code FROM country_names WHERE kind = 'alpha-3'");
+        for (auto row = alpha3.use(); row.step();) {
+            alpha2_.emplace(row.text(0), row.text(1));
+        }
+    }
 }
 
 void RateRows::plan_header(const Record& record) {
@@ -287,8 +296,7 @@ bool RateRows::read_world_bank(const Record& record, std::vector<Diagnostic>& pr
             "PA.NUS.PPP (GDP) or PA.NUS.PRVT.PP (private consumption), the same in every row");
         return false;
     }
-    const auto& alpha2 = alpha2_by_alpha3();
-    const auto mapped = alpha2.find(code);
+    const auto mapped = alpha2_.find(code);
     std::optional<std::string> found;
     for (std::size_t i = 0; i < columns_.size(); ++i) {
         const Column& column = columns_[i];
@@ -305,7 +313,7 @@ bool RateRows::read_world_bank(const Record& record, std::vector<Diagnostic>& pr
         if (!factor) {
             continue;
         }
-        if (mapped == alpha2.end()) {
+        if (mapped == alpha2_.end()) {
             skip(fmt::format("{} ({})", code, elided(name, 40)), "an aggregate, not a country");
             continue;
         }

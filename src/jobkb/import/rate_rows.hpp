@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 // The rows of a rate file, layout by layout: the header's columns (a currency or a year each, in
@@ -44,6 +45,9 @@ private:
         int year = 0;
         std::string problem; // why the header cannot be read, if it cannot
     };
+
+    // ISO 3166-1 alpha-3 -> alpha-2 (the World Bank's layout), from the base's country names.
+    std::unordered_map<std::string, std::string> alpha2_;
 
     void plan_header(const Record& record);
     void plan_wide_rates(const std::vector<std::string>& names);
