@@ -28,6 +28,7 @@ Examples:
   jobkb salaries --role "MLOps Engineer" --country IN --history
   jobkb sql "SELECT role, amount FROM latest_salaries WHERE country = 'US'" --csv
   jobkb import salaries q3.csv --dry-run
+  jobkb serve                      browse it at http://127.0.0.1:8080/
   jobkb --db team.db init          create a knowledge base at team.db
   source <(jobkb completion bash)  complete commands, options and names in bash)";
 
@@ -38,14 +39,23 @@ struct CommandGroup {
     void (*add)(CLI::App&, Context&);
 };
 constexpr CommandGroup kCommandGroups[] = {
-    {{"init"}, register_init_command},         {{"migrate"}, register_migrate_command},
-    {{"roles"}, register_roles_command},       {{"role"}, register_role_command},
-    {{"skills"}, register_skills_command},     {{"industries"}, register_industries_command},
-    {{"salaries"}, register_salaries_command}, {{"compare"}, register_compare_command},
-    {{"gap"}, register_gap_command},           {{"related"}, register_related_command},
-    {{"sql"}, register_sql_command},           {{"import", "imports"}, register_import_commands},
-    {{"export"}, register_export_command},     {{"alias"}, register_alias_command},
-    {{"check"}, register_check_command},       {{"completion"}, register_completion_command},
+    {{"init"}, register_init_command},
+    {{"migrate"}, register_migrate_command},
+    {{"roles"}, register_roles_command},
+    {{"role"}, register_role_command},
+    {{"skills"}, register_skills_command},
+    {{"industries"}, register_industries_command},
+    {{"salaries"}, register_salaries_command},
+    {{"compare"}, register_compare_command},
+    {{"gap"}, register_gap_command},
+    {{"related"}, register_related_command},
+    {{"sql"}, register_sql_command},
+    {{"import", "imports"}, register_import_commands},
+    {{"export"}, register_export_command},
+    {{"alias"}, register_alias_command},
+    {{"check"}, register_check_command},
+    {{"serve"}, register_serve_command},
+    {{"completion"}, register_completion_command},
 };
 
 } // namespace

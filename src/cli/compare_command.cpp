@@ -1,5 +1,6 @@
 // jobkb compare: roles side by side.
 #include "cli/commands.hpp"
+#include "cli/listings.hpp"
 
 #include "jobkb/comparison.hpp"
 
@@ -8,12 +9,6 @@
 #include <memory>
 
 namespace jobkb::cli {
-namespace {
-
-struct CompareOptions {
-    std::vector<std::string> roles;
-    OutputOptions output;
-};
 
 // One column per role asked: the question sets the columns, never the data. A role's column
 // holds "key"/"mentioned" on skill rows and money on salary rows, so it is a money column (with
@@ -62,6 +57,13 @@ Listing comparison_listing(const Comparison& comparison) {
     }
     return listing;
 }
+
+namespace {
+
+struct CompareOptions {
+    std::vector<std::string> roles;
+    OutputOptions output;
+};
 
 void run_compare(Context& context, const CompareOptions& options) {
     auto database = context.open(Access::kReadOnly);

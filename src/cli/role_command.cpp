@@ -1,5 +1,6 @@
 // jobkb role: one role in full.
 #include "cli/commands.hpp"
+#include "cli/listings.hpp"
 #include "cli/output.hpp"
 
 #include "jobkb/catalog.hpp"
@@ -53,9 +54,10 @@ void write_profile_text(std::ostream& out, const RoleProfile& profile, bool colo
 }
 
 void write_profile_markdown(std::ostream& out, const RoleProfile& profile) {
-    out << "# " << profile.name << "\n";
+    // Every text is the base's, not markup: markdown_text() keeps it so.
+    out << "# " << markdown_text(profile.name) << "\n";
     if (!profile.summary.empty()) {
-        out << "\n" << profile.summary << "\n";
+        out << "\n" << markdown_text(profile.summary) << "\n";
     }
     auto section = [&](const std::string& title, const std::vector<std::string>& items,
                        bool numbered) {
@@ -64,7 +66,8 @@ void write_profile_markdown(std::ostream& out, const RoleProfile& profile) {
         }
         out << "\n## " << title << "\n\n";
         for (std::size_t i = 0; i < items.size(); ++i) {
-            out << (numbered ? std::to_string(i + 1) + ". " : "- ") << items[i] << '\n';
+            out << (numbered ? std::to_string(i + 1) + ". " : "- ") << markdown_text(items[i])
+                << '\n';
         }
     };
     section("Also called", profile.aliases, false);
@@ -134,26 +137,31 @@ struct RoleOptions {
 
 void run_role(Context& context, const RoleOptions& options) {
     auto database = context.open(Access::kReadOnly);
-    const RoleProfile profile = Catalog(*database).role_profile(options.role);
-    switch (options.output.format) {
-    case Format::kTable:
-        write_profile_text(context.out, profile, context.use_color());
-        return;
-    case Format::kMarkdown:
-        write_profile_markdown(context.out, profile);
-        return;
-    case Format::kJson:
-    case Format::kNdjson:
-        write_profile_json(context.out, profile, options.output.format == Format::kNdjson);
-        return;
-    case Format::kCsv:
-    case Format::kTsv:
-        context.print(profile_listing(profile), options.output);
-        return;
-    }
+    OutputOptions output = options.output;
+    output.color = context.use_color();
+    write_profile(context.out, Catalog(*database).role_profile(options.role), output);
 }
 
 } // namespace
+
+void write_profile(std::ostream& out, const RoleProfile& profile, const OutputOptions& options) {
+    switch (options.format) {
+    case Format::kTable:
+        write_profile_text(out, profile, options.color);
+        return;
+    case Format::kMarkdown:
+        write_profile_markdown(out, profile);
+        return;
+    case Format::kJson:
+    case Format::kNdjson:
+        write_profile_json(out, profile, options.format == Format::kNdjson);
+        return;
+    case Format::kCsv:
+    case Format::kTsv:
+        write_listing(out, profile_listing(profile), options);
+        return;
+    }
+}
 
 void register_role_command(CLI::App& app, Context& context) {
     auto options = std::make_shared<RoleOptions>();

@@ -1,5 +1,6 @@
 // jobkb roles: roles with their key skills, industries and headline salaries, filtered.
 #include "cli/commands.hpp"
+#include "cli/listings.hpp"
 #include "cli/output.hpp"
 #include "cli/usage_errors.hpp"
 
@@ -110,17 +111,25 @@ void run_roles(Context& context, const RolesOptions& options) {
     filter.min_salary = given(options.min_salary);
     auto database = context.open(Access::kReadOnly);
     Catalog catalog(*database);
+    context.print(roles_listing(catalog, filter, options.output.format), options.output);
+}
+
+} // namespace
+
+Listing roles_listing(Catalog& catalog, const RoleFilter& filter, Format format) {
     const auto found = catalog.roles(filter);
     std::optional<std::string> country;
     if (filter.country) {
         country = catalog.names().resolve_country(*filter.country);
     }
-    context.print(is_machine_format(options.output.format) ? machine_listing(found, country)
-                                                           : human_listing(found, country),
-                  options.output);
+    return roles_listing(found, country, format);
 }
 
-} // namespace
+Listing roles_listing(const std::vector<RoleOverview>& roles,
+                      const std::optional<std::string>& country_code, Format format) {
+    return is_machine_format(format) ? machine_listing(roles, country_code)
+                                     : human_listing(roles, country_code);
+}
 
 void register_roles_command(CLI::App& app, Context& context) {
     auto options = std::make_shared<RolesOptions>();

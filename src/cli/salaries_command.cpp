@@ -1,5 +1,6 @@
 // jobkb salaries: salary figures, the latest or all, or individual reports summarised.
 #include "cli/commands.hpp"
+#include "cli/listings.hpp"
 
 #include <memory>
 
@@ -31,8 +32,6 @@ Listing salaries_listing(const std::vector<SalaryFigure>& figures, bool with_rol
     return listing;
 }
 
-namespace {
-
 Listing reports_listing(const std::vector<ReportSummary>& summaries) {
     Listing listing;
     listing.columns = {{"role", "Role", Align::kLeft, 26},
@@ -59,6 +58,8 @@ Listing reports_listing(const std::vector<ReportSummary>& summaries) {
     }
     return listing;
 }
+
+namespace {
 
 struct SalariesOptions {
     SalaryQuery query; // role and country set from the two strings below

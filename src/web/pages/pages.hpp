@@ -1,0 +1,62 @@
+#pragma once
+
+// The pages: each asks the library the question its CLI command asks, lays out the CLI's
+// listing of the answer as a table, and draws the charts. The served site and the static site
+// render the same functions with different links.
+
+#include "web/html.hpp"
+#include "web/layout.hpp"
+#include "web/links.hpp"
+#include "web/query.hpp"
+
+#include "jobkb/catalog.hpp"
+#include "jobkb/error.hpp"
+
+#include <functional>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jobkb::web {
+
+struct Page {
+    PageFrame frame;
+    Html content;
+    int status = 200;
+};
+
+// What every page reads from: the base (in one snapshot) and how it links.
+struct PageContext {
+    Catalog& catalog;
+    const Links& links;
+    std::string base_label;
+};
+
+// /roles (and /): the filter form, the roles the filter finds.
+Page roles_page(PageContext& context, const Query& query);
+// /role/NAME: the role's profile, salaries with charts, history, reports, related roles.
+Page role_page(PageContext& context, std::string_view role);
+// /compare?roles=A&roles=B...: roles side by side.
+Page compare_page(PageContext& context, const std::vector<std::string>& roles);
+// /gap?from=A&to=B: the skills A must learn to move to B.
+Page gap_page(PageContext& context, const std::string& from, const std::string& to);
+// /imports: the import batches.
+Page imports_page(PageContext& context);
+// /search?q=...: what the text names exactly (a role, a skill, an industry). Full-text search
+// (FTS5, `jobkb search`) plugs in here when the search index lands.
+Page search_page(PageContext& context, const std::string& text);
+// A page that says what went wrong, with this status (404, 400, 405, 500).
+Page message_page(int status, std::string_view title, std::string_view message);
+
+// Shared pieces of the pages (pages.cpp).
+Html section_heading(std::string_view id, std::string_view title, std::string_view note = {});
+Html chip_list(const std::vector<std::string>& items,
+               const std::function<std::string(const std::string&)>& link, std::string_view kind);
+// An error of the library about what the page was asked (an unknown name, a bad amount) as a
+// notice; the status it means (404 for a name that matches nothing, else 400).
+Html notice(std::string_view message);
+int status_of(const Error& error);
+std::string web_message(const Error& error);
+
+} // namespace jobkb::web
