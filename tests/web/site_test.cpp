@@ -237,10 +237,10 @@ TEST_F(SiteTest, StaticFilesComeFromMemoryOnly) {
                         std::pair<std::string, std::string>("Cache-Control",
                                                             "public, max-age=31536000, immutable")),
               css.headers.end());
-    for (const std::string path :
-         {"/static/style.css", "/static/../../etc/passwd", "/static/../CMakeLists.txt",
-          "/static//etc/passwd", "/static/%2e%2e/%2e%2e/etc/passwd", "/static/",
-          std::string("/static/style.css\0.png", 22), "/static/assets/style.css"}) {
+    for (const std::string& path : std::vector<std::string>{
+             "/static/style.css", "/static/../../etc/passwd", "/static/../CMakeLists.txt",
+             "/static//etc/passwd", "/static/%2e%2e/%2e%2e/etc/passwd", "/static/",
+             std::string("/static/style.css\0.png", 22), "/static/assets/style.css"}) {
         EXPECT_EQ(get(path).status, 404) << path;
     }
 }

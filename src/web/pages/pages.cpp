@@ -53,9 +53,13 @@ int status_of(const Error& error) {
 }
 
 std::string web_message(const Error& error) {
-    // The web view never writes: a hint to allow writes has no meaning here.
+    // The web view never writes: a hint to allow writes (or several statements in one write
+    // transaction) has no meaning here.
     if (error.hint().kind == HintKind::kAllowWrites) {
         return error.message("the web view only reads");
+    }
+    if (error.hint().kind == HintKind::kAllowSeveral) {
+        return error.message("the web view runs one statement a request");
     }
     return cli::cli_message(error);
 }
