@@ -84,6 +84,7 @@ void run_serve(Context& context, const ServeOptions& options) {
     site.allow_sql = options.allow_sql;
     site.base_label = location.path.filename().string();
     std::atomic<std::uint64_t> requests = 0;
+    web::ResponseCache cache;
     web::HttpSettings settings;
     settings.host = options.host;
     settings.port = options.port;
@@ -104,7 +105,7 @@ void run_serve(Context& context, const ServeOptions& options) {
             settings,
             [&](const web::Request& request) {
                 ++requests;
-                return web::answer(request, connections.for_this_thread(), site);
+                return web::answer(request, connections.for_this_thread(), site, &cache);
             },
             [&](int status) {
                 // What the transport refuses before the site sees it.

@@ -99,7 +99,8 @@ std::vector<std::pair<std::string, std::string>> security_headers() {
             {"X-Frame-Options", "DENY"}};
 }
 
-Response answer(const Request& request, Database& database, const SiteOptions& options) {
+Response answer(const Request& request, Database& database, const SiteOptions& options,
+                ResponseCache* cache) {
     if (request.method != "GET" && request.method != "HEAD") {
         Response response = refusal(request, 405, "Method not allowed",
                                     "This server only reads: " + request.method +
@@ -115,8 +116,18 @@ Response answer(const Request& request, Database& database, const SiteOptions& o
         return static_file(request, options);
     }
     try {
+        // /api/sql is left out: what a hand-written query costs is its writer's business.
+        std::optional<ResponseCache::Ticket> ticket;
+        if (cache != nullptr && request.path != "/api/sql") {
+            ticket = cache->start(request);
+        }
         // One snapshot per request: an import committing meanwhile is wholly in or wholly out.
         ReadSnapshot snapshot(database);
+        if (ticket) {
+            if (auto kept = cache->lookup(*ticket, database, snapshot)) {
+                return std::move(*kept);
+            }
+        }
         Catalog catalog(database);
         Response response;
         if (is_api(request.path)) {
@@ -140,6 +151,9 @@ Response answer(const Request& request, Database& database, const SiteOptions& o
             }
         }
         response.headers.emplace_back("Cache-Control", kPageCache);
+        if (ticket) {
+            cache->keep(*ticket, response);
+        }
         return response;
     } catch (const BadRequest& bad) {
         return refusal(request, 400, "Bad request", bad.what(), options);

@@ -6,6 +6,7 @@
 // `jobkb export site` renders the same pages to files.
 
 #include "web/http_types.hpp"
+#include "web/response_cache.hpp"
 
 #include "jobkb/database.hpp"
 
@@ -31,7 +32,9 @@ std::vector<std::pair<std::string, std::string>> security_headers();
 
 // Answers a request. GET and HEAD only (others: 405); unknown paths: an HTML 404 page (JSON under
 // /api/); too many or too long parameters, or ones the path does not take: 400. Never throws for
-// anything a request holds; a failing base is a 500 page naming the problem.
-Response answer(const Request& request, Database& database, const SiteOptions& options);
+// anything a request holds; a failing base is a 500 page naming the problem. With a cache, an
+// answer to a question already answered from the same content comes from memory.
+Response answer(const Request& request, Database& database, const SiteOptions& options,
+                ResponseCache* cache = nullptr);
 
 } // namespace jobkb::web
