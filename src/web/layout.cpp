@@ -100,7 +100,11 @@ Html listing_table(const cli::Listing& listing, const CellLink& link, std::strin
             const auto* money = std::get_if<cli::MoneyValue>(&value);
             const bool right = listing.columns[column].align == cli::Align::kRight;
             const std::string amount = money ? std::to_string(money->amount_minor) : "";
-            html.open("td", {{right ? "class" : "", money ? "num money" : "num"},
+            // A date never breaks at its hyphens.
+            const std::string& key = listing.columns[column].key;
+            const bool date = key == "as_of" || key.ends_with("_as_of") || key.ends_with("date");
+            const std::string kind = right ? (money ? "num money" : "num") : (date ? "date" : "");
+            html.open("td", {{kind.empty() ? "" : "class", kind},
                              {money ? "data-amount-minor" : "", amount},
                              {money ? "data-currency" : "", money ? money->currency.code : ""}});
             const std::string href = link ? link(row, column) : std::string();

@@ -17,7 +17,7 @@ const std::vector<UsageCase> kCases = {
     // A missing or unknown command: the closest commands, or the ones there are.
     {{},
      "missing command (expected init, migrate, roles, role, skills, industries, salaries, "
-     "compare, gap, related, sql, import, imports, export, alias, check or completion)",
+     "compare, gap, related, sql, import, imports, export, alias, check, serve or completion)",
      "jobkb"},
     {{"rolse"}, "unknown command 'rolse' (did you mean 'roles' or 'role'?)", "jobkb"},
     {{"rolse", "--skill", "python"},
@@ -25,7 +25,8 @@ const std::vector<UsageCase> kCases = {
      "jobkb"},
     {{"search", "x"},
      "unknown command 'search' (expected init, migrate, roles, role, skills, industries, "
-     "salaries, compare, gap, related, sql, import, imports, export, alias, check or completion)",
+     "salaries, compare, gap, related, sql, import, imports, export, alias, check, serve or "
+     "completion)",
      "jobkb"},
     {{"compar", "a", "b"}, "unknown command 'compar' (did you mean 'compare'?)", "jobkb"},
     {{"import"}, "missing command after 'import' (expected salaries)", "jobkb import"},
