@@ -16,9 +16,10 @@ struct RoleAlias {
 
 /// The work of `jobkb alias add`: teaches the base another name for a role ("ML Engineer" for
 /// Machine Learning Engineer). Throws Error(ErrorCode::kNotFound) for an unknown role (with
-/// suggestions), Error(ErrorCode::kInvalidArgument) for an empty alias and when the alias is
-/// already a role's name or alias (with HintKind::kRemoveAliasFirst when it names another role),
-/// and Error when SQLite fails.
+/// suggestions), Error(ErrorCode::kAmbiguous) for a role named by an ambiguous title,
+/// Error(ErrorCode::kInvalidArgument) for an empty alias and when the alias is already a role's
+/// name or alias (with HintKind::kMergeOrRename when it is another role's name,
+/// HintKind::kRemoveAliasFirst when it is another role's alias), and Error when SQLite fails.
 RoleAlias add_role_alias(Database& database, const std::string& role, const std::string& alias);
 
 /// The work of `jobkb alias list`: every alias, or one role's, by role then alias. Throws

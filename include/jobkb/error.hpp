@@ -10,6 +10,7 @@ namespace jobkb {
 enum class ErrorCode {
     kInvalidArgument,  ///< a caller passed something unusable (a bad name, amount, path)
     kNotFound,         ///< a named thing does not exist
+    kAmbiguous,        ///< a name names several things (a title of several roles): name one
     kNotADatabase,     ///< the file is not a SQLite database at all
     kForeignDatabase,  ///< a SQLite database, but not a jobkb one
     kDatabaseTooNew,   ///< made by a newer jobkb: refused rather than misread
@@ -47,6 +48,18 @@ enum class HintKind {
     kCreate,           ///< no file at the path: create one (initialize_knowledge_base)
     kAllowSeveral,     ///< several statements: allow writes to run them in one transaction
     kBindParameter,    ///< a query parameter has no value: give it one (value: its name)
+    kChooseLayout,     ///< a rate file's layout is not told by its header: name it
+    kConvertEncoding,  ///< the input is not UTF-8: convert it (value: the encoding, as iconv names
+                       ///< it)
+    kDecimalComma,     ///< numbers with decimal commas in a ;-separated file: write decimal points
+    kRepairSearch,     ///< the search index is stale: repair it (repair_search_index)
+    kMapTitles,        ///< a title names several roles, or none: map titles to roles for the import
+    kMergeOrRename,    ///< the name is another role's (value): merge that role into this one
+                       ///< (field), or rename it first
+    kMergeInstead,     ///< observations refer to the role (value): merge it into another instead
+    kListMerges,       ///< list the role merges to find the right one
+    kUndoMergeFirst,   ///< a later merge (value: its id) depends on this one: undo that first
+    kListTitles,       ///< list the titles to find the right one
 };
 
 /// A hint with what it is about: the import field (`field`) and the file's column, name or other

@@ -13,6 +13,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace jobkb {
@@ -40,6 +41,12 @@ using HintWording = std::function<std::string(const Hint&)>;
 /// worded by `word_hint`. Line breaks and other control characters it quotes from the file are
 /// escaped, and a long one is shortened, so the message stays one line.
 std::string describe(const Diagnostic& diagnostic, const HintWording& word_hint = describe_hint);
+
+/// The diagnostic of a problem that `rows` records have (a name the base does not know, reported
+/// once for all the rows that carry it), as one line: `FILE:LINE: field: problem (in 12 rows, the
+/// first at line LINE; expected ...; HINT)`; with rows 1 the same as describe(diagnostic).
+std::string describe(const Diagnostic& diagnostic, std::size_t rows,
+                     const HintWording& word_hint = describe_hint);
 
 /// Diagnostics of one place (one header) as one line: `FILE:LINE: field: problem (expected ...;
 /// HINT); problem (...)`, the location taken from the first. Empty for none.
@@ -74,7 +81,8 @@ using RejectSink =
 /// do with invalid rows, and where the batch comes from.
 struct FileImportOptions {
     std::string file_name; ///< as given: named in messages and recorded with the batch
-    InputFormat format = InputFormat::kCsv;       ///< how to read the input
+    InputFormat format = InputFormat::kCsv; ///< how to read the input
+    ReadOptions reading; ///< the delimiter or the sheet, where the format has one
     std::map<std::string, std::string> mapping;   ///< field -> the file's column for it
     std::map<std::string, std::string> constants; ///< field -> a value for every row
     bool ignore_unknown = false; ///< columns that are no field are skipped, not errors
@@ -86,10 +94,54 @@ struct FileImportOptions {
     std::string today; ///< YYYY-MM-DD: dates may not be later; empty means the system date
 };
 
+/// One line of a title mapping (ImportOptions::role_titles, read_title_mapping()): the rows of a
+/// salary import whose role is `title` are figures of `role`.
+struct TitleMapping {
+    std::string title;    ///< as the salary file writes it; matched in any letter case
+    std::string role;     ///< the role: its name, slug, alias, code, or a title of it alone
+    std::size_t line = 0; ///< its line in the mapping file (0 when it comes from no file)
+};
+
 /// The options of a salary import.
 struct ImportOptions : FileImportOptions {
     bool create_roles = false; ///< unknown roles are added instead of rejected
+    /// A row without a currency (no currency column, or an empty cell) takes its country's
+    /// currency instead of being rejected.
+    bool currency_from_country = false;
+    /// Titles mapped to roles for this import: a row's role is looked up here first. A mapped
+    /// title the base does not know (or that names several roles) is recorded as a title of its
+    /// role ('user', with the batch, so undo takes it back). The mapping is part of the settings,
+    /// so the same file with the same mapping imports once.
+    std::vector<TitleMapping> role_titles;
 };
+
+/// Rows of one country in a currency that is neither the country's own nor a common reporting
+/// currency (USD, EUR, GBP): worth a look, not an error (a survey may pay in a neighbour's
+/// currency, or a column may be shifted).
+struct CurrencyRemark {
+    std::string country_code;     ///< ISO 3166-1 alpha-2
+    std::string currency;         ///< the rows' currency
+    std::string country_currency; ///< the country's own; empty when it has none
+    std::int64_t rows = 0;        ///< rows of this import with this country and currency
+};
+
+/// What read_title_mapping() found.
+struct TitleMappingFile {
+    std::vector<TitleMapping> mappings; ///< in the file's order, each title once
+    std::size_t error_count = 0;        ///< problems found
+    std::vector<Diagnostic> errors;     ///< the first max_errors problems, with file and line
+};
+
+/// Reads and checks a title mapping (for ImportOptions::role_titles): CSV with a header naming
+/// the columns `title` and `role` (in any case and order), then one title a line. Every role must
+/// name a known role, as names are looked up everywhere (an unknown one comes with suggestions;
+/// a title of several roles is ambiguous); a title mapped twice to different roles, an empty
+/// field, text that is not UTF-8 or holds control characters are problems too, each
+/// `FILE:LINE: field: ...`; at most 100,000 titles. Writes nothing. Throws InputError for a header
+/// that does not name the two columns, Error(kInvalidArgument) for an input that cannot be read
+/// as CSV any further or holds no titles, and Error when SQLite fails.
+TitleMappingFile read_title_mapping(Database& database, InputSource& input,
+                                    const std::string& file_name, std::size_t max_errors = 20);
 
 /// One line of the change report: a key whose current figure the import replaces, with the figure
 /// before it (none for a new key) and the new one.
@@ -107,18 +159,20 @@ struct FigureChange {
 
 /// What any import of a file as one batch did (or, in a dry run, would do).
 struct FileImportReport {
-    std::int64_t batch_id = 0;          ///< 0 when nothing was written
-    bool committed = false;             ///< the batch was written
-    bool already_imported = false;      ///< the same file with the same settings is existing_batch
-    std::int64_t existing_batch = 0;    ///< with already_imported: the earlier batch
-    std::int64_t existing_rejected = 0; ///< with already_imported: rows that batch rejected
-    std::int64_t rows_read = 0;         ///< records read
-    std::int64_t rows_inserted = 0;     ///< rows written (a dry run: that would be written)
-    std::int64_t rows_unchanged = 0;    ///< rows already there (already_imported)
-    std::int64_t rows_rejected = 0;     ///< records with at least one problem
-    std::size_t error_count = 0;        ///< problems found, including those not kept
-    std::vector<Diagnostic> errors;     ///< the first max_errors problems
-    bool stopped_early = false;         ///< max_errors reached without skip_invalid
+    std::int64_t batch_id = 0;           ///< 0 when nothing was written
+    bool committed = false;              ///< the batch was written
+    bool already_imported = false;       ///< the same file with the same settings is existing_batch
+    std::int64_t existing_batch = 0;     ///< with already_imported: the earlier batch
+    std::int64_t existing_rejected = 0;  ///< with already_imported: rows that batch rejected
+    std::int64_t rows_read = 0;          ///< records read
+    std::int64_t rows_inserted = 0;      ///< rows written (a dry run: that would be written)
+    std::int64_t rows_unchanged = 0;     ///< rows already there (already_imported)
+    std::int64_t rows_rejected = 0;      ///< records with at least one problem
+    std::size_t error_count = 0;         ///< problems found, including those not kept; a name the
+                                         ///< base does not know counts once however many rows
+    std::vector<Diagnostic> errors;      ///< the first max_errors problems
+    std::vector<std::size_t> error_rows; ///< for each of errors: the rows that have it
+    bool stopped_early = false;          ///< max_errors reached without skip_invalid
     std::vector<std::int64_t> superseded_batches; ///< batches this one superseded
 };
 
@@ -127,6 +181,14 @@ struct ImportReport : FileImportReport {
     std::vector<FigureChange> changes;      ///< at most kMaxReportedChanges
     std::size_t change_count = 0;           ///< keys whose current figure changes
     std::vector<std::string> created_roles; ///< with create_roles: the roles added
+    /// Countries with figures in an unusual currency, in the order first met (at most
+    /// kMaxReportedChanges of them).
+    std::vector<CurrencyRemark> currency_remarks;
+    std::int64_t currencies_filled = 0; ///< with currency_from_country: rows given the country's
+    std::size_t unknown_roles = 0;          ///< distinct role names that named no role or several
+    std::int64_t unknown_role_rows = 0;     ///< rows whose role was one of them
+    /// Mapped titles recorded as titles of their roles: (title, the role's name).
+    std::vector<std::pair<std::string, std::string>> titles_added;
 };
 
 /// The most changed figures an ImportReport lists (change_count counts them all).
@@ -142,26 +204,43 @@ ImportReport import_salaries(Database& database, InputSource& input, const Impor
 
 /// One import batch, as list_import_batches() reports it.
 struct ImportBatch {
-    std::int64_t id = 0;                       ///< the batch's number
-    std::string file_name;                     ///< the input as named when it was imported
-    std::string source;                        ///< the source's title
-    std::string input_format;                  ///< "csv", "tsv", "json" or "ndjson"
-    std::int64_t rows_read = 0;                ///< records read
-    std::int64_t rows_inserted = 0;            ///< rows written
-    std::int64_t rows_rejected = 0;            ///< records rejected
-    std::string imported_at;                   ///< UTC, 2026-11-23T10:00:00Z
+    std::int64_t id = 0;            ///< the batch's number
+    std::string file_name;          ///< the input as named when it was imported
+    std::string source;             ///< the source's title
+    std::string input_format;       ///< "csv", "tsv", "json", "ndjson" or "xlsx" (a workbook)
+    std::int64_t rows_read = 0;     ///< records read
+    std::int64_t rows_inserted = 0; ///< rows written
+    std::int64_t rows_rejected = 0; ///< records rejected
+    std::string imported_at;        ///< UTC, 2026-11-23T10:00:00Z
     std::optional<std::int64_t> superseded_by; ///< the later batch that superseded it
     std::optional<std::string> undone_at;      ///< when it was undone, UTC
     std::string sha256;                        ///< of the input's bytes
+    /// What the batch holds, a code of import_contents: "salaries", "exchange-rates",
+    /// "ppp-factors", ...
+    std::string content;
 };
 
 /// Every import batch, oldest first. Throws Error for a database failure.
 std::vector<ImportBatch> list_import_batches(Database& database);
 
-/// Removes what a batch added (its salary observations: the latest figures fall back to what is
-/// left) and marks it undone; batches it superseded count as current again. Returns the rows
-/// removed. Throws Error(kNotFound) for an unknown batch, Error(kInvalidArgument) for one already
-/// undone, and Error for a database failure.
+/// What undoing a batch took back of one kind of content.
+struct UndoneContent {
+    std::string what;      ///< the kind: "salary observations", "exchange rates", "roles", ...
+    std::int64_t rows = 0; ///< rows removed or restored
+};
+
+/// Removes what a batch added (its salary observations, exchange rates or PPP factors: the latest
+/// figures and rates fall back to what is left; the titles it recorded; the roles it created,
+/// unless something else refers to them: an observation of another batch, an alias, title or code
+/// not of this batch, a skill, industry, responsibility, relation or source description, a merge)
+/// and marks it undone; batches it superseded count as current again. Returns the rows removed.
+/// Throws Error(kNotFound) for an unknown batch, Error(kInvalidArgument) for one already undone,
+/// and Error for a database failure.
 std::int64_t undo_import_batch(Database& database, std::int64_t batch_id);
+
+/// The same as undo_import_batch(), saying what it removed of each kind of content (every kind,
+/// in the order undo takes them back, with 0 for a kind the batch held none of). Throws as
+/// undo_import_batch() does.
+std::vector<UndoneContent> undo_import_batch_by_content(Database& database, std::int64_t batch_id);
 
 } // namespace jobkb

@@ -16,13 +16,17 @@
 #include "jobkb/decimal.hpp"
 #include "jobkb/error.hpp"
 #include "jobkb/import.hpp"
+#include "jobkb/rate_import.hpp"
 #include "jobkb/knowledge_base.hpp"
 #include "jobkb/migrator.hpp"
 #include "jobkb/money.hpp"
 #include "jobkb/name_list.hpp"
 #include "jobkb/names.hpp"
 #include "jobkb/record_reader.hpp"
+#include "jobkb/role_management.hpp"
+#include "jobkb/search.hpp"
 #include "jobkb/seeder.hpp"
+#include "jobkb/titles.hpp"
 #include "jobkb/version.hpp"
 
 /// A knowledge base of job roles in one SQLite file: roles with their aliases, skills and

@@ -3,6 +3,9 @@
 
 #include "jobkb/check.hpp"
 #include "jobkb/error.hpp"
+#include "jobkb/search.hpp"
+
+#include <memory>
 
 namespace jobkb::cli {
 namespace {
@@ -23,14 +26,32 @@ std::string finding(const HealthProblem& problem) {
     return line;
 }
 
+// --repair: rebuilds what jobkb maintains and can derive again (the search index), then checks.
+void repair(Context& context) {
+    auto database = context.open(Access::kReadWrite);
+    const std::int64_t changed = repair_search_index(*database);
+    context.out << database->path().string() << ": search index rebuilt (" << changed
+                << " text(s) added or removed)\n";
+}
+
 } // namespace
 
 void register_check_command(CLI::App& app, Context& context) {
+    auto repair_requested = std::make_shared<bool>(false);
     auto* check = app.add_subcommand(
-        "check", "Verify the database: integrity, foreign keys, migration checksums");
+        "check",
+        "Verify the database: integrity, foreign keys, migration checksums, derived tables");
+    check->add_flag("--repair", *repair_requested,
+                    "First rebuild the search index from the tables it indexes (the one mode "
+                    "that writes)");
     check->footer("Prints each problem on a line and exits 1 if there is any; prints 'ok' and "
-                  "exits 0 otherwise. Never changes the file.\n\nExample:\n  jobkb check");
-    check->callback([&context] {
+                  "exits 0 otherwise. Without --repair, never changes the file.\n\nExamples:\n"
+                  "  jobkb check\n  jobkb check --repair    when check reports the search index "
+                  "stale (SQL that wrote to the index's own tables)");
+    check->callback([&context, repair_requested] {
+        if (*repair_requested) {
+            repair(context);
+        }
         std::string path;
         std::vector<HealthProblem> problems;
         try {

@@ -24,6 +24,7 @@ Exit codes: 0 success, 1 error (bad data, file or database), 2 usage error.
 Examples:
   jobkb roles --skill python --industry healthcare
   jobkb role "MLOps Engineer"
+  jobkb search chatbot
   jobkb gap "Data Scientist" "Machine Learning Engineer"
   jobkb salaries --role "MLOps Engineer" --country IN --history
   jobkb sql "SELECT role, amount FROM latest_salaries WHERE country = 'US'" --csv
@@ -42,17 +43,20 @@ constexpr CommandGroup kCommandGroups[] = {
     {{"init"}, register_init_command},
     {{"migrate"}, register_migrate_command},
     {{"roles"}, register_roles_command},
-    {{"role"}, register_role_command},
+    {{"role"}, register_role_commands},
     {{"skills"}, register_skills_command},
     {{"industries"}, register_industries_command},
     {{"salaries"}, register_salaries_command},
     {{"compare"}, register_compare_command},
     {{"gap"}, register_gap_command},
     {{"related"}, register_related_command},
+    {{"search"}, register_search_command},
     {{"sql"}, register_sql_command},
     {{"import", "imports"}, register_import_commands},
     {{"export"}, register_export_command},
     {{"alias"}, register_alias_command},
+    {{"title"}, register_title_command},
+    {{"merges"}, register_merges_command},
     {{"check"}, register_check_command},
     {{"serve"}, register_serve_command},
     {{"completion"}, register_completion_command},

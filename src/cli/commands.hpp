@@ -6,6 +6,7 @@
 
 #include "jobkb/catalog.hpp"
 #include "jobkb/knowledge_base.hpp"
+#include "jobkb/search.hpp"
 
 #include <CLI/App.hpp>
 
@@ -27,16 +28,23 @@ void register_init_command(CLI::App& app, Context& context);
 void register_migrate_command(CLI::App& app, Context& context);
 void register_roles_command(CLI::App& app, Context& context);
 void register_role_command(CLI::App& app, Context& context);
+// `role` with its subcommands rename, merge, delete (role_management_commands.cpp).
+void register_role_commands(CLI::App& app, Context& context);
+void register_role_management_commands(CLI::App& role, Context& context);
+void register_merges_command(CLI::App& app, Context& context);
 void register_skills_command(CLI::App& app, Context& context);
 void register_industries_command(CLI::App& app, Context& context);
 void register_salaries_command(CLI::App& app, Context& context);
 void register_compare_command(CLI::App& app, Context& context);
 void register_gap_command(CLI::App& app, Context& context);
 void register_related_command(CLI::App& app, Context& context);
+void register_search_command(CLI::App& app, Context& context);
 void register_sql_command(CLI::App& app, Context& context);
 void register_import_commands(CLI::App& app, Context& context); // import salaries, imports
+void register_import_rates(CLI::App& import, Context& context); // import rates
 void register_export_command(CLI::App& app, Context& context);
 void register_alias_command(CLI::App& app, Context& context);
+void register_title_command(CLI::App& app, Context& context);
 void register_check_command(CLI::App& app, Context& context);
 void register_serve_command(CLI::App& app, Context& context);
 void register_completion_command(CLI::App& app, Context& context);
@@ -46,9 +54,19 @@ inline std::optional<std::string> given(const std::string& text) {
     return text.empty() ? std::nullopt : std::optional<std::string>(text);
 }
 
+class FigureConversions;
+
 // Salary figures as a listing: role (optional), country, statistic, period, amount, as_of,
-// source, note.
-Listing salaries_listing(const std::vector<SalaryFigure>& figures, bool with_role);
+// source, note; with conversions, each figure also in their unit (the columns of
+// FigureConversions::add_columns() for `format` after the amount), ordered by that amount,
+// highest first, when `by_amount`.
+Listing salaries_listing(const std::vector<SalaryFigure>& figures, bool with_role,
+                         FigureConversions* conversions = nullptr, Format format = Format::kTable,
+                         bool by_amount = false);
+
+// Search hits as a listing (kind, name, field, snippet with ** around matched words, score):
+// what `jobkb search` prints in every format, and what a web view's search API gives as JSON.
+Listing search_listing(const std::vector<SearchHit>& hits);
 
 // "1 migration(s) applied; reference data: 417 row(s) added; ..."
 std::string describe_setup(const SetupReport& report);

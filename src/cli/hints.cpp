@@ -45,7 +45,8 @@ std::string cli_hint(const Hint& hint) {
     case HintKind::kRaiseSizeLimit:
         return "select less, or fewer rows with --max-rows N";
     case HintKind::kCreateRoles:
-        return "add it with --create-roles, or teach a name with 'jobkb alias add ROLE ALIAS'";
+        return "add it with --create-roles, map titles with --roles-from FILE, or teach one with "
+               "'jobkb title add ROLE TITLE'";
     case HintKind::kMapColumn:
         return "map it with --map " +
                shell_quoted((hint.field.empty() ? std::string("FIELD") : hint.field) + "=" +
@@ -64,6 +65,33 @@ std::string cli_hint(const Hint& hint) {
         return "pass --write to run several in one transaction";
     case HintKind::kBindParameter:
         return "pass -p " + shell_quoted(hint.value) + " VALUE";
+    case HintKind::kChooseLayout:
+        return "name it with --layout ecb|ecb-daily|long|ppp|world-bank";
+    case HintKind::kConvertEncoding:
+        return "convert it with iconv -f " + hint.value + " -t UTF-8";
+    case HintKind::kDecimalComma:
+        return "the file looks like a ;-separated CSV with decimal commas (expected a decimal "
+               "point): save it with a decimal point, e.g. from Excel with English (US) number "
+               "settings";
+    case HintKind::kRepairSearch:
+        return "run 'jobkb check --repair' to rebuild it";
+    case HintKind::kMapTitles:
+        return "map it with --roles-from FILE (a title,role CSV), or teach it with 'jobkb title "
+               "add ROLE TITLE'";
+    case HintKind::kMergeOrRename:
+        // The commands unquoted, so that their shell-quoted names paste as they are.
+        return "to make them one role, merge them with jobkb role merge " +
+               shell_quoted(hint.value) + " " + shell_quoted(hint.field) +
+               ", or rename it first with jobkb role rename " + shell_quoted(hint.value) + " NEW";
+    case HintKind::kMergeInstead:
+        return "merge it into another role instead with jobkb role merge " +
+               shell_quoted(hint.value) + " ROLE";
+    case HintKind::kListMerges:
+        return "see 'jobkb merges'";
+    case HintKind::kUndoMergeFirst:
+        return "undo it first with 'jobkb merges undo " + hint.value + "'";
+    case HintKind::kListTitles:
+        return "see 'jobkb title list'";
     }
     return "";
 }

@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 #include "cli/hints.hpp"
+#include "cli/import_input.hpp"
 #include "cli/listings.hpp"
 #include "cli/output_file.hpp"
 
@@ -20,14 +21,18 @@ namespace {
 struct ImportArguments {
     std::string file;
     std::string input_format;
+    std::string delimiter;
+    std::string sheet;
     std::vector<std::string> mappings;
     std::vector<std::string> constants;
     std::string source;
     std::string rejects;
+    std::string roles_from;
     std::size_t max_errors = 20;
     bool ignore_unknown = false;
     bool skip_invalid = false;
     bool create_roles = false;
+    bool currency_from_country = false;
     bool dry_run = false;
     bool supersede = false;
     bool quiet = false;
@@ -77,7 +82,8 @@ public:
     explicit RejectsWriter(std::ostream& out) : out_(out) {}
 
     void write(const Record& record, const std::string& reason, InputFormat format) {
-        const bool tabular = format == InputFormat::kCsv || format == InputFormat::kTsv;
+        const bool tabular = format == InputFormat::kCsv || format == InputFormat::kTsv ||
+                             format == InputFormat::kXlsx;
         if (!header_written_) {
             out_ << "line,reason";
             if (tabular && record.names) {
@@ -144,44 +150,18 @@ Listing changes_listing(const ImportReport& report) {
     return listing;
 }
 
-// A bar on stderr while a file of known size is read: [#####     ] 45%  30.1 MB.
-class ProgressBar {
-public:
-    ProgressBar(std::ostream& err, std::uint64_t total) : err_(err), total_(total) {}
-    ~ProgressBar() {
-        if (drawn_) {
-            err_ << "\r" << std::string(60, ' ') << "\r" << std::flush;
-        }
-    }
-    ProgressBar(const ProgressBar&) = delete;
-    ProgressBar& operator=(const ProgressBar&) = delete;
-
-    void update(std::uint64_t bytes) {
-        const int percent = total_ == 0 ? 100 : static_cast<int>(bytes * 100 / total_);
-        if (percent == last_percent_) {
-            return;
-        }
-        last_percent_ = percent;
-        drawn_ = true;
-        const int filled = percent / 5;
-        err_ << fmt::format("\r[{}{}] {:3}% {:7.1f} MB",
-                            std::string(static_cast<std::size_t>(filled), '#'),
-                            std::string(static_cast<std::size_t>(20 - filled), ' '), percent,
-                            static_cast<double>(bytes) / 1e6)
-             << std::flush;
-    }
-
-private:
-    std::ostream& err_;
-    std::uint64_t total_;
-    int last_percent_ = -1;
-    bool drawn_ = false;
-};
-
 void report_outcome(Context& context, const ImportArguments& arguments,
                     const ImportReport& report) {
-    for (const auto& error : report.errors) {
-        context.err << describe(error, cli_hint) << '\n';
+    for (std::size_t i = 0; i < report.errors.size(); ++i) {
+        const std::size_t rows = i < report.error_rows.size() ? report.error_rows[i] : 1;
+        context.err << describe(report.errors[i], rows, cli_hint) << '\n';
+    }
+    if (report.unknown_roles > 0) {
+        context.note(fmt::format(
+            "{}: {} distinct role name(s) in {} row(s) name no role or several (map them to "
+            "roles with --roles-from FILE, a CSV of title,role{})",
+            arguments.file, report.unknown_roles, report.unknown_role_rows,
+            arguments.create_roles ? "" : ", or add them with --create-roles"));
     }
     if (report.error_count > report.errors.size()) {
         context.note(fmt::format("{}: {} more error(s) not shown (raise --max-errors, or write "
@@ -227,8 +207,26 @@ void report_outcome(Context& context, const ImportArguments& arguments,
         }
     }
     const bool dry = arguments.dry_run;
+    for (const auto& remark : report.currency_remarks) {
+        context.note(fmt::format(
+            "note: {} row(s) of {} are in {}, which is neither {} nor a common reporting "
+            "currency (USD, EUR, GBP): check the currency column",
+            remark.rows, remark.country_code, remark.currency,
+            remark.country_currency.empty()
+                ? remark.country_code + "'s own (it has none)"
+                : remark.country_code + "'s own (" + remark.country_currency + ")"));
+    }
+    if (report.currencies_filled > 0) {
+        context.note(fmt::format("{} {} the currency of their country (--currency-from-country)",
+                                 report.currencies_filled,
+                                 dry ? "row(s) would be given" : "row(s) given"));
+    }
     for (const auto& role : report.created_roles) {
         context.note((dry ? "would create role " : "created role ") + role);
+    }
+    for (const auto& [title, role] : report.titles_added) {
+        context.note(fmt::format("{} '{}' as a title of {}", dry ? "would record" : "recorded",
+                                 title, role));
     }
     for (const auto batch : report.superseded_batches) {
         context.note(fmt::format("batch {} {} superseded: its figures stay as history", batch,
@@ -241,6 +239,21 @@ void report_outcome(Context& context, const ImportArguments& arguments,
         report.rows_rejected, report.committed ? fmt::format(" (batch {})", report.batch_id) : ""));
 }
 
+// --delimiter is for delimited text and --sheet for workbooks: elsewhere they are usage errors.
+void check_reading_options(const ImportArguments& arguments, InputFormat format) {
+    const bool delimited = format == InputFormat::kCsv || format == InputFormat::kTsv;
+    if (!arguments.delimiter.empty() && !delimited) {
+        throw CLI::ValidationError("--delimiter", fmt::format("applies to CSV and TSV input, "
+                                                              "not {} (FILE is {})",
+                                                              to_string(format), arguments.file));
+    }
+    if (!arguments.sheet.empty() && format != InputFormat::kXlsx) {
+        throw CLI::ValidationError("--sheet", fmt::format("applies to workbooks (xlsx), not {} "
+                                                          "(FILE is {})",
+                                                          to_string(format), arguments.file));
+    }
+}
+
 void register_import(CLI::App& app, Context& context) {
     auto arguments = std::make_shared<ImportArguments>();
     auto* import = app.add_subcommand("import", "Import data into the knowledge base");
@@ -249,11 +262,29 @@ void register_import(CLI::App& app, Context& context) {
     auto* salaries = import->add_subcommand("salaries", "Import salary figures from a file");
     salaries
         ->add_option("FILE", arguments->file,
-                     "CSV, TSV, JSON (array of objects) or NDJSON; "
+                     "CSV, TSV, JSON (array of objects), NDJSON or an Excel workbook (.xlsx); "
                      "- reads stdin")
         ->required();
     salaries->add_option("--input-format", arguments->input_format,
-                         "csv, tsv, json or ndjson (default: by the file's extension; csv for -)");
+                         "csv, tsv, json, ndjson or xlsx (default: by the file's extension; for "
+                         "- by its first bytes)");
+    salaries
+        ->add_option("--delimiter", arguments->delimiter,
+                     "CSV: split fields on this: , ; | or tab, or their names (default: "
+                     "sniffed from the first lines)")
+        ->option_text("comma|semicolon|tab|pipe")
+        ->check(CLI::Validator(
+            [](std::string& value) {
+                return parse_delimiter(value)
+                           ? std::string()
+                           : "expected one of , ; | tab (or comma, semicolon, pipe), not '" +
+                                 value + "'";
+            },
+            "", "delimiter"));
+    salaries
+        ->add_option("--sheet", arguments->sheet,
+                     "A workbook's sheet to read, by name (default: the first)")
+        ->option_text("NAME");
     salaries
         ->add_option("--map", arguments->mappings,
                      "Read FIELD from the file's COLUMN, e.g. --map role=job_title")
@@ -277,6 +308,14 @@ void register_import(CLI::App& app, Context& context) {
                          "Write rejected rows with their reasons to this CSV file");
     salaries->add_flag("--create-roles", arguments->create_roles,
                        "Add roles the base does not know instead of rejecting their rows");
+    salaries->add_flag("--currency-from-country", arguments->currency_from_country,
+                       "A row without a currency (no currency column, or an empty cell) takes "
+                       "its country's currency");
+    salaries
+        ->add_option("--roles-from", arguments->roles_from,
+                     "A CSV of title,role mapping the file's role names to known roles for this "
+                     "import (checked first; titles the base did not know are recorded)")
+        ->option_text("FILE");
     salaries->add_flag("--dry-run", arguments->dry_run,
                        "Validate and show what would change; write nothing");
     salaries->add_flag("--supersede", arguments->supersede,
@@ -288,12 +327,20 @@ void register_import(CLI::App& app, Context& context) {
         "(default average), as_of (date, year-month or year; required), source, note. Headers "
         "match in any case. Amounts: 1088060, 10,88,060, 1,088,060, ₹10,88,060, 12 LPA, 10.5 "
         "lakh, 1.2 crore, 150k. One transaction: with any invalid row nothing is written (unless "
-        "--skip-invalid). Importing the same file again changes nothing.\n\nExamples:\n"
+        "--skip-invalid). Importing the same file again changes nothing. Roles are found by "
+        "name, slug, alias, occupation code or a title of one role; an unknown or ambiguous "
+        "name is reported once, with the rows that carry it.\n\nInput: UTF-8 or "
+        "UTF-16 (with its byte-order mark); CSV split on , ; tab or | as the first lines show "
+        "(or --delimiter); a workbook's first sheet (or --sheet), its numbers as the exact "
+        "decimals it stores; for - the format is told by the first bytes.\n\nExamples:\n"
         "  jobkb import salaries 2026-q3.csv --dry-run\n"
         "  jobkb import salaries ds_salaries.csv --map role=job_title --map "
         "country=employee_residence --map currency=salary_currency --map amount=salary --map "
-        "as_of=work_year --set statistic=point --ignore-unknown --create-roles\n"
-        "  jobkb import salaries survey.ndjson --source \"Survey 2026\" --supersede");
+        "as_of=work_year --set statistic=point --ignore-unknown --roles-from titles.csv\n"
+        "  jobkb import salaries survey.ndjson --source \"Survey 2026\" --supersede\n"
+        "  jobkb import salaries 2026-q3.xlsx --sheet Salaries\n"
+        "  jobkb import salaries excel-export.csv --delimiter \";\"");
+    register_import_rates(*import, context);
     salaries->callback([&context, arguments] {
         ImportOptions options;
         options.file_name = arguments->file;
@@ -303,6 +350,7 @@ void register_import(CLI::App& app, Context& context) {
         options.max_errors = arguments->max_errors;
         options.skip_invalid = arguments->skip_invalid;
         options.create_roles = arguments->create_roles;
+        options.currency_from_country = arguments->currency_from_country;
         options.dry_run = arguments->dry_run;
         options.supersede = arguments->supersede;
         if (!arguments->source.empty()) {
@@ -312,47 +360,24 @@ void register_import(CLI::App& app, Context& context) {
             options.today = *today; // fixes "today" for reproducible runs and tests
         }
         const bool from_stdin = arguments->file == "-";
-        std::optional<InputFormat> format = arguments->input_format.empty()
-                                                ? (from_stdin ? std::optional(InputFormat::kCsv)
-                                                              : input_format_for(arguments->file))
-                                                : parse_input_format(arguments->input_format);
-        if (!format) {
+        std::optional<InputFormat> format =
+            !arguments->input_format.empty() ? parse_input_format(arguments->input_format)
+            : from_stdin                     ? std::nullopt // told by its first bytes, below
+                                             : input_format_for(arguments->file);
+        if (!format && !(from_stdin && arguments->input_format.empty())) {
             throw Error(ErrorCode::kInvalidArgument,
                         arguments->input_format.empty()
                             ? arguments->file + ": cannot tell the format from the file name "
-                                                "(expected .csv, .tsv, .json or .ndjson, or "
-                                                "--input-format)"
+                                                "(expected .csv, .tsv, .json, .ndjson or "
+                                                ".xlsx, or --input-format)"
                             : "--input-format '" + arguments->input_format +
-                                  "': expected csv, tsv, json or ndjson");
+                                  "': expected csv, tsv, json, ndjson or xlsx");
         }
-        options.format = *format;
-
-        std::ifstream file;
-        std::istream* in = context.environment.input;
-        std::uint64_t size = 0;
-        if (!from_stdin) {
-            std::error_code error;
-            if (!std::filesystem::is_regular_file(arguments->file, error)) {
-                throw Error(ErrorCode::kIo, arguments->file + ": cannot read: " +
-                                                (std::filesystem::exists(arguments->file, error)
-                                                     ? "not a regular file"
-                                                     : "no such file"));
-            }
-            size = std::filesystem::file_size(arguments->file, error);
-            file.open(arguments->file, std::ios::binary);
-            if (!file) {
-                throw Error(ErrorCode::kIo, arguments->file + ": cannot open it for reading");
-            }
-            in = &file;
-        } else if (in == nullptr) {
-            throw Error(ErrorCode::kInvalidArgument, "-: no standard input to read");
-        }
-        InputSource input(*in, arguments->file);
-        std::optional<ProgressBar> bar;
-        if (!arguments->quiet && !from_stdin && context.environment.stderr_is_terminal) {
-            bar.emplace(context.err, size);
-            input.on_progress = [&bar](std::uint64_t bytes) { bar->update(bytes); };
-        }
+        options.reading.delimiter = parse_delimiter(arguments->delimiter);
+        options.reading.sheet = arguments->sheet;
+        ImportInput input(context, arguments->file, arguments->quiet);
+        options.format = format ? *format : detect_input_format(input.source());
+        check_reading_options(*arguments, options.format);
         const auto location = context.create_default_if_missing();
         std::unique_ptr<OutputFile> rejects_file;
         std::unique_ptr<RejectsWriter> rejects;
@@ -368,14 +393,18 @@ void register_import(CLI::App& app, Context& context) {
             }
         };
         auto database = context.open(Access::kReadWrite);
+        if (!arguments->roles_from.empty()) {
+            options.role_titles =
+                read_roles_from(context, *database, arguments->roles_from, arguments->max_errors);
+        }
         ImportReport report;
         try {
-            report = import_salaries(*database, input, options, sink);
+            report = import_salaries(*database, input.source(), options, sink);
         } catch (const InputError& refused) {
             // The header's problems, with their hints worded as this command's options.
             throw Error(refused.code(), describe(refused.diagnostics(), cli_hint));
         }
-        bar.reset();
+        input.done();
         if (rejects_file) {
             rejects_file->commit();
         }
@@ -391,13 +420,31 @@ void register_imports(CLI::App& app, Context& context) {
     auto* undo = imports->add_subcommand("undo", "Remove one import batch's observations");
     undo->add_option("ID", *batch_id, "The batch, as `jobkb imports` lists it")->required();
     undo->footer("The latest figures fall back to what is left; batches the undone one "
-                 "superseded count as current again. The batch stays listed as undone.\n\n"
+                 "superseded count as current again. The titles the batch recorded go too, and "
+                 "the roles it created unless something else refers to them (another batch's "
+                 "figures, an alias, title or link added since, a merge). The batch stays "
+                 "listed as undone.\n\n"
                  "Example:\n  jobkb imports undo 3");
     imports->footer("Examples:\n  jobkb imports\n  jobkb imports undo 3");
     undo->callback([&context, batch_id] {
         auto database = context.open(Access::kReadWrite);
-        const auto removed = undo_import_batch(*database, *batch_id);
-        context.note(fmt::format("batch {} undone: {} observation(s) removed", *batch_id, removed));
+        // The batch's own figures first ("12 observation(s) removed"), then what came with them.
+        std::string figures;
+        std::string more;
+        for (const auto& content : undo_import_batch_by_content(*database, *batch_id)) {
+            const char* unit = content.what == "salary observations" ? "observation(s)"
+                               : content.what == "exchange rates"    ? "exchange rate(s)"
+                               : content.what == "PPP factors"       ? "PPP factor(s)"
+                                                                     : nullptr;
+            if (unit != nullptr) {
+                if (content.rows > 0 || figures.empty()) {
+                    figures = fmt::format("{} {} removed", content.rows, unit);
+                }
+            } else if (content.rows > 0) {
+                more += fmt::format(", {} of its {} removed", content.rows, content.what);
+            }
+        }
+        context.note(fmt::format("batch {} undone: {}{}", *batch_id, figures, more));
     });
     imports->callback([&context, output, undo] {
         if (undo->parsed()) {
@@ -419,6 +466,7 @@ Listing imports_listing(const std::vector<ImportBatch>& batches) {
                        {"file", "File", Align::kLeft, 30},
                        {"source", "Source", Align::kLeft, 30},
                        {"format", "Format"},
+                       {"content", "Content"},
                        {"read", "Read", Align::kRight},
                        {"inserted", "Inserted", Align::kRight},
                        {"rejected", "Rejected", Align::kRight},
@@ -430,8 +478,8 @@ Listing imports_listing(const std::vector<ImportBatch>& batches) {
                                       ? fmt::format("superseded by {}", *batch.superseded_by)
                                       : "current";
         listing.rows.push_back({batch.id, batch.file_name, batch.source, batch.input_format,
-                                batch.rows_read, batch.rows_inserted, batch.rows_rejected,
-                                batch.imported_at, state});
+                                batch.content, batch.rows_read, batch.rows_inserted,
+                                batch.rows_rejected, batch.imported_at, state});
     }
     return listing;
 }

@@ -5,6 +5,7 @@
 // `jobkb roles --skill python --json` and /api/roles?skill=python give the same bytes, and a
 // field the CLI shows appears on the pages too.
 
+#include "cli/converted_figures.hpp"
 #include "cli/output.hpp"
 
 #include "jobkb/adhoc_sql.hpp"
@@ -21,15 +22,19 @@ namespace jobkb::cli {
 
 // `jobkb roles`: the roles the filter finds (Catalog::roles), as a listing for people (one
 // salary column per country with a figure) or, for a machine format, with stable columns. The
-// filter's country, if any, shows only that country's salary.
-Listing roles_listing(Catalog& catalog, const RoleFilter& filter, Format format);
+// filter's country, if any, shows only that country's salary. With `conversions` (--in, --ppp)
+// each figure also in their unit.
+Listing roles_listing(Catalog& catalog, const RoleFilter& filter, Format format,
+                      FigureConversions* conversions = nullptr);
 // The same for roles found already; `country_code` is the filter's country, resolved.
 Listing roles_listing(const std::vector<RoleOverview>& roles,
-                      const std::optional<std::string>& country_code, Format format);
+                      const std::optional<std::string>& country_code, Format format,
+                      FigureConversions* conversions = nullptr);
 
 // `jobkb role`: the profile in any format (table: a text page; markdown: a small document; JSON:
-// one object; CSV/TSV: one record).
-void write_profile(std::ostream& out, const RoleProfile& profile, const OutputOptions& options);
+// one object; CSV/TSV: one record). With `conversions`, each latest salary also in their unit.
+void write_profile(std::ostream& out, const RoleProfile& profile, const OutputOptions& options,
+                   FigureConversions* conversions = nullptr);
 
 // `jobkb salaries` (salaries_listing is in commands.hpp) and `jobkb salaries --reports`.
 Listing reports_listing(const std::vector<ReportSummary>& summaries);
@@ -39,7 +44,10 @@ Listing skills_listing(const std::vector<Usage>& skills, bool for_role);
 Listing industries_listing(const std::vector<Usage>& industries);
 
 // `jobkb compare`, `jobkb gap`, `jobkb related`.
-Listing comparison_listing(const Comparison& comparison);
+// With `conversions`: each salary row's figures also in their unit (tables: a row under each;
+// machine formats: columns per role), in `format`.
+Listing comparison_listing(const Comparison& comparison, FigureConversions* conversions = nullptr,
+                           Format format = Format::kTable);
 Listing gap_listing(const SkillGap& gap);
 Listing related_listing(const std::vector<RelatedRole>& related);
 

@@ -78,6 +78,7 @@ Json to_json(const CellValue& value) {
             return figures;
         }
         Json operator()(const Blob& v) const { return hex(v.bytes); }
+        Json operator()(const JsonText& v) const { return Json::parse(v.json); }
     };
     return std::visit(Visitor{}, value);
 }
@@ -185,6 +186,7 @@ std::string display_text(const CellValue& value) {
             return text;
         }
         std::string operator()(const Blob& v) const { return hex(v.bytes); }
+        std::string operator()(const JsonText& v) const { return v.json; }
     };
     return std::visit(Visitor{}, value);
 }

@@ -32,11 +32,17 @@ struct SalaryList {
     std::vector<SalaryFigure> figures;
 };
 
+// A cell that is an object in JSON (a converted figure's "in" object), serialized; tables and
+// CSV show the text, which a command avoids by giving them other columns.
+struct JsonText {
+    std::string json;
+};
+
 // One cell of a listing. Each output format renders each kind its own way: money is
 // "₹10,88,060" in tables, a decimal plus a currency column in CSV/TSV, and
 // {"amount_minor": 108806000, "currency": "INR"} in JSON.
 using CellValue = std::variant<std::monostate, std::int64_t, double, std::string, TextList,
-                               MoneyValue, SalaryList, Blob>;
+                               MoneyValue, SalaryList, Blob, JsonText>;
 
 struct ListingColumn {
     std::string key;    // machine name: JSON key and CSV header ("key_skills")

@@ -1,5 +1,6 @@
 // jobkb role: one role in full.
 #include "cli/commands.hpp"
+#include "cli/converted_figures.hpp"
 #include "cli/listings.hpp"
 #include "cli/output.hpp"
 
@@ -29,7 +30,8 @@ void write_list_section(std::ostream& out, const std::string& title,
     }
 }
 
-void write_profile_text(std::ostream& out, const RoleProfile& profile, bool color) {
+void write_profile_text(std::ostream& out, const RoleProfile& profile, bool color,
+                        FigureConversions* conversions) {
     out << heading(profile.name, color) << '\n';
     if (!profile.summary.empty()) {
         out << profile.summary << '\n';
@@ -49,11 +51,12 @@ void write_profile_text(std::ostream& out, const RoleProfile& profile, bool colo
         out << '\n' << heading("Latest salaries", color) << '\n';
         OutputOptions table;
         table.color = color;
-        write_listing(out, salaries_listing(profile.latest_salaries, false), table);
+        write_listing(out, salaries_listing(profile.latest_salaries, false, conversions), table);
     }
 }
 
-void write_profile_markdown(std::ostream& out, const RoleProfile& profile) {
+void write_profile_markdown(std::ostream& out, const RoleProfile& profile,
+                            FigureConversions* conversions) {
     // Every text is the base's, not markup: markdown_text() keeps it so.
     out << "# " << markdown_text(profile.name) << "\n";
     if (!profile.summary.empty()) {
@@ -79,7 +82,9 @@ void write_profile_markdown(std::ostream& out, const RoleProfile& profile) {
         out << "\n## Latest salaries\n\n";
         OutputOptions markdown;
         markdown.format = Format::kMarkdown;
-        write_listing(out, salaries_listing(profile.latest_salaries, false), markdown);
+        write_listing(
+            out, salaries_listing(profile.latest_salaries, false, conversions, Format::kMarkdown),
+            markdown);
     }
 }
 
@@ -96,10 +101,15 @@ Json salary_json(const SalaryFigure& figure) {
 }
 
 // JSON and NDJSON: one object, lists as arrays, salaries as objects.
-void write_profile_json(std::ostream& out, const RoleProfile& profile, bool one_line) {
+void write_profile_json(std::ostream& out, const RoleProfile& profile, bool one_line,
+                        FigureConversions* conversions) {
     Json salaries = Json::array();
     for (const auto& figure : profile.latest_salaries) {
         salaries.push_back(salary_json(figure));
+        if (conversions != nullptr) {
+            salaries.back()[conversions->ppp() ? "ppp" : "in"] =
+                Json::parse(conversion_json(conversions->convert(figure), conversions->ppp()));
+        }
     }
     const Json json{{"role", profile.name},
                     {"slug", profile.slug},
@@ -132,29 +142,36 @@ Listing profile_listing(const RoleProfile& profile) {
 
 struct RoleOptions {
     std::string role;
+    ConversionChoice conversion;
     OutputOptions output;
 };
 
 void run_role(Context& context, const RoleOptions& options) {
     auto database = context.open(Access::kReadOnly);
+    const RoleProfile profile = Catalog(*database).role_profile(options.role);
+    const auto conversions = make_conversions(*database, options.conversion);
     OutputOptions output = options.output;
     output.color = context.use_color();
-    write_profile(context.out, Catalog(*database).role_profile(options.role), output);
+    write_profile(context.out, profile, output, conversions.get());
+    if (conversions) {
+        conversions->print_notes(context);
+    }
 }
 
 } // namespace
 
-void write_profile(std::ostream& out, const RoleProfile& profile, const OutputOptions& options) {
+void write_profile(std::ostream& out, const RoleProfile& profile, const OutputOptions& options,
+                   FigureConversions* conversions) {
     switch (options.format) {
     case Format::kTable:
-        write_profile_text(out, profile, options.color);
+        write_profile_text(out, profile, options.color, conversions);
         return;
     case Format::kMarkdown:
-        write_profile_markdown(out, profile);
+        write_profile_markdown(out, profile, conversions);
         return;
     case Format::kJson:
     case Format::kNdjson:
-        write_profile_json(out, profile, options.format == Format::kNdjson);
+        write_profile_json(out, profile, options.format == Format::kNdjson, conversions);
         return;
     case Format::kCsv:
     case Format::kTsv:
@@ -169,14 +186,23 @@ void register_role_command(CLI::App& app, Context& context) {
     role->add_option("ROLE", options->role, "The role's name, slug or an alias (any letter case)")
         ->required()
         ->option_text("ROLE");
+    add_conversion_options(*role, options->conversion);
     add_output_options(*role, options->output);
     role->footer(
         "Shows the summary, responsibilities in order, key and other mentioned skills, "
         "industries, and the latest salary per country with its statistic, date and "
-        "source. CSV and TSV hold one record without the salaries (see `jobkb salaries --role`)."
-        "\n\nExamples:\n  jobkb role \"MLOps Engineer\"\n  jobkb role mlops-engineer "
-        "--json\n  jobkb role \"data scientists\" --format markdown");
-    role->callback([&context, options] { run_role(context, *options); });
+        "source. CSV and TSV hold one record without the salaries (see `jobkb salaries --role`). "
+        "--in CUR (or --ppp) shows each salary also in CUR with its rate, day and source (JSON: "
+        "an object \"in\" per salary).\n\nExamples:\n  jobkb role \"MLOps Engineer\"\n  jobkb role "
+        "mlops-engineer "
+        "--json\n  jobkb role \"data scientists\" --format markdown\n"
+        "  jobkb role \"Machine Learning Engineer\" --in USD --rate-on 2025-05-09");
+    // `jobkb role rename|merge|delete` (role_management_commands.cpp) do their own work.
+    role->callback([&context, options, role] {
+        if (role->get_subcommands().empty()) {
+            run_role(context, *options);
+        }
+    });
 }
 
 } // namespace jobkb::cli

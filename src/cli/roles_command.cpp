@@ -1,10 +1,13 @@
 // jobkb roles: roles with their key skills, industries and headline salaries, filtered.
 #include "cli/commands.hpp"
+#include "cli/converted_figures.hpp"
 #include "cli/listings.hpp"
 #include "cli/output.hpp"
 #include "cli/usage_errors.hpp"
 
 #include "jobkb/catalog.hpp"
+
+#include <fmt/format.h>
 
 #include <memory>
 #include <set>
@@ -16,14 +19,22 @@ struct RolesOptions {
     RoleFilter filter;
     std::string min_salary;
     std::string country;
+    ConversionChoice conversion;
     OutputOptions output;
 };
 
-std::optional<MoneyValue> figure_in(const RoleOverview& role, const std::string& country) {
+const SalaryFigure* headline(const RoleOverview& role, const std::string& country) {
     for (const auto& figure : role.headline_salaries) {
         if (figure.country_code == country) {
-            return MoneyValue{figure.amount_minor, figure.currency};
+            return &figure;
         }
+    }
+    return nullptr;
+}
+
+std::optional<MoneyValue> figure_in(const RoleOverview& role, const std::string& country) {
+    if (const SalaryFigure* figure = headline(role, country)) {
+        return MoneyValue{figure->amount_minor, figure->currency};
     }
     return std::nullopt;
 }
@@ -35,7 +46,8 @@ CellValue cell(const std::optional<MoneyValue>& money) {
 // For people (table, markdown): one salary column per country that any listed role has a
 // headline figure for, and always the one asked for.
 Listing human_listing(const std::vector<RoleOverview>& roles,
-                      const std::optional<std::string>& country_asked) {
+                      const std::optional<std::string>& country_asked,
+                      FigureConversions* conversions) {
     std::set<std::string> countries;
     if (country_asked) {
         countries.insert(*country_asked);
@@ -51,21 +63,67 @@ Listing human_listing(const std::vector<RoleOverview>& roles,
                        {"industries", "Industries", Align::kLeft, 26}};
     for (const auto& country : countries) {
         listing.columns.push_back(money_column("avg_yearly_" + country, country + " avg/yr"));
+        if (conversions != nullptr) {
+            conversions->add_columns(listing, Format::kTable, "avg_yearly_" + country + "_",
+                                     country + " ", false);
+        }
     }
     for (const auto& role : roles) {
         std::vector<CellValue> row = {role.name, role.key_skills, role.industries};
         for (const auto& country : countries) {
             row.push_back(cell(figure_in(role, country)));
+            if (conversions == nullptr) {
+                continue;
+            }
+            if (const SalaryFigure* figure = headline(role, country)) {
+                conversions->add_cells(row, conversions->convert(*figure), Format::kTable, false);
+            } else {
+                row.emplace_back();
+            }
         }
         listing.rows.push_back(std::move(row));
     }
     return listing;
 }
 
+// Every headline figure converted, in one cell: JSON [{"country", "in": {...}}], CSV/TSV
+// "IN 12742.95 USD at 0.0117116 (2025-05-09, ECB euro ...); US 161321 USD".
+CellValue converted_list(FigureConversions& conversions, const std::vector<SalaryFigure>& figures,
+                         Format format) {
+    const auto converted = conversions.convert(figures);
+    std::string text;
+    for (std::size_t i = 0; i < figures.size(); ++i) {
+        const ConvertedFigure& figure = converted[i];
+        if (format == Format::kJson || format == Format::kNdjson) {
+            text += fmt::format("{}{{\"country\":\"{}\",\"{}\":{}}}", text.empty() ? "" : ",",
+                                figures[i].country_code, conversions.ppp() ? "ppp" : "in",
+                                conversion_json(figure, conversions.ppp()));
+            continue;
+        }
+        std::string item = figures[i].country_code + " ";
+        if (!figure.amount) {
+            item += "not converted: " + figure.note;
+        } else {
+            item += plain_amount(figure.amount->amount_minor, figure.amount->currency) + " " +
+                    conversions.unit_code();
+            if (!figure.same_unit) {
+                item +=
+                    fmt::format(" at {} ({}, {})", figure.rate, figure.applies_to, figure.source);
+            }
+        }
+        text += (text.empty() ? "" : "; ") + item;
+    }
+    if (format == Format::kJson || format == Format::kNdjson) {
+        return JsonText{"[" + text + "]"};
+    }
+    return text;
+}
+
 // For programs (CSV, TSV, JSON, NDJSON): the same columns whatever the data. Every headline
 // figure in one cell, or with --country that country's as a money column.
 Listing machine_listing(const std::vector<RoleOverview>& roles,
-                        const std::optional<std::string>& country_asked) {
+                        const std::optional<std::string>& country_asked,
+                        FigureConversions* conversions, Format format) {
     Listing listing;
     listing.columns = {{"role", "Role"},
                        {"slug", "Slug"},
@@ -74,16 +132,30 @@ Listing machine_listing(const std::vector<RoleOverview>& roles,
     if (country_asked) {
         listing.columns.push_back({"country", "Country"});
         listing.columns.push_back(money_column("avg_yearly", "Avg/yr"));
+        if (conversions != nullptr) {
+            conversions->add_columns(listing, format);
+        }
     } else {
         listing.columns.push_back({"headline_salaries", "Salaries"});
+        if (conversions != nullptr) {
+            listing.columns.push_back({"headline_salaries_in", "Salaries in"});
+        }
     }
     for (const auto& role : roles) {
         std::vector<CellValue> row = {role.name, role.slug, role.key_skills, role.industries};
         if (country_asked) {
             row.emplace_back(*country_asked);
             row.push_back(cell(figure_in(role, *country_asked)));
+            if (conversions != nullptr) {
+                const SalaryFigure* figure = headline(role, *country_asked);
+                conversions->add_cells(
+                    row, figure ? conversions->convert(*figure) : ConvertedFigure{}, format);
+            }
         } else {
             row.emplace_back(SalaryList{role.headline_salaries});
+            if (conversions != nullptr) {
+                row.push_back(converted_list(*conversions, role.headline_salaries, format));
+            }
         }
         listing.rows.push_back(std::move(row));
     }
@@ -111,24 +183,34 @@ void run_roles(Context& context, const RolesOptions& options) {
     filter.min_salary = given(options.min_salary);
     auto database = context.open(Access::kReadOnly);
     Catalog catalog(*database);
-    context.print(roles_listing(catalog, filter, options.output.format), options.output);
+    const auto conversions = make_conversions(*database, options.conversion);
+    const Format format = options.output.format;
+    context.print(roles_listing(catalog, filter, format, conversions.get()), options.output);
+    if (conversions) {
+        if (!is_machine_format(format)) {
+            conversions->print_rates(context.out);
+        }
+        conversions->print_notes(context);
+    }
 }
 
 } // namespace
 
-Listing roles_listing(Catalog& catalog, const RoleFilter& filter, Format format) {
+Listing roles_listing(Catalog& catalog, const RoleFilter& filter, Format format,
+                      FigureConversions* conversions) {
     const auto found = catalog.roles(filter);
     std::optional<std::string> country;
     if (filter.country) {
         country = catalog.names().resolve_country(*filter.country);
     }
-    return roles_listing(found, country, format);
+    return roles_listing(found, country, format, conversions);
 }
 
 Listing roles_listing(const std::vector<RoleOverview>& roles,
-                      const std::optional<std::string>& country_code, Format format) {
-    return is_machine_format(format) ? machine_listing(roles, country_code)
-                                     : human_listing(roles, country_code);
+                      const std::optional<std::string>& country_code, Format format,
+                      FigureConversions* conversions) {
+    return is_machine_format(format) ? machine_listing(roles, country_code, conversions, format)
+                                     : human_listing(roles, country_code, conversions);
 }
 
 void register_roles_command(CLI::App& app, Context& context) {
@@ -168,17 +250,22 @@ void register_roles_command(CLI::App& app, Context& context) {
         ->transform(one_of<RoleSort>("sort order",
                                      {{"name", RoleSort::kName}, {"salary", RoleSort::kSalary}}))
         ->option_text("name|salary");
+    add_conversion_options(*roles, options->conversion);
     add_output_options(*roles, options->output);
     roles->footer(
         "Kinds of filter combine with AND; repeated --skill means any of them unless --match "
         "all; repeated --industry means any of them. Salaries are the latest yearly average per "
         "country, in its currency: a column per country in tables; in CSV, TSV and JSON always "
         "the columns role, slug, key_skills, industries, headline_salaries (with --country: "
-        "country, avg_yearly).\n\nExamples:\n"
+        "country, avg_yearly). --in CUR (or --ppp) adds each figure in CUR: a column beside "
+        "each country's in tables, with the rates used below the table; with --country the "
+        "columns amount_in, amount_in_currency, rate, rate_date, rate_source, conversion_note "
+        "(JSON: in), else headline_salaries_in.\n\nExamples:\n"
         "  jobkb roles --skill python --industry healthcare\n"
         "  jobkb roles --skill python --skill sql --match all\n"
         "  jobkb roles --country IN --min-salary 10,00,000 --sort salary\n"
-        "  jobkb roles --industry fintech --json");
+        "  jobkb roles --industry fintech --json\n"
+        "  jobkb roles --country IN --in USD --rate-on 2025-05-09");
     roles->callback([&context, options] { run_roles(context, *options); });
 }
 

@@ -1,12 +1,22 @@
-// jobkb salaries: salary figures, the latest or all, or individual reports summarised.
+// jobkb salaries: salary figures, the latest or all, or individual reports summarised; with --in
+// or --ppp each also in one unit.
 #include "cli/commands.hpp"
+#include "cli/converted_figures.hpp"
 #include "cli/listings.hpp"
 
+#include "jobkb/combined_reports.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
 #include <memory>
+#include <numeric>
 
 namespace jobkb::cli {
 
-Listing salaries_listing(const std::vector<SalaryFigure>& figures, bool with_role) {
+Listing salaries_listing(const std::vector<SalaryFigure>& figures, bool with_role,
+                         FigureConversions* conversions, Format format, bool by_amount) {
     Listing listing;
     if (with_role) {
         listing.columns.push_back({"role", "Role", Align::kLeft, 26});
@@ -19,14 +29,37 @@ Listing salaries_listing(const std::vector<SalaryFigure>& figures, bool with_rol
                                              {"source", "Source", Align::kLeft, 30},
                                              {"note", "Note", Align::kLeft, 30}};
     listing.columns.insert(listing.columns.end(), rest.begin(), rest.end());
-    for (const auto& figure : figures) {
+    std::vector<ConvertedFigure> converted;
+    std::vector<std::size_t> order(figures.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    if (conversions != nullptr) {
+        // Beside the amount; in tables the source and note stay last.
+        Listing extra;
+        conversions->add_columns(extra, format);
+        const auto at = listing.columns.begin() + (with_role ? 5 : 4);
+        listing.columns.insert(at, extra.columns.begin(), extra.columns.end());
+        converted = conversions->convert(figures);
+        if (by_amount) {
+            // Highest first in the unit; figures without a conversion last, as they were.
+            std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+                const auto& x = converted[a].amount;
+                const auto& y = converted[b].amount;
+                return x && (!y || x->amount_minor > y->amount_minor);
+            });
+        }
+    }
+    for (const std::size_t i : order) {
+        const SalaryFigure& figure = figures[i];
         std::vector<CellValue> row;
         if (with_role) {
             row.emplace_back(figure.role);
         }
         row.insert(row.end(), {figure.country_code, figure.statistic, figure.period,
-                               MoneyValue{figure.amount_minor, figure.currency}, figure.as_of,
-                               figure.source, figure.note});
+                               MoneyValue{figure.amount_minor, figure.currency}});
+        if (conversions != nullptr) {
+            conversions->add_cells(row, converted[i], format);
+        }
+        row.insert(row.end(), {figure.as_of, figure.source, figure.note});
         listing.rows.push_back(std::move(row));
     }
     return listing;
@@ -61,23 +94,190 @@ Listing reports_listing(const std::vector<ReportSummary>& summaries) {
 
 namespace {
 
+using Json = nlohmann::ordered_json;
+
+// "CAD 1, USD 14"
+std::string reported_in(const CombinedReportSummary& summary) {
+    std::string text;
+    for (const auto& [code, count] : summary.reported_in) {
+        text += fmt::format("{}{} {}", text.empty() ? "" : ", ", code, count);
+    }
+    return text;
+}
+
+// The rates a group used, for reading: "CAD→USD 0.738 (2022 avg of 257 days, ECB, via EUR)".
+std::string rates_text(FigureConversions& conversions, const CombinedReportSummary& summary) {
+    std::vector<std::string> parts;
+    for (const auto& rate : summary.rates) {
+        parts.push_back(rate.from + "→" + rate.to + " " +
+                        conversions.rate_text(described_rate(rate)));
+    }
+    if (summary.factor) {
+        parts.push_back(conversions.rate_text(described_factor(*summary.factor)));
+    }
+    std::string text;
+    for (const auto& part : parts) {
+        text += (text.empty() ? "" : "; ") + part;
+    }
+    return text;
+}
+
+std::string rates_json(const CombinedReportSummary& summary) {
+    Json rates = Json::array();
+    for (const auto& rate : summary.rates) {
+        rates.push_back(Json{{"from", rate.from},
+                             {"to", rate.to},
+                             {"rate", rate.rate},
+                             {"rate_exact", rate.exact_rate},
+                             {"applies_to", rate.applies_to},
+                             {"days", rate.days},
+                             {"source", rate.source},
+                             {"cross", rate.cross}});
+    }
+    if (summary.factor) {
+        rates.push_back(Json{{"factor", summary.factor->factor},
+                             {"factor_currency", summary.factor->currency},
+                             {"year", summary.factor->year},
+                             {"source", summary.factor->source}});
+    }
+    return rates.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+// Report groups combined in one unit: the counts of what was converted and left out, the rates.
+Listing combined_listing(const std::vector<CombinedReportSummary>& summaries,
+                         FigureConversions& conversions, Format format) {
+    const std::string unit = conversions.unit_code();
+    Listing listing;
+    listing.columns = {{"role", "Role", Align::kLeft, 26},
+                       {"country", "Country"},
+                       {"year", "Year"},
+                       {"period", "Per"},
+                       {"reports", "Reports", Align::kRight},
+                       {"converted", "Converted", Align::kRight},
+                       {"reported_in", "Reported in"},
+                       {"left_out", "Left out", Align::kRight},
+                       money_column("p25", "25th pct"),
+                       money_column("median", "Median"),
+                       money_column("mean", "Mean"),
+                       money_column("p75", "75th pct"),
+                       money_column("published_average", "Published avg in " + unit)};
+    const bool machine = is_machine_format(format);
+    const bool json = format == Format::kJson || format == Format::kNdjson;
+    if (json) {
+        listing.columns.push_back({"rates", "Rates"});
+        listing.columns.push_back({"notes", "Notes"});
+    } else if (machine) {
+        listing.columns.push_back({"rates", "Rates"});
+        listing.columns.push_back({"conversion_note", "Conversion note"});
+    } else {
+        listing.columns.push_back({"rates", "Rates", Align::kLeft, 30});
+    }
+    for (const auto& summary : summaries) {
+        const auto money = [&](std::int64_t minor) -> CellValue {
+            return summary.count == 0 ? CellValue{} : CellValue{MoneyValue{minor, summary.unit}};
+        };
+        CellValue published;
+        if (summary.published_average_minor) {
+            published = MoneyValue{*summary.published_average_minor, summary.unit};
+        }
+        std::vector<CellValue> row = {summary.role,
+                                      summary.country_code,
+                                      summary.year,
+                                      summary.period,
+                                      summary.count,
+                                      summary.converted,
+                                      reported_in(summary),
+                                      summary.left_out,
+                                      money(summary.p25_minor),
+                                      money(summary.median_minor),
+                                      money(summary.mean_minor),
+                                      money(summary.p75_minor),
+                                      published};
+        std::string notes;
+        for (const auto& note : summary.notes) {
+            notes += (notes.empty() ? "" : "; ") + note;
+        }
+        if (json) {
+            row.emplace_back(JsonText{rates_json(summary)});
+            row.emplace_back(JsonText{Json(summary.notes).dump()});
+        } else if (machine) {
+            row.emplace_back(rates_text(conversions, summary));
+            row.emplace_back(notes);
+        } else {
+            std::string text = rates_text(conversions, summary);
+            if (summary.left_out > 0) {
+                text += fmt::format("{}{} left out: no rate", text.empty() ? "" : "; ",
+                                    summary.left_out);
+            }
+            row.emplace_back(text);
+        }
+        listing.rows.push_back(std::move(row));
+    }
+    return listing;
+}
+
+enum class SalarySort { kRole, kAmount };
+
 struct SalariesOptions {
     SalaryQuery query; // role and country set from the two strings below
     std::string role;
     std::string country;
     bool reports = false;
+    SalarySort sort = SalarySort::kRole;
+    ConversionChoice conversion;
     OutputOptions output;
 };
 
 void run_salaries(Context& context, const SalariesOptions& options) {
+    const bool by_amount = options.sort == SalarySort::kAmount;
+    if (by_amount && !options.conversion.asked()) {
+        throw CLI::ValidationError("--sort amount",
+                                   "needs --in CUR or --ppp: amounts in different currencies do "
+                                   "not compare");
+    }
     SalaryQuery query = options.query;
     query.role = given(options.role);
     query.country = given(options.country);
     auto database = context.open(Access::kReadOnly);
     Catalog catalog(*database);
-    context.print(options.reports ? reports_listing(catalog.report_summaries(query))
-                                  : salaries_listing(catalog.salaries(query), true),
-                  options.output);
+    const Format format = options.output.format;
+    const auto converting = make_conversions(*database, options.conversion);
+    if (!converting) {
+        context.print(options.reports ? reports_listing(catalog.report_summaries(query))
+                                      : salaries_listing(catalog.salaries(query), true),
+                      options.output);
+        return;
+    }
+    FigureConversions& conversions = *converting;
+    if (options.reports) {
+        auto summaries =
+            conversions.ppp()
+                ? report_summaries_in_international_dollars(catalog, conversions.converter(), query)
+                : report_summaries_in(catalog, conversions.converter(), query,
+                                      conversions.unit_code());
+        if (by_amount) {
+            std::stable_sort(summaries.begin(), summaries.end(), [](const auto& a, const auto& b) {
+                return a.count > 0 && (b.count == 0 || a.median_minor > b.median_minor);
+            });
+        }
+        context.print(combined_listing(summaries, conversions, format), options.output);
+        std::int64_t converted = 0;
+        std::int64_t left_out = 0;
+        for (const auto& summary : summaries) {
+            converted += summary.converted;
+            left_out += summary.left_out;
+            for (const auto& note : summary.notes) {
+                conversions.note_number(note);
+            }
+        }
+        context.note(fmt::format("{} report(s) converted to {}, {} left out for want of a rate",
+                                 converted, conversions.unit_code(), left_out));
+    } else {
+        context.print(
+            salaries_listing(catalog.salaries(query), true, &conversions, format, by_amount),
+            options.output);
+    }
+    conversions.print_notes(context);
 }
 
 } // namespace
@@ -97,16 +297,33 @@ void register_salaries_command(CLI::App& app, Context& context) {
         ->add_flag("--reports", options->reports,
                    "Summarise individual reports (statistic point) per role, country and year: "
                    "count, 25th percentile, median, mean, 75th percentile, next to the published "
-                   "yearly average")
+                   "yearly average; with --in or --ppp, reports in different currencies combine")
         ->excludes(history);
+    add_conversion_options(*salaries, options->conversion);
+    salaries
+        ->add_option("--sort", options->sort,
+                     "amount: highest first in the --in currency or in Int$, figures without a "
+                     "rate last (default: by role and country)")
+        ->transform(one_of<SalarySort>(
+            "sort order", {{"role", SalarySort::kRole}, {"amount", SalarySort::kAmount}}))
+        ->option_text("role|amount");
     add_output_options(*salaries, options->output);
-    salaries->footer("Amounts are in the figure's own currency (INR in Indian digit grouping). "
-                     "In CSV/TSV an amount is a plain decimal with a currency column beside it; "
-                     "in JSON it is {\"amount_minor\": integer, \"currency\": code}.\n\nExamples:\n"
-                     "  jobkb salaries --country IN\n"
-                     "  jobkb salaries --role \"MLOps Engineer\" --country IN --history\n"
-                     "  jobkb salaries --csv > salaries.csv\n"
-                     "  jobkb salaries --reports --country US");
+    salaries->footer(
+        "Amounts are in the figure's own currency (INR in Indian digit grouping). In CSV/TSV an "
+        "amount is a plain decimal with a currency column beside it; in JSON it is "
+        "{\"amount_minor\": integer, \"currency\": code}. --in CUR adds each figure in CUR with "
+        "the rate, its day (or the month or year averaged) and source: the columns In CUR and "
+        "Rate in tables; amount_in, amount_in_currency, rate, rate_date, rate_source, "
+        "conversion_note in CSV/TSV; an object \"in\" in JSON. --ppp does the same in "
+        "international dollars (\"ppp\"). A figure with no rate within 7 days (or a period not "
+        "covered) stays unconverted, with a note; never a guessed rate.\n\nExamples:\n"
+        "  jobkb salaries --country IN\n"
+        "  jobkb salaries --role \"MLOps Engineer\" --country IN --history\n"
+        "  jobkb salaries --role \"Machine Learning Engineer\" --in USD --sort amount\n"
+        "  jobkb salaries --role \"Machine Learning Engineer\" --ppp --sort amount "
+        "--rate-on 2025-05-09\n"
+        "  jobkb salaries --reports --country CA --in USD\n"
+        "  jobkb salaries --csv > salaries.csv");
     salaries->callback([&context, options] { run_salaries(context, *options); });
 }
 

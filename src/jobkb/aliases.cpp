@@ -13,8 +13,8 @@ using detail::Statement;
 struct AliasStatements {
     explicit AliasStatements(Database& database)
         : owner{database, "adding an alias",
-                "SELECT r.name FROM roles r WHERE r.name = :alias UNION ALL "
-                "SELECT r.name FROM role_aliases a JOIN roles r ON r.id = a.role_id "
+                "SELECT r.name, 1 FROM roles r WHERE r.name = :alias UNION ALL "
+                "SELECT r.name, 0 FROM role_aliases a JOIN roles r ON r.id = a.role_id "
                 "WHERE a.alias = :alias"},
           insert{database, "adding an alias",
                  "INSERT INTO role_aliases (alias, role_id) VALUES (:alias, :role)"},
@@ -28,7 +28,7 @@ struct AliasStatements {
                  "DELETE FROM role_aliases WHERE alias = :alias RETURNING alias, "
                  "(SELECT name FROM roles WHERE id = role_id)"} {}
 
-    Statement owner;   // the role a name already names, as its name or an alias
+    Statement owner;   // the role a name already names, and whether as its name (1) or an alias
     Statement insert;  // a new alias
     Statement of_role; // one role's aliases
     Statement all;     // every alias
@@ -49,12 +49,20 @@ RoleAlias add_role_alias(Database& database, const std::string& role, const std:
         auto owner = statements.owner.use().bind(":alias", name);
         if (owner.step()) {
             const std::string owner_name = owner.text(0);
-            Hint hint;
-            if (owner_name != target.name) {
-                hint = {HintKind::kRemoveAliasFirst, {}, owner_name};
+            if (owner_name == target.name) {
+                throw Error(ErrorCode::kInvalidArgument,
+                            "alias '" + name + "' already names " + owner_name);
+            }
+            // Another role's own name cannot become an alias: the two are one role (merge them)
+            // or the other needs another name (rename it). Removing an alias would not help.
+            if (owner.integer(1) == 1) {
+                throw Error(ErrorCode::kInvalidArgument,
+                            "alias '" + name + "' is the name of another role, " + owner_name,
+                            Hint{HintKind::kMergeOrRename, target.name, owner_name});
             }
             throw Error(ErrorCode::kInvalidArgument,
-                        "alias '" + name + "' already names " + owner_name, std::move(hint));
+                        "alias '" + name + "' already names " + owner_name,
+                        Hint{HintKind::kRemoveAliasFirst, {}, owner_name});
         }
     }
     statements.insert.use().bind(":alias", name).bind(":role", target.id).exec();

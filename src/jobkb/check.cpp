@@ -3,6 +3,7 @@
 
 #include "jobkb/migrator.hpp"
 #include "jobkb/statement.hpp"
+#include "jobkb/text.hpp"
 
 #include <fmt/format.h>
 
@@ -34,15 +35,53 @@ FROM expected e LEFT JOIN roles r ON r.id = e.role_id
 WHERE e.recorded IS NOT e.newest
 )sql";
 
+// Texts the sources have and search_documents lacks, or holds and no source has.
+constexpr const char* kStaleSearch = R"sql(
+SELECT 'missing', * FROM (SELECT kind, entity_id, field, ref, text FROM search_expected
+                          EXCEPT SELECT kind, entity_id, field, ref, text FROM search_documents)
+UNION ALL
+SELECT 'stale', * FROM (SELECT kind, entity_id, field, ref, text FROM search_documents
+                        EXCEPT SELECT kind, entity_id, field, ref, text FROM search_expected)
+LIMIT 100
+)sql";
+
+// The full-text index holds one entry per text (its docsize row). FTS5's own 'integrity-check'
+// is an INSERT, which a read-only check cannot run; a count finds an emptied or partial index.
+constexpr const char* kSearchCounts =
+    "SELECT (SELECT count(*) FROM search_documents), (SELECT count(*) FROM search_index_docsize)";
+
+// Role merges whose record cannot be undone: a snapshot that is no JSON object, or a merge that
+// stands while its merged role is back (the same id and slug: a half-done undo). A role that
+// merely got the merged role's id since (ids are reused) is no problem: undo gives a new one.
+// The CASEs are nested so that json_type() and json_extract() never see text that is no JSON.
+constexpr const char* kBadMerges = R"sql(
+SELECT m.id, m.from_name, m.bad
+FROM (SELECT id, from_name, undone_at, from_role_id, snapshot,
+             CASE WHEN json_valid(snapshot)
+                  THEN CASE WHEN json_type(snapshot) = 'object' THEN 0 ELSE 1 END
+                  ELSE 1 END AS bad
+      FROM role_merges) m
+WHERE CASE WHEN m.bad = 1 THEN 1
+           ELSE m.undone_at IS NULL
+                AND EXISTS (SELECT 1 FROM roles r WHERE r.id = m.from_role_id
+                            AND r.slug = json_extract(m.snapshot, '$.role.slug')) END
+)sql";
+
 struct CheckStatements {
     explicit CheckStatements(Database& database)
         : integrity{database, "checking integrity", "PRAGMA integrity_check(100)"},
           foreign_keys{database, "checking foreign keys", "PRAGMA foreign_key_check"},
-          stale_latest{database, "checking latest salaries", kStaleLatest} {}
+          stale_latest{database, "checking latest salaries", kStaleLatest},
+          stale_search{database, "checking the search index", kStaleSearch},
+          search_counts{database, "checking the search index", kSearchCounts},
+          bad_merges{database, "checking role merges", kBadMerges} {}
 
-    detail::Statement integrity;    // SQLite's findings, or "ok"
-    detail::Statement foreign_keys; // rows whose reference has no row
-    detail::Statement stale_latest; // salary_latest rows that disagree with the observations
+    detail::Statement integrity;     // SQLite's findings, or "ok"
+    detail::Statement foreign_keys;  // rows whose reference has no row
+    detail::Statement stale_latest;  // salary_latest rows that disagree with the observations
+    detail::Statement stale_search;  // search texts that disagree with their sources
+    detail::Statement search_counts; // texts, and entries of the full-text index
+    detail::Statement bad_merges;    // role merges that undo could not take back
 };
 
 void check_integrity(CheckStatements& statements, std::vector<HealthProblem>& problems) {
@@ -107,6 +146,44 @@ void check_latest_salaries(CheckStatements& statements, std::vector<HealthProble
     }
 }
 
+void check_search_index(CheckStatements& statements, std::vector<HealthProblem>& problems) {
+    const Hint repair{HintKind::kRepairSearch, {}, {}};
+    {
+        auto row = statements.stale_search.use();
+        while (row.step() && problems.size() < kMaxReported) {
+            problems.push_back(
+                {"search index",
+                 fmt::format("{} {} {} {} '{}' is {}", row.text(1), row.text(2), row.text(3),
+                             row.text(4).empty() ? "" : "(" + row.text(4) + ")",
+                             detail::elided(row.text(5), 60),
+                             row.text(0) == "missing" ? "missing from the index"
+                                                      : "indexed but in no table"),
+                 repair});
+        }
+    }
+    auto counts = statements.search_counts.use().single_row();
+    if (counts.int64(0) != counts.int64(1)) {
+        problems.push_back({"search index",
+                            fmt::format("the full-text index has {} entries for {} texts",
+                                        counts.int64(1), counts.int64(0)),
+                            repair});
+    }
+}
+
+void check_role_merges(CheckStatements& statements, std::vector<HealthProblem>& problems) {
+    auto row = statements.bad_merges.use();
+    while (row.step() && problems.size() < kMaxReported) {
+        problems.push_back(
+            {"role merges",
+             row.integer(2) == 1
+                 ? fmt::format("merge {} ({}): its snapshot is not a JSON object", row.text(0),
+                               row.text(1))
+                 : fmt::format("merge {} ({}) stands, but the merged role exists again",
+                               row.text(0), row.text(1)),
+             {}});
+    }
+}
+
 } // namespace
 
 std::vector<HealthProblem> check_knowledge_base(Database& database) {
@@ -135,6 +212,8 @@ std::vector<HealthProblem> check_knowledge_base(Database& database) {
     // The salary tables are this version's; another version's may differ.
     if (version == latest_schema_version()) {
         check_latest_salaries(statements, problems);
+        check_search_index(statements, problems);
+        check_role_merges(statements, problems);
     }
     return problems;
 }

@@ -45,7 +45,8 @@ std::string describe_hint(const Hint& hint) {
     case HintKind::kRaiseSizeLimit:
         return "select less, or raise the size limit";
     case HintKind::kCreateRoles:
-        return "allow creating roles, or add the name as an alias of a known role";
+        return "allow creating roles, map titles to roles, or teach the name as a title of a "
+               "known role";
     case HintKind::kMapColumn:
         return "map the column '" + hint.value + "' to a field, or ignore unknown columns";
     case HintKind::kSupplyField:
@@ -60,6 +61,28 @@ std::string describe_hint(const Hint& hint) {
         return "allow writes to run several in one transaction";
     case HintKind::kBindParameter:
         return "give the parameter " + hint.value + " a value";
+    case HintKind::kChooseLayout:
+        return "name the layout (ecb, ecb-daily, long, ppp or world-bank)";
+    case HintKind::kConvertEncoding:
+        return "convert it from " + hint.value + " to UTF-8 first";
+    case HintKind::kDecimalComma:
+        return "the file looks like a ;-separated CSV with decimal commas (expected a decimal "
+               "point): save it with a decimal point";
+    case HintKind::kRepairSearch:
+        return "repair the search index";
+    case HintKind::kMapTitles:
+        return "map the title to one role for the import, or teach it as a title of one role";
+    case HintKind::kMergeOrRename:
+        return "merge " + hint.value + " into " + hint.field + ", or rename " + hint.value +
+               " first";
+    case HintKind::kMergeInstead:
+        return "merge " + hint.value + " into another role instead";
+    case HintKind::kListMerges:
+        return "list the role merges to find it";
+    case HintKind::kUndoMergeFirst:
+        return "undo merge " + hint.value + " first";
+    case HintKind::kListTitles:
+        return "list the titles to find it";
     }
     return "";
 }

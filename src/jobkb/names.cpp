@@ -1,6 +1,8 @@
 #include "jobkb/names.hpp"
 
 #include "jobkb/error.hpp"
+#include "jobkb/name_matching.hpp"
+#include "jobkb/search.hpp"
 #include "jobkb/statement.hpp"
 #include "jobkb/text.hpp"
 
@@ -10,20 +12,49 @@
 #include <array>
 #include <map>
 #include <numeric>
+#include <optional>
 
 namespace jobkb {
 namespace {
 
-// Canonical name, else slug, else alias: coalesce() stops at the first index search that finds
-// one, so the usual case is one search and nothing is sorted. One row always: a NULL id when
-// nothing matched. The name is read from the row: an id with no row (an index pointing into a
-// damaged page) comes back with a NULL name.
+// Canonical name, else slug, else alias, else (roles) an occupation code the role is, else a title
+// that names one role: coalesce() stops at the first index search that finds one, so the usual
+// case is one search and nothing is sorted. One row always: a NULL id when nothing matched. The
+// name is read from the row: an id with no row (an index pointing into a damaged page) comes back
+// with a NULL name.
+//
+// Codes: the scheme IN list lets each probe use the (scheme, code) index; a code's shape belongs
+// to one scheme, so at most one probe finds it. A SOC 2018 code ("15-2051") also finds the role
+// that is its O*NET occupation "15-2051.00", or else the one role that is an O*NET occupation
+// within it ("15-2051.01"); several such roles make it ambiguous (NULL here, listed by
+// kAmbiguousRoles). A title names a role only when it names exactly one.
 constexpr const char* kResolveRole = R"sql(
 SELECT found.id, (SELECT name FROM roles WHERE id = found.id)
 FROM (SELECT coalesce(
           (SELECT id FROM roles WHERE name = :name),
           (SELECT id FROM roles WHERE slug = lower(:name)),
-          (SELECT role_id FROM role_aliases WHERE alias = :name)) AS id) AS found)sql";
+          (SELECT role_id FROM role_aliases WHERE alias = :name),
+          (SELECT role_id FROM role_codes
+           WHERE scheme IN ('onet-soc-2019', 'soc-2018', 'isco-08', 'esco') AND code = :name
+             AND relation = 'is'),
+          (SELECT role_id FROM role_codes
+           WHERE scheme = 'onet-soc-2019' AND code = :name || '.00' AND relation = 'is'
+             AND :name GLOB '[0-9][0-9]-[0-9][0-9][0-9][0-9]'),
+          (SELECT CASE WHEN count(*) = 1 THEN max(role_id) END FROM role_codes
+           WHERE scheme = 'onet-soc-2019' AND code > :name || '.' AND code < :name || '/'
+             AND relation = 'is' AND :name GLOB '[0-9][0-9]-[0-9][0-9][0-9][0-9]'),
+          (SELECT CASE WHEN count(*) = 1 THEN max(role_id) END FROM role_titles
+           WHERE title = :name)) AS id) AS found)sql";
+
+// The roles an ambiguous title or SOC code names.
+constexpr const char* kAmbiguousRoles = R"sql(
+SELECT r.name FROM role_titles t JOIN roles r ON r.id = t.role_id WHERE t.title = :name
+UNION
+SELECT r.name FROM role_codes c JOIN roles r ON r.id = c.role_id
+WHERE c.scheme = 'onet-soc-2019' AND c.code > :name || '.' AND c.code < :name || '/'
+  AND c.relation = 'is' AND :name GLOB '[0-9][0-9]-[0-9][0-9][0-9][0-9]'
+ORDER BY 1
+LIMIT 1000)sql";
 
 constexpr const char* kResolveSkill = R"sql(
 SELECT found.id, (SELECT name FROM skills WHERE id = found.id)
@@ -42,7 +73,8 @@ FROM (SELECT coalesce(
 // Every spelling and the canonical name it stands for, for suggestions.
 constexpr const char* kRoleSpellings =
     "SELECT name, name FROM roles UNION ALL "
-    "SELECT a.alias, r.name FROM role_aliases a JOIN roles r ON r.id = a.role_id";
+    "SELECT a.alias, r.name FROM role_aliases a JOIN roles r ON r.id = a.role_id UNION ALL "
+    "SELECT t.title, r.name FROM role_titles t JOIN roles r ON r.id = t.role_id";
 constexpr const char* kSkillSpellings =
     "SELECT name, name FROM skills UNION ALL "
     "SELECT a.alias, s.name FROM skill_aliases a JOIN skills s ON s.id = a.skill_id";
@@ -50,19 +82,35 @@ constexpr const char* kIndustrySpellings =
     "SELECT name, name FROM industries UNION ALL "
     "SELECT a.alias, i.name FROM industry_aliases a JOIN industries i ON i.id = a.industry_id";
 
-// "UK" is reserved in ISO 3166-1 for the United Kingdom, whose code is GB; people write it anyway.
-constexpr const char* kResolveCountry =
-    "SELECT code FROM countries WHERE code = upper(:country) OR name = :country COLLATE NOCASE "
-    "OR (upper(:country) = 'UK' AND code = 'GB') ORDER BY code = upper(:country) DESC LIMIT 1";
-constexpr const char* kCountryNames = "SELECT name, code FROM countries";
+// The alpha-2 code, else another name (alpha-3, official, common), else the short name: one row,
+// the code or NULL.
+constexpr const char* kResolveCountry = R"sql(
+SELECT coalesce(
+    (SELECT code FROM countries WHERE code = upper(:country)),
+    (SELECT country_code FROM country_names WHERE name = :country),
+    (SELECT code FROM countries WHERE name = :country COLLATE NOCASE)))sql";
+// Every country's names, and how a suggestion shows the country.
+constexpr const char* kCountrySpellings =
+    "SELECT name, name || ' (' || code || ')' FROM countries UNION ALL "
+    "SELECT n.name, c.name || ' (' || c.code || ')' FROM country_names n "
+    "JOIN countries c ON c.code = n.country_code";
+
+// An ambiguous name's message lists this many of its roles.
+constexpr std::size_t kListedCandidates = 8;
 
 std::size_t index_of(NameKind kind) { return static_cast<std::size_t>(kind); }
+
+// The known spellings of one kind, indexed, with the names they stand for.
+struct Suggester {
+    detail::SpellingIndex index;
+    std::vector<std::string> names; // by target
+};
 
 } // namespace
 
 namespace detail {
 
-// Indexed by NameKind.
+// Indexed by NameKind; the country's last.
 struct NameStatements {
     explicit NameStatements(Database& database)
         : resolve{{{database, "looking up a name", kResolveRole},
@@ -70,14 +118,17 @@ struct NameStatements {
                    {database, "looking up a name", kResolveIndustry}}},
           spellings{{{database, "looking up names", kRoleSpellings},
                      {database, "looking up names", kSkillSpellings},
-                     {database, "looking up names", kIndustrySpellings}}},
-          country{database, "looking up a country", kResolveCountry},
-          country_names{database, "looking up names", kCountryNames} {}
+                     {database, "looking up names", kIndustrySpellings},
+                     {database, "looking up names", kCountrySpellings}}},
+          ambiguous{database, "looking up a name", kAmbiguousRoles}, country{database,
+                                                                             "looking up a country",
+                                                                             kResolveCountry} {}
 
     std::array<Statement, 3> resolve;   // the id and name of what :name names
-    std::array<Statement, 3> spellings; // every spelling with its canonical name
+    std::array<Statement, 4> spellings; // every spelling with what it stands for
+    Statement ambiguous;                // the roles an ambiguous title or code names
     Statement country;                  // the code of the country :country names
-    Statement country_names;            // every country's name and code
+    std::array<std::optional<Suggester>, 4> suggesters; // read at the first suggestion
 };
 
 } // namespace detail
@@ -95,41 +146,25 @@ std::string quote_list(const std::vector<std::string>& names) {
     return text;
 }
 
-// Ranks spellings (spelling -> canonical name) by closeness to `wanted`.
-std::vector<std::string> closest(Statement& spellings, std::string_view wanted, std::size_t limit) {
-    const std::string needle = detail::ascii_lowered(wanted);
-    // Short names are near too many others to make useful suggestions at distance 2.
-    const std::size_t tolerance =
-        needle.size() <= 3 ? 1 : std::max<std::size_t>(2, needle.size() / 3);
-    std::map<std::string, std::size_t> best; // canonical name -> best score
-    auto row = spellings.use();
-    while (row.step()) {
-        const std::string spelling = detail::ascii_lowered(row.text(0));
-        // The distance is at least the difference in length: what cannot be near is not
-        // measured (a long name from a file would otherwise cost its length squared).
-        const std::size_t gap =
-            std::max(needle.size(), spelling.size()) - std::min(needle.size(), spelling.size());
-        std::size_t score = gap > tolerance ? gap : edit_distance(needle, spelling);
-        if (needle.size() >= 3 && spelling.find(needle) != std::string::npos) {
-            score = std::min<std::size_t>(score, 1); // "learning" -> "Deep Learning"
-        }
-        if (score <= tolerance) {
-            auto [entry, added] = best.emplace(row.text(1), score);
-            if (!added) {
-                entry->second = std::min(entry->second, score);
-            }
-        }
+// The spellings a statement lists (spelling, what it stands for), indexed by their words.
+Suggester read_suggester(Statement& spellings, detail::WordRules rules) {
+    std::vector<std::pair<std::string, std::string>> rows;
+    for (auto row = spellings.use(); row.step();) {
+        rows.emplace_back(row.text(0), row.text(1));
     }
-    std::vector<std::pair<std::size_t, std::string>> ranked;
-    for (const auto& [name, score] : best) {
-        ranked.emplace_back(score, name);
+    Suggester suggester{detail::SpellingIndex(rules), {}};
+    // Targets numbered in name order, so that equally close names come out alphabetically.
+    for (const auto& [spelling, name] : rows) {
+        suggester.names.push_back(name);
     }
-    std::sort(ranked.begin(), ranked.end());
-    std::vector<std::string> names;
-    for (std::size_t i = 0; i < ranked.size() && i < limit; ++i) {
-        names.push_back(ranked[i].second);
+    std::sort(suggester.names.begin(), suggester.names.end());
+    suggester.names.erase(std::unique(suggester.names.begin(), suggester.names.end()),
+                          suggester.names.end());
+    for (const auto& [spelling, name] : rows) {
+        const auto target = std::lower_bound(suggester.names.begin(), suggester.names.end(), name);
+        suggester.index.add(spelling, static_cast<std::uint32_t>(target - suggester.names.begin()));
     }
-    return names;
+    return suggester;
 }
 
 } // namespace
@@ -163,6 +198,9 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     return previous[b.size()];
 }
 
+// How many unknown names of one resolver get candidates from the search index.
+constexpr std::size_t kMaxIndexSuggestions = 64;
+
 NameResolver::NameResolver(Database& database) : database_(database) {}
 
 NameResolver::~NameResolver() = default;
@@ -177,7 +215,7 @@ detail::NameStatements& NameResolver::statements() {
     return *statements_;
 }
 
-NamedId NameResolver::resolve(NameKind kind, std::string_view name) {
+std::optional<NamedId> NameResolver::find(NameKind kind, std::string_view name) {
     {
         auto row = statements().resolve[index_of(kind)].use().bind(":name", name);
         if (row.step() && !row.is_null(0)) {
@@ -192,6 +230,25 @@ NamedId NameResolver::resolve(NameKind kind, std::string_view name) {
             return NamedId{row.int64(0), row.text(1)};
         }
     }
+    if (kind == NameKind::kRole) {
+        std::size_t count = 0;
+        if (const auto roles = ambiguous_roles(name, kListedCandidates, &count); !roles.empty()) {
+            std::string listed = fmt::format("{}", fmt::join(roles, ", "));
+            if (count > roles.size()) {
+                listed += fmt::format(" and {} more", count - roles.size());
+            }
+            throw Error(
+                ErrorCode::kAmbiguous,
+                fmt::format("ambiguous role '{}': it names {} roles: {}", name, count, listed));
+        }
+    }
+    return std::nullopt;
+}
+
+NamedId NameResolver::resolve(NameKind kind, std::string_view name) {
+    if (auto found = find(kind, name)) {
+        return std::move(*found);
+    }
     std::string message =
         "unknown " + std::string(to_string(kind)) + " '" + std::string(name) + "'";
     if (const auto near = suggestions(kind, name); !near.empty()) {
@@ -200,16 +257,32 @@ NamedId NameResolver::resolve(NameKind kind, std::string_view name) {
     throw Error(ErrorCode::kNotFound, message);
 }
 
+std::vector<std::string> NameResolver::ambiguous_roles(std::string_view name, std::size_t limit,
+                                                       std::size_t* count) {
+    std::vector<std::string> roles;
+    std::size_t found = 0;
+    for (auto row = statements().ambiguous.use().bind(":name", name); row.step(); ++found) {
+        if (roles.size() < limit) {
+            roles.push_back(row.text(0));
+        }
+    }
+    if (count != nullptr) {
+        *count = found > 1 ? found : 0;
+    }
+    return found > 1 ? roles : std::vector<std::string>{};
+}
+
 std::string NameResolver::resolve_country(std::string_view code_or_name) {
     {
         auto row = statements().country.use().bind(":country", code_or_name);
-        if (row.step()) {
+        if (row.step() && !row.is_null(0)) {
             return row.text(0);
         }
     }
-    std::string message = "unknown country '" + std::string(code_or_name) +
-                          "' (expected an ISO 3166-1 code such as IN or US, or a country name)";
-    if (const auto near = closest(statements().country_names, code_or_name, 3); !near.empty()) {
+    std::string message =
+        "unknown country '" + std::string(code_or_name) +
+        "' (expected an ISO 3166-1 code such as IN, US or USA, or a country name)";
+    if (const auto near = country_suggestions(code_or_name); !near.empty()) {
         message += ": did you mean " + quote_list(near) + "?";
     }
     throw Error(ErrorCode::kNotFound, message);
@@ -217,7 +290,41 @@ std::string NameResolver::resolve_country(std::string_view code_or_name) {
 
 std::vector<std::string> NameResolver::suggestions(NameKind kind, std::string_view name,
                                                    std::size_t limit) {
-    return closest(statements().spellings[index_of(kind)], name, limit);
+    auto& suggester = statements().suggesters[index_of(kind)];
+    if (!suggester) {
+        suggester =
+            read_suggester(statements().spellings[index_of(kind)], detail::WordRules::kJobs);
+    }
+    std::vector<std::string> names;
+    for (const std::uint32_t target : suggester->index.closest(name, limit)) {
+        names.push_back(suggester->names[target]);
+    }
+    // Then what the search index finds by the name's words in titles, tasks and descriptions
+    // ("chatbot engineer": NLP Engineer by its tasks). One query each, for the first unknown names
+    // only, so a file of many unknown names costs no more than before.
+    if (names.size() < limit && index_suggestions_ < kMaxIndexSuggestions) {
+        ++index_suggestions_;
+        for (auto& candidate : search_candidates(database_, name, kind, limit)) {
+            if (names.size() < limit &&
+                std::find(names.begin(), names.end(), candidate.name) == names.end()) {
+                names.push_back(std::move(candidate.name));
+            }
+        }
+    }
+    return names;
+}
+
+std::vector<std::string> NameResolver::country_suggestions(std::string_view name,
+                                                           std::size_t limit) {
+    auto& suggester = statements().suggesters[3];
+    if (!suggester) {
+        suggester = read_suggester(statements().spellings[3], detail::WordRules::kPlaces);
+    }
+    std::vector<std::string> names;
+    for (const std::uint32_t target : suggester->index.closest(name, limit)) {
+        names.push_back(suggester->names[target]);
+    }
+    return names;
 }
 
 } // namespace jobkb

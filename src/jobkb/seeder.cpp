@@ -25,6 +25,8 @@ struct SeederStatements {
                      "SELECT minor_unit FROM currencies WHERE code = :code"},
           recorded{database, "reading seed_sets",
                    "SELECT 1 FROM seed_sets WHERE name = :name AND checksum = :checksum"},
+          has_table{database, "reading the schema",
+                    "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = :table"},
           record{database, "recording the seed set",
                  "INSERT INTO seed_sets (name, checksum, applied_at) "
                  "VALUES (:name, :checksum, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) "
@@ -33,6 +35,7 @@ struct SeederStatements {
 
     Statement minor_unit; // the minor unit of the currency :code
     Statement recorded;   // whether this version of a set was loaded
+    Statement has_table;  // whether the schema has the table :table
     Statement record;     // records a set's version as loaded
 };
 
@@ -82,6 +85,19 @@ const std::vector<SeedStep>& reference_steps() {
          {}},
         {"reference/countries.tsv",
          "INSERT INTO countries (code, name, currency_code) VALUES (:code, :name, :currency) "
+         "ON CONFLICT DO NOTHING",
+         nullptr,
+         {},
+         {}},
+        // Alpha-3 codes, official and common names from iso-codes, then the curated names.
+        {"reference/country_names.tsv",
+         "INSERT INTO country_names (name, country_code, kind) VALUES (:name, :country, :kind) "
+         "ON CONFLICT DO NOTHING",
+         nullptr,
+         {},
+         {}},
+        {"reference/country_common_names.tsv",
+         "INSERT INTO country_names (name, country_code, kind) VALUES (:name, :country, :kind) "
          "ON CONFLICT DO NOTHING",
          nullptr,
          {},
@@ -190,10 +206,32 @@ std::string_view embedded_seed(std::string_view file) {
     throw Error(ErrorCode::kBadSeed, "seed/" + std::string(file) + ": not compiled into jobkb");
 }
 
-// The version of a set: every file's name and bytes, line ends normalized.
-std::string seed_set_checksum(SeedSet set) {
-    std::string all;
+// The table a step loads: the name after its INSERT INTO.
+std::string table_of(const SeedStep& step) {
+    constexpr std::string_view kInsert = "INSERT INTO ";
+    const std::string_view sql = step.sql.substr(kInsert.size());
+    return std::string(sql.substr(0, sql.find(' ')));
+}
+
+// The steps of a set this file's schema can hold. A base at an older schema version has not
+// every seed table yet (country_names came with migration 7): those steps wait. The set's
+// version then covers only the steps loaded, so once the base is migrated the set counts as
+// changed and loads again, leaving alone each row already there.
+std::vector<const SeedStep*> loadable_steps(SeederStatements& statements, SeedSet set) {
+    std::vector<const SeedStep*> steps;
     for (const auto& step : steps_of(set)) {
+        if (statements.has_table.use().bind(":table", table_of(step)).step()) {
+            steps.push_back(&step);
+        }
+    }
+    return steps;
+}
+
+// The version of a set: every file's name and bytes, line ends normalized.
+std::string seed_set_checksum(const std::vector<const SeedStep*>& steps) {
+    std::string all;
+    for (const SeedStep* step_pointer : steps) {
+        const SeedStep& step = *step_pointer;
         all += step.file;
         all += '\0';
         all += normalize_line_endings(embedded_seed(step.file));
@@ -275,9 +313,11 @@ std::vector<SeedResult> Seeder::apply(const std::vector<SeedSet>& sets) {
     SeederStatements statements(database_);
     std::vector<SeedResult> results;
     std::vector<std::string> checksums;
+    std::vector<std::vector<const SeedStep*>> steps;
     bool any_pending = false;
     for (const auto set : sets) {
-        checksums.push_back(seed_set_checksum(set));
+        steps.push_back(loadable_steps(statements, set));
+        checksums.push_back(seed_set_checksum(steps.back()));
         const std::string_view name = seed_set_name(set);
         results.push_back(
             SeedResult{std::string(name), is_recorded(statements, name, checksums.back()), 0});
@@ -291,8 +331,8 @@ std::vector<SeedResult> Seeder::apply(const std::vector<SeedSet>& sets) {
         if (results[i].already_applied) {
             continue;
         }
-        for (const auto& step : steps_of(sets[i])) {
-            results[i].rows_added += load_step(database_, statements, step);
+        for (const SeedStep* step : steps[i]) {
+            results[i].rows_added += load_step(database_, statements, *step);
         }
         statements.record.use()
             .bind(":name", results[i].name)

@@ -12,8 +12,8 @@ def check_imports(page, server):
     api = server.json("/api/imports")
     rows = table_by_label(page, "Import batches")
     got = [[cell["text"] for cell in cells] for cells in rows["rows"]]
-    want = [[str(b["id"]), b["file"], b["source"], b["format"], str(b["read"]), str(b["inserted"]),
-             str(b["rejected"]), b["imported_at"], b["state"]] for b in api]
+    want = [[str(b["id"]), b["file"], b["source"], b["format"], b["content"], str(b["read"]),
+             str(b["inserted"]), str(b["rejected"]), b["imported_at"], b["state"]] for b in api]
     check(got == want, f"imports {got} vs API {want}")
 
 

@@ -237,9 +237,9 @@ TEST(Cli, HelpDocumentsExitCodesAndExamples) {
     EXPECT_EQ(help.exit_code, 0);
     EXPECT_NE(help.out.find("Exit codes: 0 success, 1 error"), std::string::npos);
     for (const char* command :
-         {"init", "migrate", "roles", "role", "skills", "industries", "salaries", "compare", "gap",
-          "related", "sql", "import", "imports", "export", "alias", "check", "serve",
-          "completion"}) {
+         {"init",    "migrate", "roles",   "role",   "skills", "industries", "salaries",
+          "compare", "gap",     "related", "search", "sql",    "import",     "imports",
+          "export",  "alias",   "title",   "merges", "check",  "serve",      "completion"}) {
         EXPECT_NE(help.out.find(command), std::string::npos) << command;
         const auto command_help = run_cli({command, "--help"});
         EXPECT_EQ(command_help.exit_code, 0) << command;

@@ -30,6 +30,7 @@ const std::vector<Case> kCases = {
     {"compare-ds-mle.txt", {"compare", "Data Scientist", "Machine Learning Engineer"}},
     {"gap-ds-mle.txt", {"gap", "Data Scientist", "Machine Learning Engineer"}},
     {"related-mle.txt", {"related", "Machine Learning Engineer", "--limit", "3"}},
+    {"search-chatbot.txt", {"search", "chatbot", "--limit", "5"}},
     {"sql-latest-us.tsv",
      {"sql",
       "SELECT role, amount, currency FROM latest_salaries WHERE country = 'US' ORDER BY "

@@ -150,13 +150,13 @@ TEST_F(Import, HeaderProblemsAndMaxErrors) {
                     {"--map", "amount=value", "--ignore-unknown"});
     EXPECT_EQ(result.exit_code, 0) << result.err;
 
-    std::string many = kHeader;
+    std::string many = kHeader; // distinct names: each is a problem (names_test.cpp: repeated)
     for (int i = 0; i < 30; ++i) {
-        many += "Nobody,IN,INR,1,year,average,2026,,\n";
+        many += "Nobody " + std::to_string(i) + ",IN,INR,1,year,average,2026,,\n";
     }
     result = import(file("many.csv", many), {"--max-errors", "5"});
     EXPECT_EQ(result.exit_code, 1);
-    EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 6) << result.err;
+    EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 7) << result.err;
     EXPECT_NE(result.err.find("stopped at --max-errors"), std::string::npos);
     result = import(file("empty.csv", kHeader));
     EXPECT_EQ(result.exit_code, 1);

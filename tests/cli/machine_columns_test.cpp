@@ -1,6 +1,7 @@
 // CSV, TSV, JSON and NDJSON are for programs: their columns never depend on the data found (a
 // base without a GB figure, without the article, without reports, roles without salaries).
 #include "support/fixtures.hpp"
+#include "support/rate_fixture.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -50,10 +51,17 @@ protected:
              {"INSERT INTO roles (slug, name) VALUES ('role-a', 'Role A'), ('role-b', 'Role B')",
               "INSERT INTO role_aliases (alias, role_id) SELECT 'Machine Learning Eng', id FROM "
               "roles "
-              "WHERE slug = 'machine-learning-engineer'"}) {
+              "WHERE slug = 'machine-learning-engineer'",
+              "INSERT INTO role_titles (title, role_id, kind) SELECT 'ML Eng', id, 'user' FROM "
+              "roles WHERE slug = 'machine-learning-engineer'"}) {
             const auto result = test::run_cli({"--db", rich_->string(), "sql", "--write", sql});
             EXPECT_EQ(result.exit_code, 0) << result.err;
         }
+        test::load_test_rates(*rich_); // the seeded and bare bases have no rates
+        // And a merge of two roles the import created.
+        const auto merged = test::run_cli(
+            {"--db", rich_->string(), "role", "merge", "ETL Developer", "Data Engineer"});
+        EXPECT_EQ(merged.exit_code, 0) << merged.err;
     }
     static void TearDownTestSuite() {
         delete seeded_;
@@ -160,7 +168,7 @@ TEST_F(MachineColumns, SalariesAndReportsWithAndWithoutFigures) {
               std::string::npos);
 }
 
-TEST_F(MachineColumns, SkillsIndustriesRelatedGapImportsAliases) {
+TEST_F(MachineColumns, SkillsIndustriesRelatedGapImportsAliasesTitlesMerges) {
     expect_same_columns({{*seeded_, {"skills"}}, {*bare_, {"skills"}}});
     expect_same_columns({{*seeded_, {"skills", "--role", "NLP Engineer"}},
                          {*rich_, {"skills", "--role", "Role A"}}});
@@ -171,6 +179,37 @@ TEST_F(MachineColumns, SkillsIndustriesRelatedGapImportsAliases) {
                          {*rich_, {"gap", "Role A", "Role B"}}});
     expect_same_columns({{*rich_, {"imports"}}, {*seeded_, {"imports"}}});
     expect_same_columns({{*rich_, {"alias", "list"}}, {*bare_, {"alias", "list"}}});
+    expect_same_columns({{*seeded_, {"search", "chatbot"}}, {*bare_, {"search", "chatbot"}}});
+    EXPECT_EQ(header(*seeded_, {"search", "chatbot"}, "csv"), "kind,name,field,snippet,score\r");
+    expect_same_columns({{*rich_, {"title", "list"}}, {*bare_, {"title", "list"}}});
+    expect_same_columns({{*rich_, {"merges"}}, {*bare_, {"merges"}}});
+}
+
+// --in and --ppp add the same columns whether or not a figure has a rate, or there is a figure.
+TEST_F(MachineColumns, ConvertedFiguresWithAndWithoutRates) {
+    for (const auto& unit : std::vector<std::vector<std::string>>{
+             {"--in", "USD", "--rate-on", "2025-05-09"}, {"--ppp"}}) {
+        const auto with = [&unit](std::vector<std::string> arguments) {
+            arguments.insert(arguments.end(), unit.begin(), unit.end());
+            return arguments;
+        };
+        expect_same_columns({{*rich_, with({"salaries"})},
+                             {*seeded_, with({"salaries"})},
+                             {*bare_, with({"salaries"})},
+                             {*rich_, with({"salaries", "--history", "--country", "GB"})}});
+        expect_same_columns({{*rich_, with({"salaries", "--reports"})},
+                             {*seeded_, with({"salaries", "--reports"})}});
+        expect_same_columns({{*rich_, with({"roles", "--country", "IN"})},
+                             {*seeded_, with({"roles", "--country", "IN"})},
+                             {*bare_, with({"roles", "--country", "FR"})}});
+        expect_same_columns({{*rich_, with({"roles"})}, {*seeded_, with({"roles"})}});
+        expect_same_columns({{*rich_, with({"compare", "Data Scientist", "NLP Engineer"})},
+                             {*seeded_, with({"compare", "Data Scientist", "NLP Engineer"})}});
+    }
+    EXPECT_NE(header(*seeded_, {"salaries", "--in", "EUR"}, "csv")
+                  .find(",amount_in,amount_in_currency,rate,rate_date,rate_source,"
+                        "conversion_note,"),
+              std::string::npos);
 }
 
 // compare has one column per role asked (that is the question); each is a money column, so a

@@ -95,7 +95,13 @@ TEST_F(Query, UnknownNamesOfferTheClosest) {
     result = run({"role", "Data Scientis"});
     EXPECT_NE(result.err.find("did you mean Data Scientist"), std::string::npos) << result.err;
     result = run({"roles", "--country", "Indai"});
-    EXPECT_NE(result.err.find("did you mean IN"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("did you mean India (IN)?"), std::string::npos) << result.err;
+    result = run({"roles", "--country", "USA", "--csv"});
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_NE(result.out.find(",US,"), std::string::npos) << result.out;
+    result = run({"role", "ML Engineer"});
+    EXPECT_EQ(result.err, "jobkb: unknown role 'ML Engineer': did you mean Machine Learning "
+                          "Engineer or Big Data Engineer?\n");
 }
 
 TEST_F(Query, MinSalaryComparesTheLatestFigureInTheCountrysCurrency) {

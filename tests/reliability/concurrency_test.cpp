@@ -83,7 +83,7 @@ TEST_F(Concurrency, ReadersSeeTheDataBeforeOrAfterAnImportNeverBetween) {
     const std::string before = scalar(database_, "SELECT count(*) FROM salary_observations");
     const std::string after = std::to_string(std::stoul(before) + kRows);
     const std::string batch_line =
-        fmt::format("1,{},reports.csv,csv,{},{},0,", file.string(), kRows, kRows);
+        fmt::format("1,{},reports.csv,csv,salaries,{},{},0,", file.string(), kRows, kRows);
     test::Process import(import_arguments(database_, file), test::kToday);
     int rounds = 0;
     std::set<std::string> counts_seen;

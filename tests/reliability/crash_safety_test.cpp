@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 
 #include <signal.h>
 
@@ -87,6 +88,9 @@ std::vector<Kill> kill_schedule(const Timeline& timeline, int in_memory, int on_
     for (int k = 0; k < on_disk; ++k) {
         kills.push_back({true, writing * 1.25 * k / (on_disk - 1)});
     }
+    // On a loaded machine a run can take several times the reference's time: one kill well after
+    // the reference ended keeps "some kill lands after the commit" true there too.
+    kills.push_back({true, writing * 4});
     return kills;
 }
 
@@ -114,24 +118,30 @@ void expect_check_ok(const path& database) {
     EXPECT_EQ(check.out, "ok\n");
 }
 
-std::vector<std::string> import_arguments(const path& database, const path& input) {
-    return {"--db", database.string(), "import", "salaries", input.string(), "--quiet"};
+// `kind`: salaries or rates.
+std::vector<std::string> import_command_line(const path& database, const path& input,
+                                             const std::string& kind) {
+    return {"--db", database.string(), "import", kind, input.string(), "--quiet"};
 }
 
-TEST(CrashSafety, AnImportKilledAtAnyMomentLeavesItsBatchWholeOrAbsent) {
-    test::TempDir dir;
+// Kills `jobkb import KIND input` at moments spread over its run: each time the batch is wholly
+// there (`count_sql` counts `rows` of batch 1) or absent, and the import run again completes.
+void expect_killed_import_whole_or_absent(const test::TempDir& dir, const std::string& kind,
+                                          const path& input, const std::string& count_sql,
+                                          std::size_t rows) {
     const auto seeded = test::make_seeded_database(dir, "seeded.db");
-    const auto input = dir / "reports.csv";
-    test::write_bytes(input, test::salary_csv(kImportRows));
     const std::string before = test::content_fingerprint(seeded);
+    const auto import_arguments = [&kind](const path& database, const path& file) {
+        return import_command_line(database, file, kind);
+    };
 
     // The import run to its end, for its timeline and its result.
     const auto reference = dir / "reference.db";
     test::copy_database(seeded, reference);
     const Timeline timeline = watch(import_arguments(reference, input), reference);
     const std::string after = test::content_fingerprint(reference);
-    ASSERT_EQ(test::query(reference, "SELECT count(*) FROM salary_observations WHERE batch_id = 1"),
-              (std::vector<std::vector<std::string>>{{std::to_string(kImportRows)}}));
+    ASSERT_EQ(test::query(reference, count_sql),
+              (std::vector<std::vector<std::string>>{{std::to_string(rows)}}));
 
     int absent = 0;
     int whole = 0;
@@ -163,7 +173,7 @@ TEST(CrashSafety, AnImportKilledAtAnyMomentLeavesItsBatchWholeOrAbsent) {
             test::fs::remove(killed.string() + suffix);
         }
     }
-    std::cout << "[          ] import of " << kImportRows << " rows: " << absent
+    std::cout << "[          ] import " << kind << " of " << rows << " rows: " << absent
               << " kill(s) left it absent, " << whole << " whole; WAL grew after "
               << timeline.wal_grows.count() << " s, ended after " << timeline.ended.count()
               << " s\n";
@@ -176,6 +186,42 @@ TEST(CrashSafety, AnImportKilledAtAnyMomentLeavesItsBatchWholeOrAbsent) {
     EXPECT_EQ(again.exit_code, 0) << again.err;
     EXPECT_EQ(test::content_fingerprint(survivor), after);
     expect_check_ok(survivor);
+}
+
+TEST(CrashSafety, AnImportKilledAtAnyMomentLeavesItsBatchWholeOrAbsent) {
+    test::TempDir dir;
+    const auto input = dir / "reports.csv";
+    test::write_bytes(input, test::salary_csv(kImportRows));
+    expect_killed_import_whole_or_absent(
+        dir, "salaries", input, "SELECT count(*) FROM salary_observations WHERE batch_id = 1",
+        kImportRows);
+}
+
+// The ECB's layout, a day a row back from 2025-05-09, ten currencies a day.
+std::string ecb_history(std::size_t days) {
+    std::string text = "Date,USD,JPY,BGN,CZK,DKK,GBP,HUF,PLN,RON,INR,\n";
+    for (std::size_t day = 0; day < days; ++day) {
+        const int number = 20'217 - static_cast<int>(day); // 2025-05-09 in days since 1970
+        const auto ymd =
+            std::chrono::year_month_day{std::chrono::sys_days{std::chrono::days{number}}};
+        text += fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
+                            static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+        for (int currency = 1; currency <= 10; ++currency) {
+            text += fmt::format(",{}.{:04}", currency,
+                                (day * 7 + static_cast<std::size_t>(currency)) % 10'000);
+        }
+        text += ",\n";
+    }
+    return text;
+}
+
+TEST(CrashSafety, ARateImportKilledAtAnyMomentLeavesItsBatchWholeOrAbsent) {
+    test::TempDir dir;
+    const std::size_t days = kImportRows / 10; // ten rates a day: as many values as rows above
+    const auto input = dir / "eurofxref-hist.csv";
+    test::write_bytes(input, ecb_history(days));
+    expect_killed_import_whole_or_absent(
+        dir, "rates", input, "SELECT count(*) FROM exchange_rates WHERE batch_id = 1", days * 10);
 }
 
 // A knowledge base at schema version 1 (only the first migration, then the seed data) holding
@@ -219,6 +265,18 @@ std::vector<std::string> states_by_version(const path& old_base, const test::Tem
         }
         states.push_back(whole_state(copy));
     }
+    // Then `jobkb migrate` loads the reference data the new version can hold and the old one could
+    // not (the other names of countries came with migration 7), in a transaction of its own.
+    const auto seeded = dir / "state-seeded.db";
+    test::copy_database(old_base, seeded);
+    {
+        Database database(seeded, Access::kReadWrite);
+        Migrator(database).apply_pending();
+        Seeder(database).apply({SeedSet::kReference});
+    }
+    if (whole_state(seeded) != states.back()) {
+        states.push_back(whole_state(seeded));
+    }
     return states;
 }
 
@@ -230,6 +288,8 @@ TEST(CrashSafety, AMigrationKilledAtAnyMomentLeavesTheOldOrTheNewVersion) {
     const std::string before = whole_state(old_base);
     const std::vector<std::string> versions = states_by_version(old_base, dir);
     ASSERT_EQ(versions.front(), before);
+    // The latest schema before its reference data: check finds nothing missing there.
+    const std::string migrated = versions[static_cast<std::size_t>(latest_schema_version()) - 1];
 
     const auto reference = dir / "reference.db";
     test::copy_database(old_base, reference);
@@ -256,6 +316,9 @@ TEST(CrashSafety, AMigrationKilledAtAnyMomentLeavesTheOldOrTheNewVersion) {
             ADD_FAILURE() << "the migration is partly applied";
         } else if (state == after) {
             ++new_version;
+            EXPECT_EQ(check.out, "ok\n") << check.err;
+        } else if (state == migrated) {
+            ++between;
             EXPECT_EQ(check.out, "ok\n") << check.err;
         } else {
             ++(state == before ? old_version : between);

@@ -2,6 +2,7 @@
 // messages (one line each, short whatever the file holds), exit code 1, in bounded time and
 // memory, and the database stays byte for byte as it was. Small files are committed under
 // tests/data/hostile/; big ones are generated here.
+#include "reliability/hostile_files.hpp"
 #include "reliability/support.hpp"
 
 #include <gtest/gtest.h>
@@ -10,6 +11,7 @@
 #include <functional>
 #include <random>
 #include <set>
+#include <stdexcept>
 
 namespace jobkb {
 namespace {
@@ -28,15 +30,19 @@ const long kMemoryBoundKb = test::kSanitizedBuild ? 1'500'000 : 128'000;
 const test::Limits kLimits{512 * kMiB, std::nullopt};
 constexpr std::size_t kMaxMessageBytes = 2048;
 
-using Generator = std::function<void(std::ostream&)>;
+using test::HostileFile;
+using StreamGenerator = std::function<void(std::ostream&)>;
 
-struct HostileFile {
-    std::string name;                  // the test's name
-    std::string file;                  // in tests/data/hostile/, or made by generate
-    std::vector<std::string> expected; // in stderr; ":LINE: ..." follows the file's path
-    std::vector<std::string> options = {};
-    Generator generate = {};
-};
+// A generator that writes the file as a stream.
+test::Generator streamed(StreamGenerator generate) {
+    return [generate](const path& file) {
+        std::ofstream out(file, std::ios::binary);
+        generate(out);
+        if (!out.flush()) {
+            throw std::runtime_error("cannot write " + file.string());
+        }
+    };
+}
 
 void repeat(std::ostream& out, char c, std::size_t count) {
     const std::string block(64 * 1024, c);
@@ -51,7 +57,7 @@ const std::string kJsonFields =
     R"("role": "Data Scientist", "country": "US", "currency": "USD", "amount": 120000, )";
 
 // A file whose bytes are random, the same every run.
-Generator garbage() {
+StreamGenerator garbage() {
     return [](std::ostream& out) {
         std::mt19937 random(6);
         for (int i = 0; i < 256 * 1024; ++i) {
@@ -60,8 +66,8 @@ Generator garbage() {
     };
 }
 
-const std::vector<HostileFile>& hostile_files() {
-    static const std::vector<HostileFile> files = {
+std::vector<HostileFile> text_files() {
+    return {
         // CSV
         {"UnclosedQuoteCsv",
          "unclosed-quote.csv",
@@ -114,54 +120,61 @@ const std::vector<HostileFile>& hostile_files() {
           ":3: country: unknown country 'IN'); DELETE FROM countries; --'",
           ":4: currency: unknown currency 'USD' OR '1'='1'",
           ":6: role: unknown role 'Robert'); DROP TABLE salary_observations;--'"}},
-        {"BinaryGarbageCsv", "garbage.csv", {":1: header: "}, {}, garbage()},
+        // Split on commas, as before sniffing: the header is refused.
+        {"BinaryGarbageCsv",
+         "garbage.csv",
+         {":1: header: "},
+         {"--delimiter", ","},
+         streamed(garbage())},
+        // Sniffed, random bytes split best on some other delimiter: refused all the same.
+        {"BinaryGarbageSniffedCsv", "garbage-sniffed.csv", {":2: row: "}, {}, streamed(garbage())},
         {"TenMegabyteFieldCsv",
          "ten-megabyte-field.csv",
          {":2: note: a field is longer than 1048576 bytes (expected short text)"},
          {},
-         [](std::ostream& out) {
+         streamed([](std::ostream& out) {
              out << kHeader << ",note\nData Scientist,US,USD,120000,2025,";
              repeat(out, 'x', 10 * kMiB);
              out << "\n";
-         }},
+         })},
         {"HundredThousandColumnsCsv",
          "hundred-thousand-columns.csv",
          {":1: header: more than 1000 fields in a row (expected one per column)"},
          {},
-         [](std::ostream& out) {
+         streamed([](std::ostream& out) {
              for (int i = 0; i < 100'000; ++i) {
                  out << "column" << i << ",";
              }
              out << "\n";
-         }},
+         })},
         {"HundredThousandFieldsInARowCsv",
          "hundred-thousand-fields.csv",
          {":2: row: more than 1000 fields in a row (expected one per column)"},
          {},
-         [](std::ostream& out) {
+         streamed([](std::ostream& out) {
              out << kHeader << "\n";
              repeat(out, ',', 100'000);
              out << "\n";
-         }},
+         })},
         {"ManyLongFieldsInARowCsv",
          "long-row.csv",
          {":2: row: longer than 4194304 bytes in all (expected short fields)"},
          {"--ignore-unknown"},
-         [](std::ostream& out) {
+         streamed([](std::ostream& out) {
              out << kHeader << ",a,b,c,d,e,f,g,h\nData Scientist,US,USD,120000,2025";
              for (int i = 0; i < 8; ++i) {
                  out << ",";
                  repeat(out, 'x', kMiB - 16);
              }
              out << "\n";
-         }},
+         })},
         // Names too long to be names, in rows that are all checked: each is refused on its own
         // (no suggestions computed over a megabyte), quoted shortened, and not kept in memory.
         {"ManyMegabyteLongNamesCsv",
          "long-names.csv",
          {":2: role: unknown role '0QQQQ", "bytes left out]…", ":3: country: unknown country"},
          {"--skip-invalid"},
-         [](std::ostream& out) {
+         streamed([](std::ostream& out) {
              out << kHeader << "\n";
              for (int row = 0; row < (test::kSanitizedBuild ? 20 : 60); ++row) {
                  out << row;
@@ -170,7 +183,7 @@ const std::vector<HostileFile>& hostile_files() {
                  repeat(out, 'U', kMiB - 64);
                  out << ",USD,120000,2025\n";
              }
-         }},
+         })},
         // Every row checked, each name unknown: suggestions are computed for each (the sanitized
         // build is slower, so it gets fewer).
         {"ThousandsOfUnknownNamesCsv",
@@ -178,12 +191,12 @@ const std::vector<HostileFile>& hostile_files() {
          {":2: role: unknown role 'Nobody 0'", ":2: country: unknown country 'Nowhere 0'",
           "more error(s) not shown"},
          {"--skip-invalid"},
-         [](std::ostream& out) {
+         streamed([](std::ostream& out) {
              out << kHeader << "\n";
              for (int row = 0; row < (test::kSanitizedBuild ? 5'000 : 20'000); ++row) {
                  out << "Nobody " << row << ",Nowhere " << row << ",USD,120000,2025\n";
              }
-         }},
+         })},
         // TSV
         {"UnclosedQuoteTsv", "unclosed-quote.tsv", {":2: amount: a quoted field is never closed"}},
         {"RaggedRowTsv", "ragged-row.tsv", {":2: row: has 3 fields, the header has 5"}},
@@ -195,21 +208,21 @@ const std::vector<HostileFile>& hostile_files() {
          "ten-megabyte-field.tsv",
          {":2: note: a field is longer than 1048576 bytes"},
          {},
-         [](std::ostream& out) {
+         streamed([](std::ostream& out) {
              out << "role\tcountry\tcurrency\tamount\tas_of\tnote\n"
                     "Data Scientist\tUS\tUSD\t120000\t2025\t";
              repeat(out, 'x', 10 * kMiB);
              out << "\n";
-         }},
+         })},
         {"HundredThousandFieldsInARowTsv",
          "hundred-thousand-fields.tsv",
          {":2: row: more than 1000 fields in a row"},
          {},
-         [](std::ostream& out) {
+         streamed([](std::ostream& out) {
              out << "role\tcountry\tcurrency\tamount\tas_of\n";
              repeat(out, '\t', 100'000);
              out << "\n";
-         }},
+         })},
         // JSON
         {"MalformedJson",
          "malformed.json",
@@ -259,60 +272,60 @@ const std::vector<HostileFile>& hostile_files() {
          "sql-names.json",
          {":2: role: unknown role ''; DROP TABLE roles; --'",
           ":3: country: unknown country 'US\"); DELETE FROM countries; --'"}},
-        {"BinaryGarbageJson", "garbage.json", {":1: is not a JSON array"}, {}, garbage()},
+        {"BinaryGarbageJson", "garbage.json", {":1: is not a JSON array"}, {}, streamed(garbage())},
         {"TenMegabyteStringJson",
          "ten-megabyte-string.json",
          {":1: note: a value is longer than 1048576 bytes (expected short text)"},
          {},
-         [](std::ostream& out) {
+         streamed([](std::ostream& out) {
              out << "[{" << kJsonFields << R"("as_of": "2025", "note": ")";
              repeat(out, 'x', 10 * kMiB);
              out << "\"}]\n";
-         }},
+         })},
         // nlohmann's lexer would hold all of it (and more) before our handler saw it.
         {"HundredMegabyteStringJson",
          "hundred-megabyte-string.json",
          {":1: role: a value is longer than 1048576 bytes (expected short text)"},
          {},
-         [](std::ostream& out) {
+         streamed([](std::ostream& out) {
              out << R"([{"role": ")";
              repeat(out, 'x', 100 * kMiB);
              out << "\"}]\n";
-         }},
+         })},
         {"HundredMegabyteNumberJson",
          "hundred-megabyte-number.json",
          {":1: amount: a value is longer than 1048576 bytes"},
          {},
-         [](std::ostream& out) {
+         streamed([](std::ostream& out) {
              out << R"([{"role": "Data Scientist", "amount": 1)";
              repeat(out, '0', 100 * kMiB);
              out << "}]\n";
-         }},
+         })},
         {"HundredMegabyteKeyJson",
          "hundred-megabyte-key.json",
          {":1: the input has a string or number longer than 1048576 bytes (expected short text)"},
          {},
-         [](std::ostream& out) {
+         streamed([](std::ostream& out) {
              out << R"([{")";
              repeat(out, 'k', 100 * kMiB);
              out << "\": 1}]\n";
-         }},
+         })},
         {"HundredThousandKeysJson",
          "hundred-thousand-keys.json",
          {":1: the input has an object with more than 1000 fields (expected one per column)"},
          {},
-         [](std::ostream& out) {
+         streamed([](std::ostream& out) {
              out << "[{";
              for (int i = 0; i < 100'000; ++i) {
                  out << (i ? ", " : "") << "\"key" << i << "\": " << i;
              }
              out << "}]\n";
-         }},
+         })},
         {"ManyLongValuesInAnObjectJson",
          "long-object.json",
          {":1: the input has an object longer than 4194304 bytes in all (expected short fields)"},
          {},
-         [](std::ostream& out) {
+         streamed([](std::ostream& out) {
              out << "[{" << kJsonFields << R"("as_of": "2025")";
              for (int i = 0; i < 8; ++i) {
                  out << ", \"extra" << i << "\": \"";
@@ -320,20 +333,20 @@ const std::vector<HostileFile>& hostile_files() {
                  out << "\"";
              }
              out << "}]\n";
-         }},
+         })},
         {"MillionDeepArraysJson",
          "million-deep-arrays.json",
          {":1: the input nests deeper than 64 levels (expected flat objects)"},
          {},
-         [](std::ostream& out) {
+         streamed([](std::ostream& out) {
              repeat(out, '[', 1'000'000);
              repeat(out, ']', 1'000'000);
-         }},
+         })},
         {"MillionDeepObjectsJson",
          "million-deep-objects.json",
          {":1: the input nests deeper than 64 levels"},
          {},
-         [](std::ostream& out) {
+         streamed([](std::ostream& out) {
              out << R"([{"role": )";
              for (int i = 0; i < 1'000'000; ++i) {
                  out << R"({"a": )";
@@ -341,7 +354,7 @@ const std::vector<HostileFile>& hostile_files() {
              out << "1";
              repeat(out, '}', 1'000'000);
              out << "}]\n";
-         }},
+         })},
         // NDJSON
         {"MalformedLineNdjson", "malformed.ndjson", {":2: row: the line is not valid JSON"}},
         {"InvalidUtf8Ndjson",
@@ -372,45 +385,52 @@ const std::vector<HostileFile>& hostile_files() {
          "garbage.ndjson",
          {":1: row: the line ", ":2: row: the line contains a NUL byte"},
          {},
-         garbage()},
+         streamed(garbage())},
         {"TenMegabyteLineNdjson",
          "ten-megabyte-line.ndjson",
          {":1: a line is longer than 4194304 bytes (expected one short object a line)"},
          {},
-         [](std::ostream& out) {
+         streamed([](std::ostream& out) {
              out << "{" << kJsonFields << R"("as_of": "2025", "note": ")";
              repeat(out, 'x', 10 * kMiB);
              out << "\"}\n";
-         }},
+         })},
         {"HundredThousandKeysNdjson",
          "hundred-thousand-keys.ndjson",
          {":1: row: the line has an object with more than 1000 fields"},
          {},
-         [](std::ostream& out) {
+         streamed([](std::ostream& out) {
              out << "{";
              for (int i = 0; i < 100'000; ++i) {
                  out << (i ? ", " : "") << "\"k" << i << "\": " << i;
              }
              out << "}\n";
-         }},
+         })},
         {"DeepLineNdjson",
          "deep.ndjson",
          {":1: row: the line nests deeper than 64 levels"},
          {},
-         [](std::ostream& out) {
+         streamed([](std::ostream& out) {
              for (int i = 0; i < 600'000; ++i) {
                  out << R"({"a":)";
              }
              out << "1";
              repeat(out, '}', 600'000);
              out << "\n";
-         }},
+         })},
     };
-    return files;
 }
 
-// Test names, not bytes, when a case fails.
-void PrintTo(const HostileFile& hostile, std::ostream* out) { *out << hostile.name; }
+const std::vector<HostileFile>& hostile_files() {
+    static const std::vector<HostileFile> files = [] {
+        std::vector<HostileFile> all = text_files();
+        for (auto& file : test::hostile_dialect_files()) {
+            all.push_back(std::move(file));
+        }
+        return all;
+    }();
+    return files;
+}
 
 class HostileInput : public ::testing::TestWithParam<HostileFile> {};
 
@@ -421,9 +441,7 @@ TEST_P(HostileInput, IsRefusedClearlyQuicklyInLittleMemoryAndChangesNothing) {
     path input = test::source_dir() / "tests" / "data" / "hostile" / hostile.file;
     if (hostile.generate) {
         input = dir / hostile.file;
-        std::ofstream out(input, std::ios::binary);
-        hostile.generate(out);
-        ASSERT_TRUE(out.flush()) << "cannot write " << input;
+        hostile.generate(input);
     }
     ASSERT_TRUE(test::fs::exists(input)) << input;
     const std::string bytes_before = test::read_bytes(database);

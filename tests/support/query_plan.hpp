@@ -31,10 +31,11 @@ inline std::set<std::string> statements_of(sqlite3* connection, const std::funct
 // Plan lines of `sql` that scan a whole table of roles, role links or salaries. Plans name tables
 // by the alias the query gives them, so the check is on the table behind each alias.
 inline std::vector<std::string> full_scans(SQLite::Database& connection, const std::string& sql) {
-    static const std::set<std::string> kGuarded = {"roles", "role_skills", "role_industries",
-                                                   "salary_observations", "salary_latest"};
+    static const std::set<std::string> kGuarded = {
+        "roles",        "role_skills", "role_industries", "salary_observations", "salary_latest",
+        "role_aliases", "role_titles", "role_codes",      "country_names"};
     static const std::regex kAlias(
-        R"(\b(roles|role_skills|role_industries|salary_observations|salary_latest)\s+(?:AS\s+)?([a-z_]+)\b)",
+        R"(\b(roles|role_skills|role_industries|salary_observations|salary_latest|role_aliases|role_titles|role_codes|country_names)\s+(?:AS\s+)?([a-z_]+)\b)",
         std::regex::icase);
     static const std::regex kScan(R"(^SCAN (\w+))");
     std::map<std::string, std::string> table_of; // alias -> table

@@ -151,7 +151,7 @@ TEST_F(RateTables, ALaterBatchRevisesAValueAndUndoRestoresTheEarlierOne) {
     }
     {
         auto database = open_knowledge_base(path_, Access::kReadWrite);
-        EXPECT_EQ(undo_import_batch(*database, std::stoll(revision)), 0); // no observations
+        EXPECT_EQ(undo_import_batch(*database, std::stoll(revision)), 1); // the revised rate
     }
     EXPECT_EQ(current(), "1.1252");
     EXPECT_EQ(scalar("SELECT count(*) FROM exchange_rates WHERE batch_id = " + revision), "0");

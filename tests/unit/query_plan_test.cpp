@@ -3,7 +3,11 @@
 // links or the salary tables.
 #include "jobkb/catalog.hpp"
 #include "jobkb/comparison.hpp"
+#include "jobkb/error.hpp"
+#include "jobkb/import.hpp"
 #include "jobkb/knowledge_base.hpp"
+#include "jobkb/names.hpp"
+#include "jobkb/role_management.hpp"
 #include "support/fixtures.hpp"
 #include "support/query_plan.hpp"
 
@@ -11,6 +15,7 @@
 #include <gtest/gtest.h>
 
 #include <functional>
+#include <sstream>
 
 namespace jobkb {
 namespace {
@@ -62,6 +67,78 @@ TEST_F(QueryPlans, FiltersUseIndexes) {
     });
     expect_indexed("related roles", [&] { related_roles(catalog_, "NLP Engineer", 5); });
     expect_indexed("skill gap", [&] { skill_gap(catalog_, "Data Scientist", "NLP Engineer"); });
+}
+
+// Names are found by one statement of index searches, whichever kind of name they are (see
+// names.cpp), and the ambiguous ones listed by index too. Suggestions read every spelling on
+// purpose and only for a name that matches nothing, so they are not here.
+TEST(NameQueryPlans, NamesCodesTitlesAndCountriesUseIndexes) {
+    test::TempDir dir;
+    const auto path = test::make_seeded_database(dir);
+    {
+        const auto writer = open_knowledge_base(path, Access::kReadWrite);
+        writer->execute("adding codes and titles", R"sql(
+INSERT INTO role_codes (role_id, scheme, code, relation) SELECT id, 'onet-soc-2019', '15-2051.00',
+'is' FROM roles WHERE slug = 'data-scientist';
+INSERT INTO role_codes (role_id, scheme, code, relation) SELECT id, 'onet-soc-2019', '15-1299.08',
+'is' FROM roles WHERE slug = 'big-data-engineer';
+INSERT INTO role_codes (role_id, scheme, code, relation) SELECT id, 'onet-soc-2019', '15-1299.09',
+'is' FROM roles WHERE slug = 'mlops-engineer';
+INSERT INTO role_titles (title, role_id, kind) SELECT 'Quant', id, 'user' FROM roles
+WHERE slug = 'data-scientist';
+INSERT INTO role_titles (title, role_id, kind) SELECT 'Data Analyst', id, 'user' FROM roles
+WHERE slug IN ('data-scientist', 'nlp-engineer');
+)sql");
+    }
+    const auto database = open_knowledge_base(path, Access::kReadOnly);
+    NameResolver names(*database);
+    const auto statements = plan::statements_of(database->native_handle(), [&] {
+        for (const char* name : {"Data Scientist", "data-scientist", "Data Scientists",
+                                 "15-2051.00", "15-2051", "Quant"}) {
+            try {
+                names.resolve(NameKind::kRole, name);
+            } catch (const Error&) {
+                ADD_FAILURE() << name;
+            }
+        }
+        for (const char* name : {"Data Analyst", "15-1299"}) {
+            EXPECT_FALSE(names.ambiguous_roles(name).empty()) << name;
+        }
+        for (const char* name : {"IN", "USA", "United States of America", "UK", "india"}) {
+            names.resolve_country(name);
+        }
+    });
+    EXPECT_FALSE(statements.empty());
+    SQLite::Database connection(path.string(), SQLite::OPEN_READONLY);
+    for (const auto& sql : statements) {
+        EXPECT_EQ(plan::full_scans(connection, sql), std::vector<std::string>{}) << sql;
+    }
+}
+
+// A merge and its undo, and the undo of a batch that created roles, on a base of a few roles:
+// every statement finds its rows by index, so they stay quick on a base of many.
+TEST(NameQueryPlans, MergesAndUndoingCreatedRolesUseIndexes) {
+    test::TempDir dir;
+    const auto path = test::make_seeded_database(dir);
+    const auto database = open_knowledge_base(path, Access::kReadWrite);
+    ImportOptions options;
+    options.file_name = "new.csv";
+    options.create_roles = true;
+    options.today = "2026-11-23";
+    std::istringstream file("role,country,currency,amount,as_of\nPrompt Engineer,US,USD,1,2026\n");
+    InputSource input(file, options.file_name);
+    const auto batch = import_salaries(*database, input, options).batch_id;
+    const auto statements = plan::statements_of(database->native_handle(), [&] {
+        merge_roles(*database, "MLOps Engineer", "Machine Learning Engineer");
+        undo_role_merge(*database, 1);
+        list_role_merges(*database);
+        rename_role(*database, "NLP Engineer", "Language Engineer");
+        undo_import_batch_by_content(*database, batch);
+    });
+    SQLite::Database connection(path.string(), SQLite::OPEN_READONLY);
+    for (const auto& sql : statements) {
+        EXPECT_EQ(plan::full_scans(connection, sql), std::vector<std::string>{}) << sql;
+    }
 }
 
 TEST(QueryPlanCheck, SeesAFullScan) {

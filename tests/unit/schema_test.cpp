@@ -50,7 +50,8 @@ std::string describe_schema(const test::fs::path& database) {
                 "  fk " + key[1] + " -> " + key[0] + "(" + key[2] + ") on delete " + key[3] + "\n";
         }
     }
-    for (const auto& table : {"salary_periods", "salary_statistics", "import_contents", "occupation_schemes"}) {
+    for (const auto& table : {"salary_periods", "salary_statistics", "import_contents",
+                              "occupation_schemes", "input_formats"}) {
         for (const auto& row : query(database, std::string("SELECT * FROM ") + table)) {
             description += std::string("row ") + table + ": " + row[0] + " | " + row[1] + "\n";
         }

@@ -2,6 +2,8 @@
 //
 //     JOBKB_BENCH_DATA=DIR jobkb-query-bench [Google Benchmark flags]
 //
+// With JOBKB_BENCH_ONET=FILE, the search questions of search_bench.cpp run too.
+//
 // DIR is tools/gen-bench-data's output (full.db and manifest.json). Each question runs twice:
 // "lib/<question>" through jobkb's Catalog and comparison functions, "sql/<question>" as one
 // prepared statement on the SQLite C API whose rows are read in full. Both connections are
@@ -10,6 +12,7 @@
 #include "jobkb/catalog.hpp"
 #include "jobkb/comparison.hpp"
 #include "jobkb/knowledge_base.hpp"
+#include "measure.hpp"
 #include "support/query_plan.hpp"
 
 #include <benchmark/benchmark.h>
@@ -28,7 +31,7 @@
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using jobkb::bench::measure;
 
 struct Data {
     std::string path;
@@ -79,26 +82,6 @@ sqlite3* raw_connection() {
         return db;
     }();
     return connection;
-}
-
-// Times each call, so that the report can give the median and the 99th percentile.
-template <typename Call> void measure(benchmark::State& state, Call&& call) {
-    std::vector<double> micros;
-    std::size_t rows = 0;
-    for (auto _ : state) {
-        const auto start = Clock::now();
-        rows = call();
-        micros.push_back(std::chrono::duration<double, std::micro>(Clock::now() - start).count());
-        benchmark::DoNotOptimize(rows);
-    }
-    std::sort(micros.begin(), micros.end());
-    const auto at = [&](double q) {
-        return micros[std::min(micros.size() - 1,
-                               static_cast<std::size_t>(q * static_cast<double>(micros.size())))];
-    };
-    state.counters["p50_us"] = at(0.50);
-    state.counters["p99_us"] = at(0.99);
-    state.counters["rows"] = static_cast<double>(rows);
 }
 
 std::size_t count_scans(const std::set<std::string>& statements) {

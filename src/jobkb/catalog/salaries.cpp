@@ -4,6 +4,7 @@
 #include "jobkb/catalog/rows.hpp"
 #include "jobkb/catalog/statements.hpp"
 #include "jobkb/error.hpp"
+#include "jobkb/report_statistics.hpp"
 
 namespace jobkb {
 
@@ -100,33 +101,6 @@ resolved(NameResolver& names, const SalaryQuery& request) {
     return found;
 }
 
-// The p-th percentile of sorted values by linear interpolation between closest ranks (the
-// common "type 7" definition), rounded half away from zero, in integers.
-std::int64_t percentile(const std::vector<std::int64_t>& sorted, std::int64_t p) {
-    const auto n = static_cast<std::int64_t>(sorted.size());
-    const std::int64_t position = (n - 1) * p; // in hundredths of a rank
-    const auto low = static_cast<std::size_t>(position / 100);
-    const std::int64_t fraction = position % 100;
-    if (fraction == 0 || low + 1 >= sorted.size()) {
-        return sorted[low];
-    }
-    const std::int64_t step = (sorted[low + 1] - sorted[low]) * fraction;
-    return sorted[low] + (step + 50) / 100;
-}
-
-std::int64_t rounded_mean(const std::vector<std::int64_t>& values) {
-    std::int64_t sum = 0;
-    for (const auto value : values) {
-        if (__builtin_add_overflow(sum, value, &sum)) {
-            throw Error(
-                ErrorCode::kInvalidArgument,
-                ErrorDetails{{}, detail::kSummarising, "the reports are too large to average", {}});
-        }
-    }
-    const auto n = static_cast<std::int64_t>(values.size());
-    return (sum + n / 2) / n;
-}
-
 } // namespace
 
 std::vector<SalaryFigure> Catalog::salaries(const SalaryQuery& request) {
@@ -160,10 +134,10 @@ std::vector<ReportSummary> Catalog::report_summaries(const SalaryQuery& request)
         }
         auto& summary = summaries.back();
         summary.count = static_cast<std::int64_t>(amounts.size());
-        summary.p25_minor = percentile(amounts, 25);
-        summary.median_minor = percentile(amounts, 50);
-        summary.p75_minor = percentile(amounts, 75);
-        summary.mean_minor = rounded_mean(amounts);
+        summary.p25_minor = detail::percentile(amounts, 25);
+        summary.median_minor = detail::percentile(amounts, 50);
+        summary.p75_minor = detail::percentile(amounts, 75);
+        summary.mean_minor = detail::rounded_mean(amounts);
         auto published = statements.published.use()
                              .bind(":role", group_role)
                              .bind(":country", summary.country_code);

@@ -1,6 +1,8 @@
 #include "jobkb/import/batches.hpp"
 
+#include "jobkb/import/created_roles.hpp"
 #include "jobkb/import/observation_writer.hpp"
+#include "jobkb/import/rate_store.hpp"
 
 #include <fmt/format.h>
 
@@ -10,16 +12,23 @@ namespace jobkb {
 namespace detail {
 namespace {
 
-const std::array<BatchContent, 1> kBatchContents = {{
+// What a batch may hold, undone in this order: its figures, then the titles it recorded, then the
+// roles it created (a role is removed only once nothing else refers to it).
+const std::array<BatchContent, 5> kBatchContents = {{
     {"salary observations", remove_batch_observations},
+    {"exchange rates", remove_batch_rates},
+    {"PPP factors", remove_batch_factors},
+    {"role titles", remove_batch_titles},
+    {"roles", remove_batch_roles},
 }};
 
 // Every batch ever started, for listing and undo.
 struct BatchRecords {
     explicit BatchRecords(Database& database)
         : all{database, "listing imports",
-              "SELECT b.id, b.file_name, s.title, b.input_format, b.rows_read, b.rows_inserted, "
-              "b.rows_rejected, b.imported_at, b.superseded_by, b.undone_at, b.sha256 "
+              "SELECT b.id, b.file_name, s.title, coalesce(b.format, b.input_format), b.rows_read, "
+              "b.rows_inserted, b.rows_rejected, b.imported_at, b.superseded_by, b.undone_at, "
+              "b.sha256, b.content "
               "FROM import_batches b JOIN sources s ON s.id = b.source_id ORDER BY b.id"},
           undone_at{database, "undoing an import",
                     "SELECT undone_at FROM import_batches WHERE id = :batch"},
@@ -40,9 +49,10 @@ struct BatchRecords {
 
 Batches::Batches(Database& database, std::string_view doing)
     : insert_(database, doing,
-              "INSERT INTO import_batches (file_name, sha256, settings, input_format, source_id, "
-              "rows_read, rows_inserted, rows_rejected, imported_at) VALUES (:file, :sha, "
-              ":settings, :format, :source, 0, 0, 0, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) "
+              "INSERT INTO import_batches (file_name, sha256, settings, input_format, format, "
+              "source_id, rows_read, rows_inserted, rows_rejected, imported_at, content) VALUES "
+              "(:file, :sha, :settings, (SELECT read_as FROM input_formats WHERE code = :format), "
+              ":format, :source, 0, 0, 0, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), :content) "
               "RETURNING id"),
       earlier_(database, doing,
                "SELECT id, rows_rejected FROM import_batches WHERE sha256 = :sha AND "
@@ -55,7 +65,7 @@ Batches::Batches(Database& database, std::string_view doing)
               ":inserted, rows_rejected = :rejected WHERE id = :batch") {}
 
 std::int64_t Batches::start(const std::string& file_name, const std::string& settings,
-                            InputFormat format, std::int64_t source_id) {
+                            InputFormat format, std::int64_t source_id, std::string_view content) {
     // An INSERT ... RETURNING left mid-way keeps its statement savepoint open, and every later
     // statement's journal then piles up behind it: the use ends (and resets it) at once.
     return insert_.use()
@@ -64,6 +74,7 @@ std::int64_t Batches::start(const std::string& file_name, const std::string& set
         .bind(":settings", settings)
         .bind(":format", to_string(format))
         .bind(":source", source_id)
+        .bind(":content", content)
         .single_row()
         .int64(0);
 }
@@ -119,12 +130,21 @@ std::vector<ImportBatch> list_import_batches(Database& database) {
         batch.superseded_by = row.optional_int64(8);
         batch.undone_at = row.optional_text(9);
         batch.sha256 = row.text(10);
+        batch.content = row.text(11);
         batches.push_back(std::move(batch));
     }
     return batches;
 }
 
 std::int64_t undo_import_batch(Database& database, std::int64_t batch_id) {
+    std::int64_t undone = 0;
+    for (const UndoneContent& content : undo_import_batch_by_content(database, batch_id)) {
+        undone += content.rows;
+    }
+    return undone;
+}
+
+std::vector<UndoneContent> undo_import_batch_by_content(Database& database, std::int64_t batch_id) {
     detail::BatchRecords records(database);
     WriteTransaction transaction(database);
     {
@@ -138,9 +158,9 @@ std::int64_t undo_import_batch(Database& database, std::int64_t batch_id) {
                         fmt::format("import batch {} was already undone at {}", batch_id, *undone));
         }
     }
-    std::int64_t undone = 0;
+    std::vector<UndoneContent> undone;
     for (const detail::BatchContent& content : detail::batch_contents()) {
-        undone += content.undo(database, batch_id);
+        undone.push_back({std::string(content.name), content.undo(database, batch_id)});
     }
     records.mark_undone.use().bind(":batch", batch_id).exec();
     // Batches this one superseded pass to its own successor, if a later batch superseded it too,

@@ -31,9 +31,11 @@ class Batches {
 public:
     Batches(Database& database, std::string_view doing);
 
-    // A new batch; its SHA-256 and counts are known at finish().
+    // A new batch holding `content` (a code of import_contents); its SHA-256 and counts are known
+    // at finish().
     std::int64_t start(const std::string& file_name, const std::string& settings,
-                       InputFormat format, std::int64_t source_id);
+                       InputFormat format, std::int64_t source_id,
+                       std::string_view content = "salaries");
     // The first earlier batch (not `batch_id`) of the same bytes and settings, not undone.
     std::optional<EarlierImport> earlier_import(const std::string& sha256,
                                                 const std::string& settings, std::int64_t batch_id);

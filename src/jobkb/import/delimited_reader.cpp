@@ -1,4 +1,5 @@
 #include "jobkb/import/readers.hpp"
+#include "jobkb/import/text_input.hpp"
 
 #include <fmt/format.h>
 
@@ -12,24 +13,18 @@ namespace {
 // RFC 4180 with a configurable delimiter, one chunk at a time.
 class DelimitedReader {
 public:
-    DelimitedReader(InputSource& input, char delimiter, const RecordVisitor& visit)
+    DelimitedReader(TextInput& input, char delimiter, const RecordVisitor& visit)
         : input_(input), delimiter_(delimiter), visit_(visit) {}
 
     void run() {
         std::array<char, kReadChunk> buffer{};
-        bool first_chunk = true;
         while (const std::size_t size = input_.read(buffer.data(), buffer.size())) {
-            std::string_view chunk(buffer.data(), size);
-            if (first_chunk && chunk.starts_with("\xEF\xBB\xBF")) {
-                chunk.remove_prefix(3); // a UTF-8 byte-order mark
-            }
-            first_chunk = false;
-            for (char c : chunk) {
+            for (char c : std::string_view(buffer.data(), size)) {
                 consume(c);
             }
         }
         if (state_ == State::kQuoted) {
-            fail_input(input_, record_line_,
+            fail_input(input_.name(), record_line_,
                        where() + ": a quoted field is never closed (expected a closing \")");
         }
         if (pending_cr_) {
@@ -118,13 +113,13 @@ private:
             note("contains a NUL byte (expected text)");
         }
         if (field_.size() >= kMaxFieldBytes) {
-            fail_input(input_, record_line_,
+            fail_input(input_.name(), record_line_,
                        fmt::format("{}: a field is longer than {} bytes (expected short text)",
                                    where(), kMaxFieldBytes));
         }
         // Many long fields in one row would add up: the row is bounded as a whole too.
         if (record_bytes_ >= kMaxRecordBytes) {
-            fail_input(input_, record_line_,
+            fail_input(input_.name(), record_line_,
                        fmt::format("{}: longer than {} bytes in all (expected short fields)",
                                    have_header_ ? "row" : "header", kMaxRecordBytes));
         }
@@ -150,7 +145,7 @@ private:
 
     void end_field() {
         if (fields_.size() >= kMaxFields) {
-            fail_input(input_, record_line_,
+            fail_input(input_.name(), record_line_,
                        fmt::format("{}: more than {} fields in a row (expected one per column)",
                                    have_header_ ? "row" : "header", kMaxFields));
         }
@@ -192,7 +187,7 @@ private:
         problem_.clear();
     }
 
-    InputSource& input_;
+    TextInput& input_;
     char delimiter_;
     const RecordVisitor& visit_;
     State state_ = State::kFieldStart;
@@ -212,7 +207,7 @@ private:
 
 } // namespace
 
-void read_delimited(InputSource& input, char delimiter, const RecordVisitor& visit) {
+void read_delimited(TextInput& input, char delimiter, const RecordVisitor& visit) {
     DelimitedReader(input, delimiter, visit).run();
 }
 

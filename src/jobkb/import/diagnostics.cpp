@@ -7,11 +7,15 @@
 namespace jobkb {
 namespace {
 
-// "problem (expected ...; HINT)", or as much of it as there is.
-std::string problem_text(const Diagnostic& diagnostic, const HintWording& word_hint) {
+// "problem (in N rows, the first at line L; expected ...; HINT)", or as much of it as there is.
+std::string problem_text(const Diagnostic& diagnostic, const HintWording& word_hint,
+                         std::size_t rows = 1) {
     std::string aside;
+    if (rows > 1) {
+        aside = fmt::format("in {} rows, the first at line {}", rows, diagnostic.line);
+    }
     if (!diagnostic.expected.empty()) {
-        aside = "expected " + diagnostic.expected;
+        aside += (aside.empty() ? "" : "; ") + ("expected " + diagnostic.expected);
     }
     if (diagnostic.hint.kind != HintKind::kNone) {
         if (const std::string hint = word_hint(diagnostic.hint); !hint.empty()) {
@@ -47,13 +51,40 @@ RejectLog::RejectLog(const FileImportOptions& options, const RejectSink& on_reje
     : options_(options), on_reject_(on_reject), report_(report) {}
 
 void RejectLog::reject(const Record& record, std::vector<Diagnostic>& problems) {
+    reject(record, problems, {});
+}
+
+void RejectLog::reject(const Record& record, std::vector<Diagnostic>& problems,
+                       const std::vector<std::string>& groups) {
     ++report_.rows_rejected;
-    for (Diagnostic& problem : problems) {
+    for (std::size_t i = 0; i < problems.size(); ++i) {
+        Diagnostic& problem = problems[i];
         problem.file = options_.file_name;
         problem.line = record.line;
+        const std::string* group =
+            i < groups.size() && !groups[i].empty() && groups[i].size() <= kMaxGroupBytes
+                ? &groups[i]
+                : nullptr;
+        if (group) {
+            if (const auto met = groups_.find(*group); met != groups_.end()) {
+                if (met->second != std::string::npos) {
+                    ++report_.error_rows[met->second];
+                }
+                continue; // the same problem again: counted once
+            }
+        }
         ++report_.error_count;
+        std::size_t kept = std::string::npos;
         if (report_.errors.size() < options_.max_errors) {
+            kept = report_.errors.size();
             report_.errors.push_back(problem);
+            report_.error_rows.push_back(1);
+        }
+        if (group) {
+            if (groups_.size() >= kMaxGroups) {
+                groups_.clear();
+            }
+            groups_.emplace(*group, kept);
         }
     }
     if (on_reject_) {
@@ -67,8 +98,13 @@ void RejectLog::reject(const Record& record, std::vector<Diagnostic>& problems) 
 } // namespace detail
 
 std::string describe(const Diagnostic& diagnostic, const HintWording& word_hint) {
-    return detail::one_line(fmt::format("{}:{}: {}", diagnostic.file, diagnostic.line,
-                                        describe_reason(diagnostic, word_hint)));
+    return describe(diagnostic, 1, word_hint);
+}
+
+std::string describe(const Diagnostic& diagnostic, std::size_t rows, const HintWording& word_hint) {
+    return detail::one_line(fmt::format("{}:{}: {}: {}", diagnostic.file, diagnostic.line,
+                                        diagnostic.field,
+                                        problem_text(diagnostic, word_hint, rows)));
 }
 
 std::string describe(std::span<const Diagnostic> diagnostics, const HintWording& word_hint) {

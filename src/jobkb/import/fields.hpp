@@ -16,6 +16,9 @@ struct FieldSpec {
     bool required = false; // a row without it is rejected; a header without it is refused
     // Other header names that mean this field ("job_title" for a role), lower-case.
     std::span<const std::string_view> spellings = {};
+    // Holds a number: in a file whose numbers have decimal commas (Dialect::decimal_comma), the
+    // field's problems say so.
+    bool number = false;
 };
 
 class FieldList {

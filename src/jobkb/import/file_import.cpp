@@ -46,19 +46,28 @@ void FileImport::run(RowImporter& rows, FileImportReport& report) {
     WriteTransaction transaction(database_);
     Batches batches(database_, doing_);
     batch_source_ = sources_.id(default_source());
-    const std::string settings = settings_fingerprint(options_, batch_source_);
-    batch_id_ = batches.start(options_.file_name, settings, options_.format, batch_source_);
+    // The dialect (encoding, delimiter, sheet) is settled before the batch: it is part of the
+    // settings that tell one import of a file from another.
+    RecordReader reader(input_, options_.format, options_.reading);
+    dialect_ = &reader.dialect();
+    std::string settings = settings_fingerprint(options_, reader.dialect(), batch_source_);
+    if (const std::string own = rows.settings(); !own.empty()) {
+        settings += ";" + own;
+    }
+    rejects_.emplace(options_, on_reject_, report);
+    batch_id_ = batches.start(options_.file_name, settings, reader.dialect().format, batch_source_,
+                              rows.content());
     report.batch_id = batch_id_;
     rows.begin(*this);
-    read_records(input_, options_.format,
-                 [&](const Record& record) { visit(record, rows, report); });
+    reader.read([&](const Record& record) { visit(record, rows, report); });
+    dialect_ = nullptr;
     report.rows_inserted = rows.finish_rows();
     if (report.rows_read == 0) {
         throw Error(ErrorCode::kInvalidArgument,
                     options_.file_name + ":1: the input has no records (expected a header and at "
                                          "least one row)");
     }
-    const std::string sha = input_.sha256();
+    const std::string sha = hashed_ != nullptr ? hashed_->sha256() : input_.sha256();
     if (const auto earlier = batches.earlier_import(sha, settings, batch_id_)) {
         report.already_imported = true;
         report.existing_batch = earlier->batch_id;
@@ -92,7 +101,10 @@ void FileImport::visit(const Record& record, RowImporter& rows, FileImportReport
     }
     ++report.rows_read;
     problems_.clear();
-    if (!record.problem.empty()) {
+    groups_.clear();
+    if (rows.reads_columns()) {
+        rows.accept(record, texts_, report.rows_rejected == 0 || options_.skip_invalid, problems_);
+    } else if (!record.problem.empty()) {
         problems_.push_back({{}, 0, "row", record.problem, {}, {}});
     } else if (const ColumnPlan& plan = plan_.plan_for(record); !plan.problems.empty()) {
         problems_ = plan.problems;
@@ -103,8 +115,24 @@ void FileImport::visit(const Record& record, RowImporter& rows, FileImportReport
         rows.accept(record, texts_, write, problems_);
     }
     if (!problems_.empty()) {
-        RejectLog(options_, on_reject_, report).reject(record, problems_);
+        if (dialect_ != nullptr && dialect_->decimal_comma) {
+            for (Diagnostic& problem : problems_) {
+                const auto field = plan_.fields().index(problem.field);
+                if (field && plan_.fields()[*field].number &&
+                    problem.hint.kind == HintKind::kNone) {
+                    problem.hint = {HintKind::kDecimalComma, problem.field, {}};
+                }
+            }
+        }
+        rejects_->reject(record, problems_, groups_);
     }
+}
+
+void FileImport::group_problem(std::size_t index, std::string group) {
+    if (groups_.size() <= index) {
+        groups_.resize(index + 1);
+    }
+    groups_[index] = std::move(group);
 }
 
 } // namespace jobkb::detail

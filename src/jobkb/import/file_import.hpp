@@ -9,6 +9,7 @@
 #include "jobkb/import/validation.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,16 @@ public:
     // Called once the batch is kept (not a repeat, rows written, supersede done), before commit or
     // the dry run's rollback: the change report.
     virtual void report() = 0;
+
+    // What the batch holds: a code of import_contents ("salaries", "exchange-rates").
+    virtual std::string_view content() const { return "salaries"; }
+    // Whether the importer reads each record's columns itself (a file with one column per
+    // currency or year): then no field plan is made, and accept() gets every record with its
+    // `problem`, and empty texts.
+    virtual bool reads_columns() const { return false; }
+    // What else decides how the file's rows become the batch's (a title mapping's digest), for
+    // the settings fingerprint: the same file with other such settings is another import.
+    virtual std::string settings() const { return {}; }
 };
 
 class FileImport {
@@ -51,6 +62,10 @@ public:
     // database is unchanged then.
     void run(RowImporter& rows, FileImportReport& report);
 
+    // The bytes the batch's SHA-256 is of, when `input` reads them through a filter (the rate
+    // import blanks a preamble): the original input, read to its end by then.
+    void hash_from(InputSource& original) noexcept { hashed_ = &original; }
+
     Database& database() noexcept { return database_; }
     const FileImportOptions& options() const noexcept { return options_; }
     // What the import's statements say they were doing when they fail: "importing FILE".
@@ -62,12 +77,18 @@ public:
     std::int64_t batch_source() const noexcept { return batch_source_; }
     SourceLookup& sources() noexcept { return sources_; }
 
+    // Marks the record's problem at `index` (of those accept() added) as being about `group`
+    // (an unknown name): the run reports it once for every record that has it (RejectLog).
+    void group_problem(std::size_t index, std::string group);
+
 private:
     void visit(const Record& record, RowImporter& rows, FileImportReport& report);
     std::string default_source() const;
 
     Database& database_;
     InputSource& input_;
+    InputSource* hashed_ = nullptr;
+    const Dialect* dialect_ = nullptr; // the input's, while it is read
     const FileImportOptions& options_;
     const RejectSink& on_reject_;
     std::string doing_;
@@ -77,7 +98,9 @@ private:
     std::int64_t batch_id_ = 0;
     std::int64_t batch_source_ = 0;
     std::vector<Diagnostic> problems_; // the record's, reused
+    std::vector<std::string> groups_;  // the record's problems' groups ("" for none), reused
     FieldTexts texts_;                 // the record's, reused
+    std::optional<RejectLog> rejects_; // made by run()
 };
 
 } // namespace jobkb::detail

@@ -1,4 +1,5 @@
 #include "jobkb/import/readers.hpp"
+#include "jobkb/import/text_input.hpp"
 
 #include "jobkb/text.hpp"
 
@@ -16,7 +17,7 @@
 namespace jobkb::detail {
 namespace {
 
-// A streambuf over an InputSource for the JSON parser. It can tell the line of the byte last
+// A streambuf over a TextInput for the JSON parser. It can tell the line of the byte last
 // handed out, so records get line numbers although the parser only pulls characters. And it
 // bounds the parser's memory: nlohmann's lexer holds a whole string or number before the SAX
 // handler can refuse it, so this buffer watches the tokens go by and ends the input at the first
@@ -24,7 +25,7 @@ namespace {
 // the input at a NUL byte too, which the parser would take for the end and ignore what follows.
 class JsonInputBuffer : public std::streambuf {
 public:
-    explicit JsonInputBuffer(InputSource& input) : input_(input) {}
+    explicit JsonInputBuffer(TextInput& input) : input_(input) {}
 
     std::size_t line() {
         const char* position = gptr();
@@ -84,7 +85,7 @@ private:
         return size;
     }
 
-    InputSource& input_;
+    TextInput& input_;
     std::array<char, kReadChunk> buffer_{};
     const char* counted_ = nullptr;
     std::size_t lines_ = 0;
@@ -258,7 +259,7 @@ private:
 
 } // namespace
 
-void read_json_array(InputSource& input, const RecordVisitor& visit) {
+void read_json_array(TextInput& input, const RecordVisitor& visit) {
     JsonInputBuffer buffer(input);
     std::istream stream(&buffer);
     const std::function<std::size_t()> line = [&] { return buffer.line(); };
@@ -268,15 +269,9 @@ void read_json_array(InputSource& input, const RecordVisitor& visit) {
     while (true) {
         const int c = stream.peek();
         if (c == std::char_traits<char>::eof()) {
-            fail_input(input, buffer.line(), "is empty (expected a JSON array of objects)");
+            fail_input(input.name(), buffer.line(), "is empty (expected a JSON array of objects)");
         }
         if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-            stream.get();
-            continue;
-        }
-        if (c == 0xEF) { // a UTF-8 byte-order mark
-            stream.get();
-            stream.get();
             stream.get();
             continue;
         }
@@ -285,13 +280,13 @@ void read_json_array(InputSource& input, const RecordVisitor& visit) {
     }
     if (!top_level_array) {
         fail_input(
-            input, buffer.line(),
+            input.name(), buffer.line(),
             "is not a JSON array (expected [ {...}, {...} ]; for one object a line use ndjson)");
     }
     nlohmann::json::sax_parse(stream, &records, nlohmann::json::input_format_t::json, true);
     if (buffer.overlong()) {
         const std::string* field = records.field_being_read();
-        fail_input(input, buffer.line(),
+        fail_input(input.name(), buffer.line(),
                    field ? fmt::format("{}: a value is longer than {} bytes (expected short text)",
                                        column_label(*field, 0), kMaxFieldBytes)
                          : fmt::format("the input has a string or number longer than {} bytes "
@@ -299,17 +294,18 @@ void read_json_array(InputSource& input, const RecordVisitor& visit) {
                                        kMaxFieldBytes));
     }
     if (buffer.nul()) {
-        fail_input(input, buffer.line(), "the input contains a NUL byte (expected JSON text)");
+        fail_input(input.name(), buffer.line(),
+                   "the input contains a NUL byte (expected JSON text)");
     }
     if (!records.fatal.empty()) {
         const std::string* field = records.field_being_read();
-        fail_input(input, buffer.line(),
+        fail_input(input.name(), buffer.line(),
                    (field ? column_label(*field, 0) + ": " : std::string()) + "the input " +
                        records.fatal);
     }
 }
 
-void read_json_lines(InputSource& input, const RecordVisitor& visit) {
+void read_json_lines(TextInput& input, const RecordVisitor& visit) {
     std::array<char, kReadChunk> buffer{};
     std::string line;
     std::size_t line_number = 0;
@@ -317,9 +313,6 @@ void read_json_lines(InputSource& input, const RecordVisitor& visit) {
         ++line_number;
         if (!line.empty() && line.back() == '\r') {
             line.pop_back();
-        }
-        if (line_number == 1 && line.starts_with("\xEF\xBB\xBF")) {
-            line.erase(0, 3);
         }
         if (line.find_first_not_of(" \t") == std::string::npos) {
             line.clear();
@@ -361,7 +354,7 @@ void read_json_lines(InputSource& input, const RecordVisitor& visit) {
                 finish_line();
             } else if (line.size() >= kMaxRecordBytes) {
                 fail_input(
-                    input, line_number + 1,
+                    input.name(), line_number + 1,
                     fmt::format("a line is longer than {} bytes (expected one short object a "
                                 "line)",
                                 kMaxRecordBytes));

@@ -13,7 +13,7 @@ namespace {
 // What creating a name of each kind takes.
 struct Creation {
     const char* taken;    // binds :slug; a row when the slug is taken
-    const char* insert;   // binds :slug, :name (and :source where has_source), RETURNING id
+    const char* insert;   // binds :slug, :name, :batch (and :source where has_source), RETURNING id
     bool has_source;      // a created role records the import's source
     const char* expected; // what a name that is not known should have been
 };
@@ -22,17 +22,19 @@ Creation creation_of(NameKind kind) {
     switch (kind) {
     case NameKind::kRole:
         return {"SELECT 1 FROM roles WHERE slug = :slug",
-                "INSERT INTO roles (slug, name, source_id) VALUES (:slug, :name, :source) "
-                "RETURNING id",
-                true, "a known role"};
+                "INSERT INTO roles (slug, name, source_id, batch_id) VALUES (:slug, :name, "
+                ":source, :batch) RETURNING id",
+                true, "a known role, title or occupation code"};
     case NameKind::kSkill:
         return {"SELECT 1 FROM skills WHERE slug = :slug",
-                "INSERT INTO skills (slug, name) VALUES (:slug, :name) RETURNING id", false,
-                "a known skill"};
+                "INSERT INTO skills (slug, name, batch_id) VALUES (:slug, :name, :batch) "
+                "RETURNING id",
+                false, "a known skill"};
     case NameKind::kIndustry:
         return {"SELECT 1 FROM industries WHERE slug = :slug",
-                "INSERT INTO industries (slug, name) VALUES (:slug, :name) RETURNING id", false,
-                "a known industry"};
+                "INSERT INTO industries (slug, name, batch_id) VALUES (:slug, :name, :batch) "
+                "RETURNING id",
+                false, "a known industry"};
     }
     throw Error(ErrorCode::kInvalidArgument, "no such kind of name");
 }
@@ -74,48 +76,73 @@ std::string unique_slug(Statement& taken, std::string_view name) {
 }
 
 NameLookup::NameLookup(Database& database, NameKind kind, std::string_view doing, bool create,
-                       std::int64_t source_id)
-    : names_(database), kind_(kind), create_(create), source_id_(source_id),
+                       std::int64_t source_id, std::int64_t batch_id)
+    : names_(database), kind_(kind), create_(create), source_id_(source_id), batch_id_(batch_id),
       taken_(database, doing, creation_of(kind).taken),
       insert_(database, doing, creation_of(kind).insert),
       known_(kMaxKnownNames, kMaxRememberedNameBytes),
       unknown_(kMaxUnknownNames, kMaxRememberedNameBytes) {}
 
+void NameLookup::map(std::string_view name, std::int64_t id) {
+    mapped_.insert_or_assign(ascii_lowered(name), std::pair{id, false});
+}
+
 std::int64_t NameLookup::id(std::string_view field, const std::string& name,
                             std::vector<Diagnostic>& problems) {
     const std::string& key = lowered(name, key_);
+    if (!mapped_.empty()) {
+        if (const auto found = mapped_.find(key); found != mapped_.end()) {
+            if (!found->second.second) {
+                found->second.second = true;
+                mapped_used_.push_back(key);
+            }
+            return found->second.first;
+        }
+    }
     if (const std::int64_t* id = known_.find(key)) {
         return *id;
     }
-    const auto unknown = [&](const std::string& problem) {
-        Hint hint;
-        if (kind_ == NameKind::kRole) {
-            hint.kind = HintKind::kCreateRoles;
-        }
-        problems.push_back(
-            {{}, 0, std::string(field), problem, creation_of(kind_).expected, std::move(hint)});
+    const auto unknown = [&](Diagnostic problem) {
+        problem.field = std::string(field);
+        problems.push_back(std::move(problem));
+        ++unknown_lookups_;
         return std::int64_t{0};
     };
-    if (const std::string* problem = unknown_.find(key)) {
+    if (const Diagnostic* problem = unknown_.find(key)) {
         return unknown(*problem);
     }
     try {
+        // Creating what is missing needs no suggestions for it.
+        if (create_) {
+            if (const auto found = names_.find(kind_, name)) {
+                known_.remember(key, found->id);
+                return found->id;
+            }
+            const std::int64_t id = create(name);
+            known_.remember(key, id);
+            created_.push_back(name);
+            return id;
+        }
         const std::int64_t id = names_.resolve(kind_, name).id;
         known_.remember(key, id);
         return id;
     } catch (const Error& error) {
-        if (error.code() != ErrorCode::kNotFound) {
+        if (error.code() != ErrorCode::kNotFound && error.code() != ErrorCode::kAmbiguous) {
             throw;
         }
-        if (!create_) {
-            unknown_.remember(key, error.cause());
-            return unknown(error.cause());
+        // An ambiguous title is never a new role, even when creating: it names roles the base
+        // has.
+        Diagnostic problem{{}, 0, {}, error.cause(), creation_of(kind_).expected, {}};
+        if (error.code() == ErrorCode::kAmbiguous) {
+            problem.expected = "a title of one role";
+            problem.hint.kind = HintKind::kMapTitles;
+        } else if (kind_ == NameKind::kRole) {
+            problem.hint.kind = HintKind::kCreateRoles;
         }
+        ++unknown_names_;
+        unknown_.remember(key, problem);
+        return unknown(std::move(problem));
     }
-    const std::int64_t id = create(name);
-    known_.remember(key, id);
-    created_.push_back(name);
-    return id;
 }
 
 std::int64_t NameLookup::create(const std::string& name) {
@@ -123,6 +150,9 @@ std::int64_t NameLookup::create(const std::string& name) {
     auto insert = insert_.use().bind(":slug", slug).bind(":name", name);
     if (creation_of(kind_).has_source) {
         insert.bind(":source", source_id_);
+    }
+    if (batch_id_ != 0) {
+        insert.bind(":batch", batch_id_);
     }
     // The use ends with this function, which resets the INSERT ... RETURNING at once (see
     // Batches::start for why that matters).
@@ -143,7 +173,7 @@ std::optional<std::string> CountryLookup::code(std::string_view field, const std
             if (error.code() != ErrorCode::kNotFound) {
                 throw;
             }
-            fresh.problem = error.cause(); // says what it expected
+            fresh.problem = error.cause(); // says what it expected, and the closest countries
         }
         answers_.remember(text, fresh);
         answer = &fresh;

@@ -60,15 +60,19 @@ std::string slug_of(std::string_view name);
 // unused: "name", "name-2", "name-3", ...
 std::string unique_slug(Statement& taken, std::string_view name);
 
-// Roles, skills or industries by name, slug or alias (NameResolver), created when allowed: a new
-// name gets a unique slug (and, for a role, the import's source).
+// Roles, skills or industries by name, slug or alias (NameResolver; roles also by code and title),
+// created when allowed: a new name gets a unique slug, the batch that created it (and, for a role,
+// the import's source). Names the import maps itself (a title mapping) come first.
 class NameLookup {
 public:
     NameLookup(Database& database, NameKind kind, std::string_view doing, bool create,
-               std::int64_t source_id);
+               std::int64_t source_id, std::int64_t batch_id = 0);
 
-    // The id of the thing the name names; 0 with a problem about `field` when there is none
-    // and creating is not allowed.
+    // For this import, `name` (any letter case) names the thing `id`, whatever the base says.
+    void map(std::string_view name, std::int64_t id);
+
+    // The id of the thing the name names; 0 with a problem about `field` when there is none (or,
+    // for a role, a title names several) and creating is not allowed.
     std::int64_t id(std::string_view field, const std::string& name,
                     std::vector<Diagnostic>& problems);
 
@@ -76,6 +80,13 @@ public:
     const std::vector<std::string>& created() const noexcept { return created_; }
     // Names remembered, known and unknown.
     std::size_t remembered() const noexcept { return known_.size() + unknown_.size(); }
+    // Distinct names that named nothing (or several roles), and the lookups that met one. Names
+    // longer than kMaxRememberedNameBytes, and names met again after the memory of unknown names
+    // filled up, count again.
+    std::size_t unknown_names() const noexcept { return unknown_names_; }
+    std::int64_t unknown_lookups() const noexcept { return unknown_lookups_; }
+    // The mapped names that were looked up, lower-case.
+    const std::vector<std::string>& mapped_used() const noexcept { return mapped_used_; }
 
 private:
     std::int64_t create(const std::string& name);
@@ -84,11 +95,16 @@ private:
     NameKind kind_;
     bool create_;
     std::int64_t source_id_;
+    std::int64_t batch_id_;
     Statement taken_;
     Statement insert_;
-    BoundedCache<std::int64_t> known_;  // lower-case name -> id
-    BoundedCache<std::string> unknown_; // lower-case name -> the problem
+    BoundedCache<std::int64_t> known_; // lower-case name -> id
+    BoundedCache<Diagnostic> unknown_; // lower-case name -> the problem
+    std::unordered_map<std::string, std::pair<std::int64_t, bool>> mapped_; // -> id, used
+    std::vector<std::string> mapped_used_;
     std::vector<std::string> created_;
+    std::size_t unknown_names_ = 0;
+    std::int64_t unknown_lookups_ = 0;
     std::string key_; // the name looked up, lower-case
 };
 

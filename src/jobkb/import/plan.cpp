@@ -119,7 +119,26 @@ void MappingPlan::plan(const std::vector<std::string>& names) {
 }
 
 std::string settings_fingerprint(const FileImportOptions& options, std::int64_t source_id) {
-    std::string text = "format=" + std::string(to_string(options.format));
+    Dialect dialect;
+    dialect.format = options.format;
+    dialect.delimiter = options.format == InputFormat::kTsv ? '\t' : ',';
+    return settings_fingerprint(options, dialect, source_id);
+}
+
+std::string settings_fingerprint(const FileImportOptions& options, const Dialect& dialect,
+                                 std::int64_t source_id) {
+    std::string text = "format=" + std::string(to_string(dialect.format));
+    if (dialect.format == InputFormat::kCsv && dialect.delimiter != ',') {
+        text += ";delimiter=" + delimiter_name(dialect.delimiter);
+    }
+    if (dialect.format == InputFormat::kXlsx) {
+        text += ";sheet=";
+        for (const char c : dialect.sheet) { // ; and % escaped: the text stays unambiguous
+            text += c == ';'   ? std::string("%3B")
+                    : c == '%' ? std::string("%25")
+                               : std::string(1, c);
+        }
+    }
     for (const auto& [field, column] : options.mapping) {
         const std::string column_name = normalized(column);
         if (column_name != field) {

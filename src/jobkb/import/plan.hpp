@@ -54,8 +54,14 @@ private:
 // What decides how the file's bytes become rows: the same file with the same settings is the
 // same import. Columns compare as headers do (case and spaces aside); mapping a field to its own
 // name is no mapping; the source counts by identity (its id), not spelling.
-// "format=csv;map:role=job_title;set:statistic=point;source=3". Batches store it: the text must not
-// change for the same settings, or files imported before would import again.
+// "format=csv;map:role=job_title;set:statistic=point;source=3". The dialect the reader settled
+// counts as read, not as asked for: a delimiter other than the format's own ("format=csv;
+// delimiter=semicolon"; a tab-separated .csv is "format=tsv"), a workbook's sheet
+// ("format=xlsx;sheet=Data"); the encoding does not (the bytes differ anyway). Batches store it:
+// the text must not change for the same settings, or files imported before would import again.
+std::string settings_fingerprint(const FileImportOptions& options, const Dialect& dialect,
+                                 std::int64_t source_id);
+// The same, for the format's own dialect (a comma for CSV, a tab for TSV, the first sheet).
 std::string settings_fingerprint(const FileImportOptions& options, std::int64_t source_id);
 
 } // namespace jobkb::detail

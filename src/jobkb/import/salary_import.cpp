@@ -1,10 +1,16 @@
 // import_salaries(): the salary import, as a kind of file import (file_import.hpp).
 #include "jobkb/import/change_report.hpp"
+#include "jobkb/import/created_roles.hpp"
 #include "jobkb/import/file_import.hpp"
 #include "jobkb/import/observation_writer.hpp"
 #include "jobkb/import/salary_validation.hpp"
 
+#include "jobkb/sha256.hpp"
+#include "jobkb/text.hpp"
+
+#include <algorithm>
 #include <optional>
+#include <unordered_map>
 
 namespace jobkb {
 namespace {
@@ -33,32 +39,98 @@ SalaryVocabulary load_salary_vocabulary(Database& database, std::string_view doi
     return make_salary_vocabulary(std::move(currency_list), codes(periods), codes(statistics));
 }
 
+// A title mapping's titles resolved to role ids, and the digest of that resolution for the
+// settings: the same titles mapped to the same roles are the same settings, in whatever order
+// or spelling the mapping file gives them. Throws Error when a mapped role is not known (the
+// mapping was read and checked before, so only a change since then gets here).
+struct ResolvedMapping {
+    std::vector<std::pair<std::string, NamedId>> titles; // as given, the role
+    std::string digest;                                  // empty without a mapping
+};
+
+ResolvedMapping resolve_mapping(Database& database, const std::vector<TitleMapping>& mappings) {
+    ResolvedMapping resolved;
+    if (mappings.empty()) {
+        return resolved;
+    }
+    NameResolver names(database);
+    std::vector<std::string> lines;
+    for (const TitleMapping& mapping : mappings) {
+        NamedId role = names.resolve(NameKind::kRole, mapping.role);
+        lines.push_back(ascii_lowered(trimmed(mapping.title)) + '\t' + std::to_string(role.id));
+        resolved.titles.emplace_back(mapping.title, std::move(role));
+    }
+    std::sort(lines.begin(), lines.end());
+    lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
+    std::string all;
+    for (const std::string& line : lines) {
+        all += line + '\n';
+    }
+    resolved.digest = "roles-from=" + sha256_hex(all);
+    return resolved;
+}
+
 class SalaryRows : public RowImporter {
 public:
-    SalaryRows(const ImportOptions& options, ImportReport& report)
-        : options_(options), report_(report) {}
+    SalaryRows(const ImportOptions& options, ImportReport& report, ResolvedMapping mapping)
+        : options_(options), report_(report), mapping_(std::move(mapping)) {}
+
+    std::string settings() const override { return mapping_.digest; }
 
     void begin(FileImport& run) override {
         run_ = &run;
         Database& database = run.database();
         vocabulary_ = load_salary_vocabulary(database, run.doing());
         roles_.emplace(database, NameKind::kRole, run.doing(), options_.create_roles,
-                       run.batch_source());
+                       run.batch_source(), run.batch_id());
+        for (const auto& [title, role] : mapping_.titles) {
+            roles_->map(trimmed(title), role.id);
+        }
         countries_.emplace(database);
+        Statement currencies(database, run.doing(), "SELECT code, currency_code FROM countries");
+        for (auto row = currencies.use(); row.step();) {
+            country_currencies_.emplace(row.text(0), row.text(1));
+        }
         writer_.emplace(database, run.doing(), run.batch_id());
     }
 
     bool accept(const Record&, FieldTexts& texts, bool write,
                 std::vector<Diagnostic>& problems) override {
         Observation row;
+        std::size_t before = problems.size();
         row.role_id = roles_->id(kImportFields[kRole], *texts[kRole], problems);
+        if (problems.size() > before) {
+            // One problem for every row with this name (an unknown name is reported once).
+            run_->group_problem(before, "role\x1f" + ascii_lowered(*texts[kRole]));
+        }
+        before = problems.size();
         if (auto code = countries_->code(kImportFields[kCountry], *texts[kCountry], problems)) {
             row.country = std::move(*code);
+        } else if (problems.size() > before) {
+            run_->group_problem(before, "country\x1f" + *texts[kCountry]);
+        }
+        const auto own = country_currencies_.find(row.country);
+        const std::string none;
+        const std::string& country_currency = own == country_currencies_.end() ? none : own->second;
+        if (!texts[kCurrency] && options_.currency_from_country && !row.country.empty()) {
+            if (country_currency.empty()) {
+                problems.push_back(
+                    {{},
+                     0,
+                     std::string(kImportFields[kCurrency]),
+                     "none given, and " + row.country + " has no currency of its own to fill in",
+                     "an ISO 4217 code such as USD",
+                     {}});
+                return false;
+            }
+            texts[kCurrency] = country_currency;
+            ++report_.currencies_filled;
         }
         auto figure = validate_figure(texts, vocabulary_, run_->today(), problems);
         if (!figure || !problems.empty()) {
             return false;
         }
+        remark(row.country, figure->currency->code, country_currency);
         row.source_id = texts[kSource] ? run_->sources().id(*texts[kSource]) : run_->batch_source();
         if (write) {
             row.currency = figure->currency;
@@ -75,6 +147,9 @@ public:
     std::int64_t finish_rows() override {
         writer_->flush();
         report_.created_roles = roles_->created();
+        report_.unknown_roles = roles_->unknown_names();
+        report_.unknown_role_rows = roles_->unknown_lookups();
+        record_mapped_titles();
         return writer_->rows_written();
     }
 
@@ -86,13 +161,60 @@ public:
     }
 
 private:
+    // A figure in a currency other than its country's and the common reporting ones, counted.
+    void remark(const std::string& country, const std::string& currency,
+                const std::string& country_currency) {
+        if (currency == country_currency || currency == "USD" || currency == "EUR" ||
+            currency == "GBP") {
+            return;
+        }
+        for (auto& existing : report_.currency_remarks) {
+            if (existing.country_code == country && existing.currency == currency) {
+                ++existing.rows;
+                return;
+            }
+        }
+        if (report_.currency_remarks.size() < kMaxReportedChanges) {
+            report_.currency_remarks.push_back({country, currency, country_currency, 1});
+        }
+    }
+
+    // A mapped title that the base cannot resolve by itself (unknown, or a title of several
+    // roles) becomes a title of its role, so the next file with it needs no mapping; undoing the
+    // batch takes it back. Titles that resolve already are not recorded: the base knows them.
+    void record_mapped_titles() {
+        NameResolver names(run_->database());
+        for (const auto& [title, role] : mapping_.titles) {
+            const std::string text = trimmed(title);
+            const auto& used = roles_->mapped_used();
+            if (std::find(used.begin(), used.end(), ascii_lowered(text)) == used.end()) {
+                continue;
+            }
+            try {
+                if (names.find(NameKind::kRole, text)) {
+                    continue;
+                }
+            } catch (const Error& error) {
+                if (error.code() != ErrorCode::kAmbiguous) {
+                    throw;
+                }
+            }
+            if (record_title(run_->database(), run_->doing(), text, role.id, run_->batch_source(),
+                             run_->batch_id())) {
+                report_.titles_added.emplace_back(text, role.name);
+            }
+        }
+    }
+
     const ImportOptions& options_;
     ImportReport& report_;
+    ResolvedMapping mapping_;
     FileImport* run_ = nullptr;
     SalaryVocabulary vocabulary_;
     std::optional<NameLookup> roles_;
     std::optional<CountryLookup> countries_;
     std::optional<ObservationWriter> writer_;
+    std::unordered_map<std::string, std::string> country_currencies_; // code -> currency
 };
 
 } // namespace
@@ -100,8 +222,9 @@ private:
 ImportReport import_salaries(Database& database, InputSource& input, const ImportOptions& options,
                              const RejectSink& on_reject) {
     ImportReport report;
-    FileImport run(database, input, options, salary_fields(), on_reject);
-    SalaryRows rows(options, report);
+    FileImport run(database, input, options, salary_fields(!options.currency_from_country),
+                   on_reject);
+    SalaryRows rows(options, report, resolve_mapping(database, options.role_titles));
     run.run(rows, report);
     return report;
 }

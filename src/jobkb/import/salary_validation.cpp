@@ -17,7 +17,7 @@ constexpr std::array<FieldSpec, 9> kSalaryFieldSpecs = {{
     {kImportFields[kRole], true},
     {kImportFields[kCountry], true},
     {kImportFields[kCurrency], true},
-    {kImportFields[kAmount], true},
+    {kImportFields[kAmount], true, {}, true},
     {kImportFields[kPeriod], false},
     {kImportFields[kStatistic], false},
     {kImportFields[kAsOf], true},
@@ -25,6 +25,13 @@ constexpr std::array<FieldSpec, 9> kSalaryFieldSpecs = {{
     {kImportFields[kNote], false},
 }};
 static_assert(kSalaryFieldSpecs.size() == kImportFields.size());
+
+// The same with the currency optional: filled from the country's when the file gives none.
+constexpr std::array<FieldSpec, 9> kSalaryFieldSpecsCurrencyOptional = [] {
+    auto specs = kSalaryFieldSpecs;
+    specs[kCurrency].required = false;
+    return specs;
+}();
 
 // The spellings people use for the periods and statistics jobkb knows.
 constexpr std::pair<const char*, const char*> kPeriodWords[] = {
@@ -66,9 +73,10 @@ std::string upper_case(std::string text) {
 
 } // namespace
 
-const FieldList& salary_fields() {
+const FieldList& salary_fields(bool currency_required) {
     static const FieldList fields(kSalaryFieldSpecs);
-    return fields;
+    static const FieldList currency_optional(kSalaryFieldSpecsCurrencyOptional);
+    return currency_required ? fields : currency_optional;
 }
 
 SalaryVocabulary make_salary_vocabulary(std::vector<Currency> currencies,

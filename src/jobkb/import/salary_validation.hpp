@@ -28,7 +28,9 @@ enum SalaryField : std::size_t {
     kNote,
 };
 
-const FieldList& salary_fields();
+// With currency_required false, a file may lack the currency (the import fills it from the
+// country's).
+const FieldList& salary_fields(bool currency_required = true);
 
 // What jobkb knows of salary figures: the currencies, and the spellings of periods and
 // statistics ("yearly", "per annum" -> year; "mean" -> average).

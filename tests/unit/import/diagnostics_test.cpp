@@ -16,8 +16,12 @@ TEST(Diagnostic, ReadsAsFileLineFieldProblemExpectedHint) {
                           "role",         "unknown role 'x'",
                           "a known role", Hint{HintKind::kCreateRoles, {}, {}}};
     EXPECT_EQ(describe(diagnostic),
-              "q3.csv:7: role: unknown role 'x' (expected a known role; allow creating roles, or "
-              "add the name as an alias of a known role)");
+              "q3.csv:7: role: unknown role 'x' (expected a known role; allow creating roles, map "
+              "titles to roles, or teach the name as a title of a known role)");
+    EXPECT_EQ(describe(diagnostic, 12, front_end),
+              "q3.csv:7: role: unknown role 'x' (in 12 rows, the first at line 7; expected a "
+              "known role; pass --create)");
+    EXPECT_EQ(describe(diagnostic, 1, front_end), describe(diagnostic, front_end));
     EXPECT_EQ(describe(diagnostic, front_end),
               "q3.csv:7: role: unknown role 'x' (expected a known role; pass --create)");
     EXPECT_EQ(describe_reason(diagnostic, front_end),
@@ -90,6 +94,39 @@ TEST(RejectLog, CountsEveryProblemKeepsTheFirstAndStopsAtTheLimit) {
     std::vector<Diagnostic> five(5);
     RejectLog(options, {}, lenient).reject(record, five);
     EXPECT_FALSE(lenient.stopped_early) << "skip_invalid reads on";
+}
+
+// A problem about a group (an unknown name) is one problem however many records have it: counted
+// once, kept once with its first line, with the records that have it beside it.
+TEST(RejectLog, CountsAGroupedProblemOnceWithItsRows) {
+    FileImportOptions options;
+    options.file_name = "in.csv";
+    options.max_errors = 2;
+    FileImportReport report;
+    std::size_t sunk = 0;
+    const RejectSink sink = [&](const Record&, const std::vector<Diagnostic>&) { ++sunk; };
+    RejectLog log(options, sink, report);
+    Record record;
+    const auto reject = [&](std::size_t line, const std::string& group) {
+        record.line = line;
+        std::vector<Diagnostic> problems = {{{}, 0, "role", "unknown role " + group, "", {}}};
+        log.reject(record, problems, {group});
+    };
+    reject(2, "a");
+    reject(3, "a");
+    reject(4, "b");
+    reject(5, "a");
+    reject(6, "c"); // beyond max_errors: counted, not kept
+    reject(7, "c");
+    EXPECT_EQ(report.rows_rejected, 6);
+    EXPECT_EQ(sunk, 6u) << "the rejects file lists every row";
+    EXPECT_EQ(report.error_count, 3u);
+    ASSERT_EQ(report.errors.size(), 2u);
+    EXPECT_EQ(report.errors[0].line, 2u);
+    EXPECT_EQ(report.error_rows, (std::vector<std::size_t>{3, 1}));
+    EXPECT_TRUE(report.stopped_early) << "2 distinct problems reach max_errors";
+    reject(8, ""); // no group: a problem of its own
+    EXPECT_EQ(report.error_count, 4u);
 }
 
 } // namespace

@@ -76,7 +76,7 @@ TEST_F(Lookups, AnUnknownRoleIsAProblemWithAHint) {
     ASSERT_EQ(problems.size(), 2u);
     EXPECT_EQ(problems[0].field, "role");
     EXPECT_EQ(problems[0].problem, "unknown role 'Data Scientis': did you mean Data Scientist?");
-    EXPECT_EQ(problems[0].expected, "a known role");
+    EXPECT_EQ(problems[0].expected, "a known role, title or occupation code");
     EXPECT_EQ(problems[0].hint.kind, HintKind::kCreateRoles);
     EXPECT_EQ(problems[1].problem, problems[0].problem);
     EXPECT_EQ(count("SELECT count(*) FROM roles WHERE name = 'Data Scientis'"), 0);

@@ -160,7 +160,9 @@ TEST(InputFormats, EveryFormatsNameAndExtensionStandForIt) {
     EXPECT_EQ(parse_input_format("Tab"), InputFormat::kTsv);
     EXPECT_EQ(parse_input_format("JSONL"), InputFormat::kNdjson);
     EXPECT_EQ(parse_input_format(""), std::nullopt);
-    EXPECT_EQ(parse_input_format("xlsx"), std::nullopt);
+    EXPECT_EQ(parse_input_format("xlsx"), InputFormat::kXlsx);
+    EXPECT_EQ(input_format_for("BLS/national_M2023_dl.XLSX"), InputFormat::kXlsx);
+    EXPECT_EQ(parse_input_format("xls"), std::nullopt);
     EXPECT_EQ(input_format_for("README"), std::nullopt);
     EXPECT_EQ(input_format_for(".csv"), std::nullopt) << "a hidden file, no extension";
 }

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "jobkb/rate_import.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+// What the rate import knows about the files it reads, pure (no database): the days of the ECB's
+// daily file, the World Bank's alpha-3 country codes, which currency a PPP factor counts, and the
+// sources a layout's values come from when the user names none.
+namespace jobkb::detail {
+
+// "09 May 2025" (the ECB's daily file) as 2025-05-09; nullopt for any other text. The day is
+// not checked against the calendar here (check_date does that).
+std::optional<std::string> ecb_daily_date(std::string_view text);
+
+// ISO 3166-1 alpha-3 -> alpha-2, from seed/reference/country_alpha3.tsv (compiled in).
+const std::unordered_map<std::string, std::string>& alpha2_by_alpha3();
+
+// The currency a PPP factor of `country` for `year` counts, given the country's currency in the
+// base. The World Bank restates a country's whole series in its new currency when it changes
+// (Croatia's in EUR, Sierra Leone's in new leones), so the base's currency is the rule; the
+// exception is a country whose currency the base already has but the World Bank's data does not
+// yet use: Bulgaria, on the euro since 2026-01-01, whose factors up to 2025 count BGN. Sets
+// `note` to say so when the exception applied.
+std::string ppp_factor_currency(std::string_view country, int year, const std::string& seeded,
+                                std::string& note);
+
+// A layout's default source: its title, publisher, address and terms of reuse.
+struct SourceDetails {
+    std::string_view title;
+    std::string_view publisher;
+    std::string_view url;
+    std::string_view note;
+};
+
+// The source of the ECB's reference rates.
+const SourceDetails& ecb_source();
+// The source of the World Bank's PPP conversion factors of an indicator (PA.NUS.PPP for GDP,
+// PA.NUS.PRVT.PP for private consumption); nullptr for another indicator.
+const SourceDetails* world_bank_source(std::string_view indicator_code);
+
+} // namespace jobkb::detail

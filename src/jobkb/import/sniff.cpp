@@ -1,0 +1,140 @@
+// sniff_delimited(): which delimiter a delimited file uses, from its first records.
+#include "jobkb/import/readers.hpp"
+
+#include <array>
+#include <vector>
+
+namespace jobkb::detail {
+namespace {
+
+// The records sniffed: enough to tell a consistent split from a chance one.
+constexpr std::size_t kSniffRecords = 21;
+
+// The fields of each of the first records of `sample` split on `delimiter` (RFC 4180 quoting,
+// blank lines skipped); `complete`: the last record is whole too.
+std::vector<std::vector<std::string>> split_records(std::string_view sample, char delimiter,
+                                                    bool complete) {
+    std::vector<std::vector<std::string>> records;
+    std::vector<std::string> fields;
+    std::string field;
+    bool quoted = false;
+    bool started = false;
+    const auto end_record = [&] {
+        if (started || !fields.empty()) {
+            fields.push_back(std::move(field));
+            records.push_back(std::move(fields));
+        }
+        fields.clear();
+        field.clear();
+        started = false;
+    };
+    for (std::size_t i = 0; i < sample.size() && records.size() < kSniffRecords; ++i) {
+        const char c = sample[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < sample.size() && sample[i + 1] == '"') {
+                field += '"';
+                ++i;
+            } else if (c == '"') {
+                quoted = false;
+            } else {
+                field += c;
+            }
+        } else if (c == '"' && field.empty()) {
+            quoted = true;
+            started = true;
+        } else if (c == delimiter) {
+            fields.push_back(std::move(field));
+            field.clear();
+            started = true;
+        } else if (c == '\n' || c == '\r') {
+            end_record();
+        } else {
+            field += c;
+            started = true;
+        }
+    }
+    if (complete && records.size() < kSniffRecords) {
+        end_record();
+    }
+    return records;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// 1.234,56 or 12,5: a number with a decimal comma. A comma followed by exactly three digits
+// (1,234) is a thousands separator, and no decimal comma.
+bool has_decimal_comma(std::string_view text) {
+    if (!text.empty() && (text.front() == '-' || text.front() == '+')) {
+        text.remove_prefix(1);
+    }
+    const std::size_t comma = text.find(',');
+    if (comma == std::string_view::npos || comma == 0 || comma + 1 == text.size() ||
+        text.size() - comma - 1 == 3) {
+        return false;
+    }
+    for (std::size_t i = comma + 1; i < text.size(); ++i) {
+        if (!is_digit(text[i])) {
+            return false;
+        }
+    }
+    // Before the comma: digits, grouped by points in threes (1.234.567) or not at all.
+    std::size_t digits = 0;
+    for (std::size_t i = comma; i-- > 0;) {
+        if (is_digit(text[i])) {
+            ++digits;
+        } else if (text[i] == '.' && digits == 3 && i > 0) {
+            digits = 0;
+        } else {
+            return false;
+        }
+    }
+    return digits > 0 && digits <= (text.find('.') < comma ? 3u : 20u);
+}
+
+} // namespace
+
+SniffedDialect sniff_delimited(std::string_view sample, bool complete,
+                               std::optional<char> delimiter) {
+    SniffedDialect sniffed;
+    if (delimiter) {
+        sniffed.delimiter = *delimiter;
+    } else {
+        // Candidates in order of preference: a tie goes to the earlier one.
+        static constexpr std::array<char, 4> kCandidates = {',', ';', '\t', '|'};
+        std::size_t best_consistent = 0;
+        std::size_t best_fields = 1;
+        for (const char candidate : kCandidates) {
+            const auto records = split_records(sample, candidate, complete);
+            if (records.empty() || records.front().size() < 2) {
+                continue; // the header does not split: not this one
+            }
+            const std::size_t fields = records.front().size();
+            std::size_t consistent = 0;
+            for (std::size_t i = 1; i < records.size(); ++i) {
+                consistent += records[i].size() == fields ? 1u : 0u;
+            }
+            // More records split alike wins; with as many, more fields, but only where some
+            // record agrees (random bytes split on anything; a comma's chance split stays).
+            if (best_fields == 1 || consistent > best_consistent ||
+                (consistent == best_consistent && consistent > 0 && fields > best_fields)) {
+                best_consistent = consistent;
+                best_fields = fields;
+                sniffed.delimiter = candidate;
+            }
+        }
+    }
+    if (sniffed.delimiter != ',') {
+        const auto records = split_records(sample, sniffed.delimiter, complete);
+        for (std::size_t i = 1; i < records.size() && !sniffed.decimal_comma; ++i) {
+            for (const auto& field : records[i]) {
+                if (has_decimal_comma(field)) {
+                    sniffed.decimal_comma = true;
+                    break;
+                }
+            }
+        }
+    }
+    return sniffed;
+}
+
+} // namespace jobkb::detail
