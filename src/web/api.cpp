@@ -10,6 +10,7 @@
 #include "jobkb/comparison.hpp"
 #include "jobkb/error.hpp"
 #include "jobkb/import.hpp"
+#include "jobkb/search.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -97,6 +98,9 @@ std::vector<std::string_view> names_of(std::string_view endpoint) {
     if (endpoint == "imports") {
         return {"format"};
     }
+    if (endpoint == "search") {
+        return search_names({"format"});
+    }
     if (endpoint == "sql") {
         return {"q", "format"};
     }
@@ -163,6 +167,11 @@ std::string answer_of(std::string_view endpoint, const Query& query, Format form
     if (endpoint == "imports") {
         return written(cli::imports_listing(list_import_batches(catalog.database())), format);
     }
+    if (endpoint == "search") {
+        SearchQuery question = search_query(query);
+        question.words = required(query, "q");
+        return written(cli::search_listing(search(catalog.database(), question)), format);
+    }
     // sql, only with --allow-sql (the router answers 404 otherwise): jobkb sql's limits on the
     // read-only connection, so a write is refused however it is spelled.
     (void)options;
@@ -195,16 +204,11 @@ Response api_answer(std::string_view endpoint, const Parameters& parameters, Cat
         suffix = endpoint.substr(dot);
         endpoint = endpoint.substr(0, dot);
     }
-    if (endpoint.starts_with("search")) {
-        // The seam for full-text search (issue 14, item 1): the endpoint is reserved.
-        return api_error(501, "full-text search arrives with the search index; until then, "
-                              "/api/role?name=... finds a role by name, slug or alias");
-    }
     const auto names = names_of(endpoint);
     if (names.empty() || (endpoint == "sql" && !options.allow_sql)) {
         return api_error(404, "no API endpoint /api/" + std::string(endpoint) +
                                   " (expected roles, role, salaries, skills, industries, compare, "
-                                  "gap, related or imports)");
+                                  "gap, related, search or imports)");
     }
     try {
         const Query query(parameters, names);

@@ -59,7 +59,7 @@ std::string render_page(const Links& links, const PageFrame& frame, const Html& 
             .empty("input", {{"type", "search"},
                              {"name", "q"},
                              {"value", frame.search},
-                             {"placeholder", "Role, skill or industry"},
+                             {"placeholder", "Roles, skills, tasks"},
                              {"aria-label", "Search"}})
             .element("button", "Search", {{"type", "submit"}})
             .close("form");

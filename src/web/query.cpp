@@ -1,6 +1,7 @@
 #include "web/query.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 namespace jobkb::web {
 
@@ -83,6 +84,42 @@ RoleFilter role_filter(const Query& query) {
         filter.sort = *sort == "salary" ? RoleSort::kSalary : RoleSort::kName;
     }
     return filter;
+}
+
+std::vector<std::string_view> search_names(std::initializer_list<std::string_view> extra) {
+    std::vector<std::string_view> names = {"q", "kind", "limit"};
+    names.insert(names.end(), extra.begin(), extra.end());
+    return names;
+}
+
+SearchQuery search_query(const Query& query) {
+    SearchQuery search;
+    search.words = query.one("q").value_or("");
+    if (const auto kind = query.one("kind")) {
+        if (*kind == "role") {
+            search.kind = NameKind::kRole;
+        } else if (*kind == "skill") {
+            search.kind = NameKind::kSkill;
+        } else if (*kind == "industry") {
+            search.kind = NameKind::kIndustry;
+        } else {
+            throw BadRequest("parameter 'kind': unknown kind '" + *kind +
+                             "' (expected role, skill or industry)");
+        }
+    }
+    if (const auto limit = query.one("limit")) {
+        // The limits of `jobkb search --limit`.
+        std::size_t value = 0;
+        const auto [end, error] =
+            std::from_chars(limit->data(), limit->data() + limit->size(), value);
+        if (error != std::errc() || end != limit->data() + limit->size() || value < 1 ||
+            value > 1000) {
+            throw BadRequest("parameter 'limit': '" + *limit +
+                             "' is not a whole number from 1 to 1000");
+        }
+        search.limit = value;
+    }
+    return search;
 }
 
 } // namespace jobkb::web

@@ -6,6 +6,7 @@
 #include "web/site.hpp"
 
 #include "jobkb/catalog.hpp"
+#include "jobkb/search.hpp"
 
 #include <initializer_list>
 #include <optional>
@@ -47,5 +48,13 @@ std::vector<std::string_view> role_filter_names(std::initializer_list<std::strin
 
 // The filter the parameters ask for. Throws BadRequest for a match or sort it does not know.
 RoleFilter role_filter(const Query& query);
+
+// The parameters a search takes (the `jobkb search` words and options by name: q, kind, limit),
+// and `extra`.
+std::vector<std::string_view> search_names(std::initializer_list<std::string_view> extra = {});
+
+// The search the parameters ask for: q the words (empty when not given), kind role, skill or
+// industry, limit 1 to 1000 (default 20), as `jobkb search` checks them. Throws BadRequest.
+SearchQuery search_query(const Query& query);
 
 } // namespace jobkb::web

@@ -85,7 +85,7 @@ Page route_page(const Request& request, PageContext& context) {
         return imports_page(context);
     }
     if (path == "/search") {
-        return search_page(context, Query(request.parameters, {"q"}).one("q").value_or(""));
+        return search_page(context, Query(request.parameters, search_names()));
     }
     return message_page(404, "Not found", "There is no page " + path + " here.");
 }

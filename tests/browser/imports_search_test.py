@@ -17,6 +17,29 @@ def check_imports(page, server):
     check(got == want, f"imports {got} vs API {want}")
 
 
+# Each result as the page shows it: kind, name, field and the snippet with its <mark>ed parts
+# written back as **...** (what the API's snippet is), and only text inside them.
+RESULTS = """[...document.querySelectorAll('ol.results li')].map(li => ({
+  kind: li.querySelector('.kind').textContent,
+  name: li.querySelector('a').textContent,
+  field: li.querySelector('.matched-field').textContent,
+  snippet: [...li.querySelector('p.snippet').childNodes].map(n =>
+      n.nodeType === Node.TEXT_NODE ? n.textContent
+      : n.nodeName === 'MARK' && n.children.length === 0 ? '**' + n.textContent + '**'
+      : '<' + n.nodeName + '>').join(''),
+  marks: li.querySelectorAll('p.snippet mark').length}))"""
+
+
+def check_search_results(page, server, words):
+    api = server.json("/api/search?q=" + words)
+    shown = page.evaluate(RESULTS)
+    check(len(api) > 0, f"search {words}: the API finds something")
+    got = [[r["kind"], r["name"], r["field"], r["snippet"]] for r in shown]
+    want = [[h["kind"], h["name"], h["field"], h["snippet"]] for h in api]
+    check(got == want, f"search {words}: page {got} vs API {want}")
+    check(all(r["marks"] > 0 for r in shown), f"search {words}: every snippet marks a match")
+
+
 def test(args):
     with tempfile.TemporaryDirectory() as folder:
         db = make_base(args.jobkb, folder)
@@ -28,8 +51,11 @@ def test(args):
             load(page, f"file://{site}/imports.html", args.screenshots, "imports-static")
             check_imports(page, server)
             load(page, f"{server.url}/search?q=python", args.screenshots, "search")
-            links = page.evaluate("[...document.querySelectorAll('ul.results a')].map(a => a.getAttribute('href'))")
-            check(links == ["/roles?skill=Python"], f"search links {links}")
+            links = page.evaluate("[...document.querySelectorAll('ol.results a')].map(a => a.getAttribute('href'))")
+            check(links[:1] == ["/roles?skill=Python"], f"search links {links}: the skill first")
+            check_search_results(page, server, "python")
+            load(page, f"{server.url}/search?q=chatbot", args.screenshots, "search-chatbot")
+            check_search_results(page, server, "chatbot")
             page.navigate(server.url + links[0])
             check(page.evaluate("document.querySelectorAll('table.listing tbody tr').length") ==
                   len(server.json("/api/roles?skill=Python")), "the search link's roles")

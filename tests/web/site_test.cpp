@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <regex>
 
 namespace jobkb::test {
@@ -100,6 +101,15 @@ TEST_F(SiteTest, EveryApiEndpointAnswersWhatTheCliPrints) {
          {"related", "Machine Learning Engineer", "--limit", "3", "--json"}},
         {"/api/imports", {}, {"imports", "--json"}},
         {"/api/imports.csv", {}, {"imports", "--csv"}},
+        {"/api/search", {{"q", "chatbot"}}, {"search", "chatbot", "--json"}},
+        {"/api/search.csv", {{"q", "chatbot"}}, {"search", "chatbot", "--csv"}},
+        {"/api/search",
+         {{"q", "engineer"}, {"kind", "role"}, {"limit", "5"}},
+         {"search", "engineer", "--kind", "role", "--limit", "5", "--json"}},
+        {"/api/search.tsv",
+         {{"q", "\"computer vision\" OR pipe*"}},
+         {"search", "\"computer vision\" OR pipe*", "--tsv"}},
+        {"/api/search.md", {{"q", kScriptRole}}, {"search", kScriptRole, "--format", "markdown"}},
     };
     for (const auto& item : cases) {
         const auto response = get(item.path, item.parameters);
@@ -136,7 +146,48 @@ TEST_F(SiteTest, ApiErrorsAreJsonWithTheLibrarysMessage) {
     EXPECT_EQ(get("/api/roles", {{"sort", "salary"}}).status, 400); // needs a country
     EXPECT_EQ(get("/api/related", {{"role", "NLP Engineer"}, {"limit", "0"}}).status, 400);
     EXPECT_EQ(get("/api/nothing").status, 404);
-    EXPECT_EQ(get("/api/search", {{"q", "chatbot"}}).status, 501);
+    EXPECT_EQ(get("/api/search").status, 400); // no words
+    EXPECT_EQ(get("/api/search", {{"q", "x"}, {"kind", "person"}}).status, 400);
+    EXPECT_EQ(get("/api/search", {{"q", "x"}, {"limit", "0"}}).status, 400);
+    EXPECT_EQ(get("/api/search", {{"q", "x"}, {"limit", "1001"}}).status, 400);
+    response = get("/api/search", {{"q", "\"computer vision"}});
+    EXPECT_EQ(response.status, 400);
+    EXPECT_NE(response.body.find("unbalanced quote"), std::string::npos) << response.body;
+}
+
+// Each hit's snippet on the page is its parts as text, the matched ones in <mark>: the parts are
+// the base's text, so a role named <script> shows its name, marked, and never runs.
+TEST_F(SiteTest, SearchPageMarksMatchedWordsAndEscapesTheRest) {
+    auto response = get("/search", {{"q", "chatbot"}});
+    EXPECT_EQ(response.status, 200);
+    const auto hits = run_cli({"--db", db(), "search", "chatbot", "--csv"});
+    ASSERT_EQ(hits.exit_code, 0) << hits.err;
+    // A header line and one line per hit: as many results on the page, each with its snippet.
+    const auto lines = std::count(hits.out.begin(), hits.out.end(), '\n');
+    ASSERT_GE(lines, 2) << hits.out;
+    std::size_t items = 0;
+    for (std::size_t at = response.body.find("<p class=\"snippet\">"); at != std::string::npos;
+         at = response.body.find("<p class=\"snippet\">", at + 1)) {
+        ++items;
+    }
+    EXPECT_EQ(static_cast<std::ptrdiff_t>(items), lines - 1) << response.body;
+    EXPECT_NE(response.body.find("<mark>chatbots</mark>"), std::string::npos) << response.body;
+    EXPECT_NE(response.body.find("href=\"/role/NLP%20Engineer\""), std::string::npos);
+
+    response = get("/search", {{"q", "script"}});
+    EXPECT_EQ(response.status, 200);
+    EXPECT_NE(response.body.find("&lt;<mark>script</mark>&gt;alert(1)&lt;/<mark>script</mark>&gt;"),
+              std::string::npos)
+        << response.body;
+    EXPECT_EQ(response.body.find("<script"), std::string::npos);
+
+    response = get("/search", {{"q", "\"computer vision"}});
+    EXPECT_EQ(response.status, 400);
+    EXPECT_NE(response.body.find("unbalanced quote"), std::string::npos);
+    EXPECT_NE(response.body.find("value=\"&quot;computer vision\""), std::string::npos)
+        << "the search box keeps the words";
+    EXPECT_EQ(get("/search", {{"q", "x"}, {"kind", "person"}}).status, 400);
+    EXPECT_EQ(get("/search").status, 200);
 }
 
 TEST_F(SiteTest, SqlEndpointOnlyWithAllowSqlAndNeverWrites) {

@@ -1,4 +1,4 @@
-// The pieces pages share, and the small pages: imports, search, messages.
+// The pieces pages share, and the small pages: imports, search (`jobkb search`), messages.
 #include "web/pages/pages.hpp"
 
 #include "cli/hints.hpp"
@@ -7,6 +7,7 @@
 #include "jobkb/error.hpp"
 #include "jobkb/import.hpp"
 #include "jobkb/names.hpp"
+#include "jobkb/search.hpp"
 
 #include <fmt/format.h>
 
@@ -91,51 +92,82 @@ Page imports_page(PageContext& context) {
     return page;
 }
 
-Page search_page(PageContext& context, const std::string& text) {
+namespace {
+
+// Where a hit leads: a role's page, the roles with a skill or in an industry.
+std::pair<std::string, std::string> hit_link(PageContext& context, const SearchHit& hit) {
+    switch (hit.kind) {
+    case NameKind::kRole:
+        return {context.links.role(hit.name), hit.name};
+    case NameKind::kSkill:
+        return {context.links.roles_with("skill", hit.name), hit.name};
+    case NameKind::kIndustry:
+        return {context.links.roles_with("industry", hit.name), hit.name};
+    }
+    return {};
+}
+
+// The snippet as text, each matched part in <mark>: the parts are the base's text (never
+// markup), so each is escaped as any other text.
+Html snippet_html(const std::vector<SnippetPart>& snippet) {
+    Html html;
+    html.open("p", {{"class", "snippet"}});
+    for (const auto& part : snippet) {
+        if (part.matched) {
+            html.element("mark", part.text);
+        } else {
+            html.text(part.text);
+        }
+    }
+    html.close("p");
+    return html;
+}
+
+} // namespace
+
+Page search_page(PageContext& context, const Query& query) {
+    const SearchQuery question = search_query(query);
+    const std::string& text = question.words;
     Page page;
     page.frame.title = text.empty() ? "Search" : "Search: " + text;
     page.frame.search = text;
     page.content.element("h1", "Search");
     if (text.empty()) {
-        page.content.element("p", "Type a role, skill or industry in the search box.");
+        page.content.element("p", "Type words in the search box: role names and titles, summaries, "
+                                  "responsibilities, skills and industries are searched.");
         return page;
     }
-    // Exact names only (name, slug or alias, any case), each an index lookup: full-text search
-    // of summaries, responsibilities and titles comes with the search index (FTS5).
-    auto& names = context.catalog.names();
-    Html found;
-    found.open("ul", {{"class", "results"}});
-    bool any = false;
-    for (const NameKind kind : {NameKind::kRole, NameKind::kSkill, NameKind::kIndustry}) {
-        try {
-            const NamedId match = names.resolve(kind, text);
-            any = true;
-            found.open("li").element("span", std::string(to_string(kind)), {{"class", "kind"}});
-            if (kind == NameKind::kRole) {
-                found.link(context.links.role(match.name), match.name);
-            } else {
-                found.link(context.links.roles_with(kind == NameKind::kSkill ? "skill" : "industry",
-                                                    match.name),
-                           kind == NameKind::kSkill ? "Roles with " + match.name
-                                                    : "Roles in " + match.name);
-            }
-            found.close("li");
-        } catch (const Error& error) {
-            if (error.code() != ErrorCode::kNotFound) {
-                throw;
-            }
+    std::vector<SearchHit> hits;
+    try {
+        hits = search(context.catalog.database(), question);
+    } catch (const Error& error) {
+        if (status_of(error) >= 500) {
+            throw;
         }
+        // A malformed query (an unbalanced quote): said on the page, under the search box.
+        page.status = status_of(error);
+        page.content.append(notice(web_message(error)));
+        return page;
     }
-    found.close("ul");
-    if (any) {
-        page.content.element("p", "“" + text + "” names:").append(found);
-    } else {
-        page.content.append(notice("No role, skill or industry is called “" + text + "”."));
+    if (hits.empty()) {
+        page.content.append(notice("Nothing matches “" + text + "”."));
+        return page;
     }
     page.content.element("p",
-                         "Searching the words of summaries, responsibilities and job titles "
-                         "arrives with the search index.",
-                         {{"class", "note"}});
+                         fmt::format("{} result{} for “{}”, best first.", hits.size(),
+                                     hits.size() == 1 ? "" : "s", text),
+                         {{"class", "lead"}});
+    page.content.open("ol", {{"class", "results"}});
+    for (const auto& hit : hits) {
+        const auto [href, label] = hit_link(context, hit);
+        page.content.open("li")
+            .element("span", std::string(to_string(hit.kind)), {{"class", "kind"}})
+            .link(href, label)
+            .element("span", hit.field, {{"class", "matched-field"}})
+            .append(snippet_html(hit.snippet))
+            .close("li");
+    }
+    page.content.close("ol");
     return page;
 }
 

@@ -43,9 +43,9 @@ Page compare_page(PageContext& context, const std::vector<std::string>& roles);
 Page gap_page(PageContext& context, const std::string& from, const std::string& to);
 // /imports: the import batches.
 Page imports_page(PageContext& context);
-// /search?q=...: what the text names exactly (a role, a skill, an industry). Full-text search
-// (FTS5, `jobkb search`) plugs in here when the search index lands.
-Page search_page(PageContext& context, const std::string& text);
+// /search?q=WORDS&kind=&limit=: `jobkb search WORDS`: the roles, skills and industries whose
+// texts match, each with the text that matched and the matched words marked.
+Page search_page(PageContext& context, const Query& query);
 // A page that says what went wrong, with this status (404, 400, 405, 500).
 Page message_page(int status, std::string_view title, std::string_view message);
 
