@@ -90,7 +90,6 @@ private:
 
     Database& database_;
     std::unique_ptr<detail::NameStatements> statements_; // made on the first lookup
-    std::size_t index_suggestions_ = 0; // unknown names given candidates from the search index
 };
 
 /// The kind's name: "role", "skill", "industry".

@@ -2,7 +2,6 @@
 
 #include "jobkb/error.hpp"
 #include "jobkb/name_matching.hpp"
-#include "jobkb/search.hpp"
 #include "jobkb/statement.hpp"
 #include "jobkb/text.hpp"
 
@@ -198,9 +197,6 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     return previous[b.size()];
 }
 
-// How many unknown names of one resolver get candidates from the search index.
-constexpr std::size_t kMaxIndexSuggestions = 64;
-
 NameResolver::NameResolver(Database& database) : database_(database) {}
 
 NameResolver::~NameResolver() = default;
@@ -298,18 +294,6 @@ std::vector<std::string> NameResolver::suggestions(NameKind kind, std::string_vi
     std::vector<std::string> names;
     for (const std::uint32_t target : suggester->index.closest(name, limit)) {
         names.push_back(suggester->names[target]);
-    }
-    // Then what the search index finds by the name's words in titles, tasks and descriptions
-    // ("chatbot engineer": NLP Engineer by its tasks). One query each, for the first unknown names
-    // only, so a file of many unknown names costs no more than before.
-    if (names.size() < limit && index_suggestions_ < kMaxIndexSuggestions) {
-        ++index_suggestions_;
-        for (auto& candidate : search_candidates(database_, name, kind, limit)) {
-            if (names.size() < limit &&
-                std::find(names.begin(), names.end(), candidate.name) == names.end()) {
-                names.push_back(std::move(candidate.name));
-            }
-        }
     }
     return names;
 }

@@ -26,7 +26,9 @@ protected:
         bool skipping = false;
         for (const auto& line : test::lines_of(test::content_dump(path_))) {
             if (line.starts_with("== ")) {
-                skipping = line == "== role_merges";
+                // The search index is derived (its rows are renumbered when a role comes back);
+                // expect_healthy() checks it against the tables it indexes.
+                skipping = line == "== role_merges" || line.starts_with("== search_");
             }
             if (!skipping) {
                 kept += line + "\n";
