@@ -151,8 +151,10 @@ CREATE INDEX responsibilities_by_batch ON responsibilities (batch_id) WHERE batc
 
 -- relevance: 'key' for the skills a source lists as the role's key skills, 'mentioned' for skills
 -- its text only names, 'technology' for the technology skills a source lists for the occupation
--- (O*NET), with its flags. position keeps the source's order within each relevance.
--- (The name is quoted because SQLite stores a renamed table's name so: migration 0003 rebuilt it.)
+-- (O*NET), with its flags. position keeps the source's order within each relevance. A role may
+-- have a skill as key or mentioned (not both) and also as technology: readers take the strongest
+-- (key, then mentioned, then technology).
+-- (The name is quoted because SQLite stores a renamed table's name so: migration 0008 rebuilt it.)
 CREATE TABLE "role_skills" (
     role_id        INTEGER NOT NULL REFERENCES roles (id) ON DELETE CASCADE,
     skill_id       INTEGER NOT NULL REFERENCES skills (id) ON DELETE CASCADE,
@@ -162,8 +164,10 @@ CREATE TABLE "role_skills" (
     in_demand      INTEGER NOT NULL DEFAULT 0 CHECK (in_demand IN (0, 1)),
     source_id      INTEGER REFERENCES sources (id),
     batch_id       INTEGER REFERENCES import_batches (id),
-    PRIMARY KEY (role_id, skill_id)
+    PRIMARY KEY (role_id, skill_id, relevance)
 ) STRICT, WITHOUT ROWID;
+CREATE UNIQUE INDEX role_skills_key_or_mentioned ON role_skills (role_id, skill_id)
+    WHERE relevance IN ('key', 'mentioned');
 CREATE INDEX role_skills_by_skill ON role_skills (skill_id, relevance, role_id);
 CREATE INDEX role_skills_by_batch ON role_skills (batch_id) WHERE batch_id IS NOT NULL;
 

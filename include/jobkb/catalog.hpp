@@ -3,6 +3,7 @@
 #include "jobkb/database.hpp"
 #include "jobkb/money.hpp"
 #include "jobkb/names.hpp"
+#include "jobkb/titles.hpp"
 
 #include <cstdint>
 #include <functional>
@@ -44,17 +45,90 @@ struct RoleOverview {
     std::vector<SalaryFigure> headline_salaries; ///< latest yearly average per country, by code
 };
 
+/// An occupation code of a role.
+struct RoleCode {
+    std::string scheme;      ///< "onet-soc-2019", "soc-2018", "isco-08", "esco"
+    std::string scheme_name; ///< for people: "O*NET-SOC 2019"
+    std::string code;        ///< "15-2051.00"
+    std::string relation;    ///< "is" (the role is the occupation) or "within" (a specialisation)
+    std::string occupation;  ///< the occupation's title as a source gives it; empty when unknown
+    std::string source;      ///< the source that gave the code; empty for jobkb's own mapping
+};
+
+/// The broader occupation of a role that is a specialisation of one ("within" a code).
+struct BroaderOccupation {
+    RoleCode code;    ///< the code the role is within
+    std::string role; ///< the role that is that occupation; empty when the base has none
+    std::string slug; ///< its slug; empty when none
+    std::vector<SalaryFigure> latest_salaries; ///< that occupation's own figures, not the role's
+};
+
+/// What one source says of a role.
+struct SourceDescription {
+    std::string source;          ///< the source's title: "O*NET 29.2 Database"
+    std::string title;           ///< the source's own title for the role; empty when none
+    std::string description;     ///< its description; empty when none
+    std::optional<int> job_zone; ///< O*NET's job zone, 1 to 5 (preparation needed)
+};
+
+/// A task a source lists for the role's occupation (O*NET's task statements).
+struct RoleTask {
+    std::string description;  ///< the task
+    std::string type;         ///< "core", "supplemental", or empty when the source gives none
+    std::int64_t task_id = 0; ///< the source's id of the task
+    std::string source;       ///< the source's title
+};
+
+/// A technology skill a source lists for the role's occupation.
+struct TechnologySkill {
+    std::string name;            ///< the skill's name in the base
+    std::string category;        ///< its category ("Spreadsheet software"); empty when none
+    bool hot_technology = false; ///< O*NET's Hot Technology flag: often asked for in job postings
+    bool in_demand = false;      ///< O*NET's In Demand flag: much asked for in this occupation
+    std::string source;          ///< the source's title
+};
+
+/// A related role as a source states it (O*NET's related occupations), not jobkb's ranking.
+struct StatedRelation {
+    std::string role;          ///< the related role's name
+    std::string slug;          ///< its slug
+    std::string tier;          ///< the source's tier: "Primary-Short", ...
+    std::int64_t position = 0; ///< the source's index, 1 first
+    std::string source;        ///< the source's title
+};
+
+/// A source of something a profile shows, with what its licence asks to be shown.
+struct ProfileSource {
+    std::string title;        ///< "O*NET 29.2 Database"
+    std::string publisher;    ///< empty when unknown
+    std::string version;      ///< "29.2"; empty when none
+    std::string licence;      ///< "CC BY 4.0"; empty when unknown
+    std::string attribution;  ///< the text the licence asks to show; empty when none
+    std::string url;          ///< empty when unknown
+    std::string published_on; ///< YYYY-MM-DD; empty when unknown
+    std::string note;         ///< empty when none
+};
+
 /// Everything the base knows of one role.
 struct RoleProfile {
-    std::string slug;                          ///< the role's slug
-    std::string name;                          ///< the role's name
-    std::string summary;                       ///< one paragraph; empty when none
-    std::vector<std::string> aliases;          ///< other names of the role, sorted
-    std::vector<std::string> responsibilities; ///< in order
-    std::vector<std::string> key_skills;       ///< in the source's order
-    std::vector<std::string> mentioned_skills; ///< skills the source only mentions, in its order
-    std::vector<std::string> industries;       ///< in the source's order
-    std::vector<SalaryFigure> latest_salaries; ///< per country, statistic and period
+    std::string slug;                            ///< the role's slug
+    std::string name;                            ///< the role's name
+    std::string summary;                         ///< one paragraph; empty when none
+    std::vector<std::string> aliases;            ///< other names of the role, sorted
+    std::vector<RoleCode> codes;                 ///< occupation codes: those it is, then within
+    std::vector<BroaderOccupation> broader;      ///< for each code it is within
+    std::vector<std::string> specialisations;    ///< roles within an occupation this role is
+    std::vector<SourceDescription> descriptions; ///< what sources say of it, by source
+    std::vector<std::string> responsibilities;   ///< in order (a source's tasks are in tasks)
+    std::vector<RoleTask> tasks;                 ///< core, then supplemental, each in order
+    std::vector<std::string> key_skills;         ///< in the source's order
+    std::vector<std::string> mentioned_skills;   ///< skills the source only mentions, in its order
+    std::vector<TechnologySkill> technology_skills; ///< in the source's order
+    std::vector<std::string> industries;            ///< in the source's order
+    std::vector<RoleTitle> titles;                ///< occupation and taught titles first, then A-Z
+    std::vector<StatedRelation> stated_relations; ///< by source, in its order
+    std::vector<SalaryFigure> latest_salaries;    ///< per country, statistic and period
+    std::vector<ProfileSource> sources;           ///< of everything above, in the order added
 };
 
 /// How several skills of a RoleFilter combine.
@@ -132,7 +206,9 @@ public:
     /// is not an amount in the country's currency.
     std::vector<RoleOverview> roles(const RoleFilter& filter = {});
 
-    /// Everything the base knows of one role (name, slug or alias).
+    /// Everything the base knows of one role: by name, slug or alias, or by an occupation code
+    /// it is (`15-2051.00`, `onet-soc-2019:15-2051.00`). Throws Error(ErrorCode::kNotFound) for
+    /// a code no role is (naming the roles within it, if any).
     RoleProfile role_profile(std::string_view role);
 
     /// Skills with how many roles have them, most used first; or one role's, key first.

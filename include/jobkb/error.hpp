@@ -48,6 +48,7 @@ enum class HintKind {
     kCreate,           ///< no file at the path: create one (initialize_knowledge_base)
     kAllowSeveral,     ///< several statements: allow writes to run them in one transaction
     kBindParameter,    ///< a query parameter has no value: give it one (value: its name)
+    kUndoFirst,        ///< a later import builds on this one: undo that one first (value: its id)
     kChooseLayout,     ///< a rate file's layout is not told by its header: name it
     kConvertEncoding,  ///< the input is not UTF-8: convert it (value: the encoding, as iconv names
                        ///< it)

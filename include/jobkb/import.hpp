@@ -185,8 +185,8 @@ struct ImportReport : FileImportReport {
     /// kMaxReportedChanges of them).
     std::vector<CurrencyRemark> currency_remarks;
     std::int64_t currencies_filled = 0; ///< with currency_from_country: rows given the country's
-    std::size_t unknown_roles = 0;          ///< distinct role names that named no role or several
-    std::int64_t unknown_role_rows = 0;     ///< rows whose role was one of them
+    std::size_t unknown_roles = 0;      ///< distinct role names that named no role or several
+    std::int64_t unknown_role_rows = 0; ///< rows whose role was one of them
     /// Mapped titles recorded as titles of their roles: (title, the role's name).
     std::vector<std::pair<std::string, std::string>> titles_added;
 };
@@ -215,8 +215,8 @@ struct ImportBatch {
     std::optional<std::int64_t> superseded_by; ///< the later batch that superseded it
     std::optional<std::string> undone_at;      ///< when it was undone, UTC
     std::string sha256;                        ///< of the input's bytes
-    /// What the batch holds, a code of import_contents: "salaries", "exchange-rates",
-    /// "ppp-factors", ...
+    /// What the batch holds, a code of import_contents: "salaries", "roles", "onet",
+    /// "exchange-rates", "ppp-factors", ...
     std::string content;
 };
 
@@ -230,12 +230,16 @@ struct UndoneContent {
 };
 
 /// Removes what a batch added (its salary observations, exchange rates or PPP factors: the latest
-/// figures and rates fall back to what is left; the titles it recorded; the roles it created,
-/// unless something else refers to them: an observation of another batch, an alias, title or code
-/// not of this batch, a skill, industry, responsibility, relation or source description, a merge)
-/// and marks it undone; batches it superseded count as current again. Returns the rows removed.
-/// Throws Error(kNotFound) for an unknown batch, Error(kInvalidArgument) for one already undone,
-/// and Error for a database failure.
+/// figures and rates fall back to what is left; a batch of roles or of an O*NET release: what it
+/// created, with what it changed or replaced put back exactly; the titles it recorded; the roles it
+/// created, unless something else refers to them: an observation of another batch, an alias,
+/// title or code not of this batch, a skill, industry, responsibility, relation or source
+/// description, a merge) and marks it undone; batches it superseded count as current again.
+/// Returns the rows removed or put back. Throws Error(kNotFound) for an unknown batch,
+/// Error(kInvalidArgument) for one already undone, for a batch of roles or a release that a later
+/// one may build on (HintKind::kUndoFirst), and for one whose roles, skills or industries are now
+/// referred to by rows that are not the batch's; Error for a database failure. A refused undo
+/// changes nothing.
 std::int64_t undo_import_batch(Database& database, std::int64_t batch_id);
 
 /// The same as undo_import_batch(), saying what it removed of each kind of content (every kind,

@@ -58,6 +58,10 @@ struct ReadOptions {
     std::optional<char> delimiter;
     /// A workbook's sheet to read, by name; empty: the first sheet.
     std::string sheet;
+    /// JSON and NDJSON: a field may hold an array of text and numbers (a list of names), handed
+    /// on as its JSON text and marked in Record::lists; without it such a field is a malformed
+    /// record, as any nested value is.
+    bool lists = false;
 };
 
 /// How an input turned out to be written, known before its first record is read.
@@ -118,6 +122,9 @@ struct Record {
     std::size_t header_line = 0; ///< CSV, TSV, a sheet: the line of the header; 0 otherwise
     const std::vector<std::string>* names = nullptr; ///< one per value; may be null
     std::vector<std::optional<std::string>> values;  ///< nullopt: JSON null
+    /// Per value, when read with ReadOptions::lists: true for a JSON array of text and numbers,
+    /// whose value is then that array as compact JSON text (`["Python","SQL"]`). Empty otherwise.
+    std::vector<bool> lists;
     std::string problem; ///< set when this record is malformed but the input can be read on
 };
 
@@ -176,9 +183,9 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-/// Reads every record of the input in its format with the default options: RecordReader(input,
-/// format).read(visit), with what those throw.
+/// Reads every record of the input in its format with the given options: RecordReader(input,
+/// format, options).read(visit), with what those throw.
 void read_records(InputSource& input, InputFormat format,
-                  const std::function<void(const Record&)>& visit);
+                  const std::function<void(const Record&)>& visit, const ReadOptions& options = {});
 
 } // namespace jobkb

@@ -41,6 +41,10 @@ void register_related_command(CLI::App& app, Context& context);
 void register_search_command(CLI::App& app, Context& context);
 void register_sql_command(CLI::App& app, Context& context);
 void register_import_commands(CLI::App& app, Context& context); // import salaries, imports
+// import roles and import onet, on the import command (import_roles_command.cpp,
+// import_onet_command.cpp).
+void register_import_roles(CLI::App& import, Context& context);
+void register_import_onet(CLI::App& import, Context& context);
 void register_import_rates(CLI::App& import, Context& context); // import rates
 void register_export_command(CLI::App& app, Context& context);
 void register_alias_command(CLI::App& app, Context& context);

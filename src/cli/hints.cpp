@@ -65,6 +65,8 @@ std::string cli_hint(const Hint& hint) {
         return "pass --write to run several in one transaction";
     case HintKind::kBindParameter:
         return "pass -p " + shell_quoted(hint.value) + " VALUE";
+    case HintKind::kUndoFirst:
+        return "run 'jobkb imports undo " + hint.value + "' first";
     case HintKind::kChooseLayout:
         return "name it with --layout ecb|ecb-daily|long|ppp|world-bank";
     case HintKind::kConvertEncoding:

@@ -12,7 +12,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <memory>
 
 namespace jobkb::cli {
@@ -37,34 +36,6 @@ struct ImportArguments {
     bool supersede = false;
     bool quiet = false;
 };
-
-std::string field_list() {
-    std::string list;
-    for (const auto field : kImportFields) {
-        list += (list.empty() ? "" : ", ") + std::string(field);
-    }
-    return list;
-}
-
-// "FIELD=VALUE" pairs of --map and --set, each FIELD one of the import's fields.
-std::map<std::string, std::string> pairs(const std::vector<std::string>& items, const char* flag) {
-    std::map<std::string, std::string> result;
-    for (const auto& item : items) {
-        const auto equals = item.find('=');
-        if (equals == std::string::npos || equals == 0) {
-            throw Error(ErrorCode::kInvalidArgument,
-                        fmt::format("{} '{}': expected FIELD=VALUE", flag, item));
-        }
-        const std::string field = item.substr(0, equals);
-        if (std::find(kImportFields.begin(), kImportFields.end(), field) == kImportFields.end()) {
-            throw Error(ErrorCode::kInvalidArgument,
-                        fmt::format("{}: unknown field '{}' (expected one of {})", flag, field,
-                                    field_list()));
-        }
-        result[field] = item.substr(equals + 1);
-    }
-    return result;
-}
 
 // A record's problems as the rejects file gives them: "field: problem (expected ...; hint); ...".
 std::string reasons(const std::vector<Diagnostic>& problems) {
@@ -258,7 +229,8 @@ void register_import(CLI::App& app, Context& context) {
     auto arguments = std::make_shared<ImportArguments>();
     auto* import = app.add_subcommand("import", "Import data into the knowledge base");
     import->require_subcommand(1);
-    import->footer("Example:\n  jobkb import salaries q3.csv --dry-run");
+    import->footer("Examples:\n  jobkb import salaries q3.csv --dry-run\n  jobkb import roles "
+                   "catalogue.csv --dry-run\n  jobkb import onet db_29_2_text");
     auto* salaries = import->add_subcommand("salaries", "Import salary figures from a file");
     salaries
         ->add_option("FILE", arguments->file,
@@ -344,8 +316,8 @@ void register_import(CLI::App& app, Context& context) {
     salaries->callback([&context, arguments] {
         ImportOptions options;
         options.file_name = arguments->file;
-        options.mapping = pairs(arguments->mappings, "--map");
-        options.constants = pairs(arguments->constants, "--set");
+        options.mapping = field_pairs(arguments->mappings, "--map", kImportFields);
+        options.constants = field_pairs(arguments->constants, "--set", kImportFields);
         options.ignore_unknown = arguments->ignore_unknown;
         options.max_errors = arguments->max_errors;
         options.skip_invalid = arguments->skip_invalid;
@@ -359,20 +331,8 @@ void register_import(CLI::App& app, Context& context) {
         if (const auto today = context.environment.get("JOBKB_TODAY")) {
             options.today = *today; // fixes "today" for reproducible runs and tests
         }
-        const bool from_stdin = arguments->file == "-";
-        std::optional<InputFormat> format =
-            !arguments->input_format.empty() ? parse_input_format(arguments->input_format)
-            : from_stdin                     ? std::nullopt // told by its first bytes, below
-                                             : input_format_for(arguments->file);
-        if (!format && !(from_stdin && arguments->input_format.empty())) {
-            throw Error(ErrorCode::kInvalidArgument,
-                        arguments->input_format.empty()
-                            ? arguments->file + ": cannot tell the format from the file name "
-                                                "(expected .csv, .tsv, .json, .ndjson or "
-                                                ".xlsx, or --input-format)"
-                            : "--input-format '" + arguments->input_format +
-                                  "': expected csv, tsv, json, ndjson or xlsx");
-        }
+        const std::optional<InputFormat> format =
+            input_format_of(arguments->file, arguments->input_format);
         options.reading.delimiter = parse_delimiter(arguments->delimiter);
         options.reading.sheet = arguments->sheet;
         ImportInput input(context, arguments->file, arguments->quiet);
@@ -410,6 +370,8 @@ void register_import(CLI::App& app, Context& context) {
         }
         report_outcome(context, *arguments, report);
     });
+    register_import_roles(*import, context);
+    register_import_onet(*import, context);
 }
 
 void register_imports(CLI::App& app, Context& context) {
@@ -417,13 +379,17 @@ void register_imports(CLI::App& app, Context& context) {
     auto batch_id = std::make_shared<std::int64_t>(0);
     auto* imports = app.add_subcommand("imports", "List import batches, or undo one");
     add_output_options(*imports, *output);
-    auto* undo = imports->add_subcommand("undo", "Remove one import batch's observations");
+    auto* undo = imports->add_subcommand("undo", "Take one import batch back out");
     undo->add_option("ID", *batch_id, "The batch, as `jobkb imports` lists it")->required();
-    undo->footer("The latest figures fall back to what is left; batches the undone one "
-                 "superseded count as current again. The titles the batch recorded go too, and "
-                 "the roles it created unless something else refers to them (another batch's "
-                 "figures, an alias, title or link added since, a merge). The batch stays "
-                 "listed as undone.\n\n"
+    undo->footer("A batch of salaries, exchange rates or PPP factors: its rows are removed, the "
+                 "latest figures and rates fall back to what is left, and batches the undone one "
+                 "superseded count as current again; the titles a salary batch recorded go too, "
+                 "and the roles it created unless something else refers to them (another batch's "
+                 "figures, an alias, title or link added since, a merge). A batch of roles or of "
+                 "an O*NET release: what it added is removed and what it changed or replaced is "
+                 "put back exactly as it was; only the latest such batch can be undone, and not "
+                 "while something else refers to a role it added (salary figures, say). The batch "
+                 "stays listed as undone.\n\n"
                  "Example:\n  jobkb imports undo 3");
     imports->footer("Examples:\n  jobkb imports\n  jobkb imports undo 3");
     undo->callback([&context, batch_id] {
@@ -431,7 +397,12 @@ void register_imports(CLI::App& app, Context& context) {
         // The batch's own figures first ("12 observation(s) removed"), then what came with them.
         std::string figures;
         std::string more;
+        std::int64_t restored = 0; // of a batch of roles or of a release
         for (const auto& content : undo_import_batch_by_content(*database, *batch_id)) {
+            if (content.what == "roles, their links and what they replaced") {
+                restored = content.rows;
+                continue;
+            }
             const char* unit = content.what == "salary observations" ? "observation(s)"
                                : content.what == "exchange rates"    ? "exchange rate(s)"
                                : content.what == "PPP factors"       ? "PPP factor(s)"
@@ -443,6 +414,12 @@ void register_imports(CLI::App& app, Context& context) {
             } else if (content.rows > 0) {
                 more += fmt::format(", {} of its {} removed", content.rows, content.what);
             }
+        }
+        if (restored > 0) {
+            context.note(
+                fmt::format("batch {} undone: {} row(s) removed or put back as they were{}",
+                            *batch_id, restored, more));
+            return;
         }
         context.note(fmt::format("batch {} undone: {}{}", *batch_id, figures, more));
     });

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 
 namespace jobkb::cli {
@@ -109,5 +110,48 @@ ImportInput::ImportInput(Context& context, const std::string& file, bool quiet) 
 ImportInput::~ImportInput() = default;
 
 void ImportInput::done() { bar_.reset(); }
+
+std::optional<InputFormat> input_format_of(const std::string& file,
+                                           const std::string& input_format) {
+    if (input_format.empty() && file == "-") {
+        return std::nullopt; // told by its first bytes
+    }
+    const std::optional<InputFormat> format =
+        input_format.empty() ? input_format_for(file) : parse_input_format(input_format);
+    if (!format) {
+        throw Error(ErrorCode::kInvalidArgument,
+                    input_format.empty()
+                        ? file + ": cannot tell the format from the file name (expected .csv, "
+                                 ".tsv, .json, .ndjson or .xlsx, or --input-format)"
+                        : "--input-format '" + input_format +
+                              "': expected csv, tsv, json, ndjson or xlsx");
+    }
+    return format;
+}
+
+std::map<std::string, std::string> field_pairs(const std::vector<std::string>& items,
+                                               const char* flag,
+                                               std::span<const std::string_view> fields) {
+    std::map<std::string, std::string> result;
+    for (const auto& item : items) {
+        const auto equals = item.find('=');
+        if (equals == std::string::npos || equals == 0) {
+            throw Error(ErrorCode::kInvalidArgument,
+                        fmt::format("{} '{}': expected FIELD=VALUE", flag, item));
+        }
+        const std::string field = item.substr(0, equals);
+        if (std::find(fields.begin(), fields.end(), field) == fields.end()) {
+            std::string list;
+            for (const auto name : fields) {
+                list += (list.empty() ? "" : ", ") + std::string(name);
+            }
+            throw Error(
+                ErrorCode::kInvalidArgument,
+                fmt::format("{}: unknown field '{}' (expected one of {})", flag, field, list));
+        }
+        result[field] = item.substr(equals + 1);
+    }
+    return result;
+}
 
 } // namespace jobkb::cli

@@ -7,14 +7,17 @@
 
 #include <cstdint>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
-// The files an import command reads: the input (a file, or standard input for "-", with a
-// progress bar on stderr while a file is read on a terminal), and the title mapping of
-// --roles-from.
+// What the import commands share about their input: the file they read, or standard input for
+// "-", with a progress bar on stderr while a file is read on a terminal; the input's format; the
+// --map and --set pairs; and the title mapping of --roles-from.
 namespace jobkb::cli {
 
 // Opens a file to read; returns its size. Throws Error(kIo) naming the file when it is missing,
@@ -47,5 +50,17 @@ private:
     std::optional<InputSource> source_;
     std::unique_ptr<ProgressBar> bar_;
 };
+
+// The format --input-format names, else the file's extension says; nullopt for standard input
+// without --input-format, whose first bytes tell it (detect_input_format). Throws
+// Error(kInvalidArgument) when neither the flag nor the file name tells.
+std::optional<InputFormat> input_format_of(const std::string& file,
+                                           const std::string& input_format);
+
+// "FIELD=VALUE" pairs of --map and --set, each FIELD one of `fields`. Throws
+// Error(kInvalidArgument) naming the flag for a malformed pair or an unknown field.
+std::map<std::string, std::string> field_pairs(const std::vector<std::string>& items,
+                                               const char* flag,
+                                               std::span<const std::string_view> fields);
 
 } // namespace jobkb::cli

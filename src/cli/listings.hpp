@@ -31,10 +31,11 @@ Listing roles_listing(const std::vector<RoleOverview>& roles,
                       const std::optional<std::string>& country_code, Format format,
                       FigureConversions* conversions = nullptr);
 
-// `jobkb role`: the profile in any format (table: a text page; markdown: a small document; JSON:
-// one object; CSV/TSV: one record). With `conversions`, each latest salary also in their unit.
+// `jobkb role`: the profile in any format (role_output.hpp: table: a text page, titles a sample
+// unless all_titles; markdown: a small document; JSON: one object; CSV/TSV: one record). With
+// `conversions`, every salary figure also in their unit.
 void write_profile(std::ostream& out, const RoleProfile& profile, const OutputOptions& options,
-                   FigureConversions* conversions = nullptr);
+                   FigureConversions* conversions = nullptr, bool all_titles = false);
 
 // `jobkb salaries` (salaries_listing is in commands.hpp) and `jobkb salaries --reports`.
 Listing reports_listing(const std::vector<ReportSummary>& summaries);

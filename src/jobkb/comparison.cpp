@@ -1,5 +1,7 @@
 #include "jobkb/comparison.hpp"
 
+#include "jobkb/catalog/rows.hpp"
+
 #include "jobkb/error.hpp"
 #include "jobkb/statement.hpp"
 
@@ -13,40 +15,50 @@ namespace {
 using detail::Statement;
 
 // One statement: the target's skills in its order (key first), each with what the current role
-// has of it.
-constexpr const char* kGap = R"sql(
-SELECT s.name, t.relevance, coalesce(c.relevance, '')
+// has of it. A role may have a skill twice, as key (or mentioned) and as an occupation's
+// technology skill (migration 0008): each is taken once, at its strongest relevance.
+std::string gap_sql() {
+    return R"sql(
+SELECT s.name, t.relevance,
+       coalesce((SELECT min(c.relevance) FROM role_skills c
+                 WHERE c.role_id = :current AND c.skill_id = t.skill_id), '')
 FROM role_skills t
 JOIN skills s ON s.id = t.skill_id
-LEFT JOIN role_skills c ON c.role_id = :current AND c.skill_id = t.skill_id
-WHERE t.role_id = :target
-ORDER BY t.relevance, t.position)sql";
+WHERE t.role_id = :target AND )sql" +
+           detail::strongest_link("t") + " ORDER BY t.relevance, t.position";
+}
 
 // Roles sharing a skill, found through role_skills_by_skill from this role's skills; the other
-// role's skill count comes from its primary-key range.
+// role's skill count comes from its primary-key range. Skills count once however many
+// relevances a role has them with.
 constexpr const char* kOverlap = R"sql(
-SELECT r.name, other.role_id, count(*) AS shared,
-       (SELECT count(*) FROM role_skills mine WHERE mine.role_id = :role) +
-       (SELECT count(*) FROM role_skills theirs WHERE theirs.role_id = other.role_id) - count(*)
+SELECT r.name, other.role_id, count(DISTINCT other.skill_id) AS shared,
+       (SELECT count(DISTINCT skill_id) FROM role_skills mine WHERE mine.role_id = :role) +
+       (SELECT count(DISTINCT skill_id) FROM role_skills theirs
+        WHERE theirs.role_id = other.role_id) - count(DISTINCT other.skill_id)
 FROM role_skills mine
 JOIN role_skills other ON other.skill_id = mine.skill_id AND other.role_id <> mine.role_id
 JOIN roles r ON r.id = other.role_id
 WHERE mine.role_id = :role
 GROUP BY other.role_id)sql";
 
-constexpr const char* kSharedSkills = R"sql(
+std::string shared_skills_sql() {
+    return R"sql(
 SELECT s.name FROM role_skills mine
-JOIN role_skills other ON other.skill_id = mine.skill_id AND other.role_id = :other
 JOIN skills s ON s.id = mine.skill_id
 WHERE mine.role_id = :role
-ORDER BY mine.relevance, mine.position)sql";
+  AND EXISTS (SELECT 1 FROM role_skills other
+              WHERE other.role_id = :other AND other.skill_id = mine.skill_id)
+  AND )sql" +
+           detail::strongest_link("mine") + " ORDER BY mine.relevance, mine.position";
+}
 
 struct ComparisonStatements {
     explicit ComparisonStatements(Database& database)
-        : gap{database, "comparing two roles' skills", kGap}, overlap{database,
-                                                                      "finding related roles",
-                                                                      kOverlap},
-          shared_skills{database, "finding related roles", kSharedSkills} {}
+        : gap{database, "comparing two roles' skills", gap_sql()}, overlap{database,
+                                                                           "finding related roles",
+                                                                           kOverlap},
+          shared_skills{database, "finding related roles", shared_skills_sql()} {}
 
     Statement gap;           // the target's skills with the current role's relevance of each
     Statement overlap;       // roles sharing skills with :role, with the counts

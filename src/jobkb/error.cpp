@@ -61,6 +61,8 @@ std::string describe_hint(const Hint& hint) {
         return "allow writes to run several in one transaction";
     case HintKind::kBindParameter:
         return "give the parameter " + hint.value + " a value";
+    case HintKind::kUndoFirst:
+        return "undo batch " + hint.value + " first";
     case HintKind::kChooseLayout:
         return "name the layout (ecb, ecb-daily, long, ppp or world-bank)";
     case HintKind::kConvertEncoding:

@@ -128,8 +128,9 @@ const std::vector<SeedStep>& article_steps() {
          {},
          {}},
         {"article/responsibilities.tsv",
-         "INSERT INTO responsibilities (role_id, position, description) "
-         "VALUES ((SELECT id FROM roles WHERE slug = :role), :position, :description) "
+         "INSERT INTO responsibilities (role_id, position, description, source_id) "
+         "VALUES ((SELECT id FROM roles WHERE slug = :role), :position, :description, "
+         "(SELECT source_id FROM roles WHERE slug = :role)) "
          "ON CONFLICT DO NOTHING",
          nullptr,
          {},
@@ -158,17 +159,28 @@ const std::vector<SeedStep>& article_steps() {
          {},
          {}},
         {"article/role_skills.tsv",
-         "INSERT INTO role_skills (role_id, skill_id, relevance, position) "
+         "INSERT INTO role_skills (role_id, skill_id, relevance, position, source_id) "
          "VALUES ((SELECT id FROM roles WHERE slug = :role), "
-         "(SELECT id FROM skills WHERE slug = :skill), :relevance, :position) "
+         "(SELECT id FROM skills WHERE slug = :skill), :relevance, :position, "
+         "(SELECT source_id FROM roles WHERE slug = :role)) "
          "ON CONFLICT DO NOTHING",
          nullptr,
          {},
          {}},
         {"article/role_industries.tsv",
-         "INSERT INTO role_industries (role_id, industry_id, position) "
+         "INSERT INTO role_industries (role_id, industry_id, position, source_id) "
          "VALUES ((SELECT id FROM roles WHERE slug = :role), "
-         "(SELECT id FROM industries WHERE slug = :industry), :position) "
+         "(SELECT id FROM industries WHERE slug = :industry), :position, "
+         "(SELECT source_id FROM roles WHERE slug = :role)) "
+         "ON CONFLICT DO NOTHING",
+         nullptr,
+         {},
+         {}},
+        // The article's roles as occupations: jobkb's mapping (seed/README.md), not the
+        // article's, so the rows have no source.
+        {"article/role_codes.tsv",
+         "INSERT INTO role_codes (role_id, scheme, code, relation) "
+         "VALUES ((SELECT id FROM roles WHERE slug = :role), :scheme, :code, :relation) "
          "ON CONFLICT DO NOTHING",
          nullptr,
          {},

@@ -1,5 +1,6 @@
 #include "web/api.hpp"
 
+#include "web/conversions.hpp"
 #include "web/pages/pages.hpp"
 #include "web/query.hpp"
 
@@ -72,13 +73,23 @@ std::string written(const cli::Listing& listing, Format format) {
     return out.str();
 }
 
+// A converted listing for people (markdown) ends, as on the CLI's stdout, with the rates used.
+std::string with_rates(std::string text, const cli::FigureConversions* conversions, Format format) {
+    if (conversions != nullptr && !cli::is_machine_format(format)) {
+        std::ostringstream out;
+        conversions->print_rates(out);
+        text += out.str();
+    }
+    return text;
+}
+
 // The names an endpoint takes besides `format`.
 std::vector<std::string_view> names_of(std::string_view endpoint) {
     if (endpoint == "roles") {
-        return role_filter_names({"format"});
+        return with_conversion_names(role_filter_names({"format"}));
     }
     if (endpoint == "role") {
-        return {"name", "format"};
+        return with_conversion_names({"name", "format"});
     }
     if (endpoint == "salaries") {
         return {"role", "country", "history", "reports", "format"};
@@ -87,7 +98,7 @@ std::vector<std::string_view> names_of(std::string_view endpoint) {
         return {"role", "format"};
     }
     if (endpoint == "compare") {
-        return {"roles", "format"};
+        return with_conversion_names({"roles", "format"});
     }
     if (endpoint == "gap") {
         return {"from", "to", "format"};
@@ -119,13 +130,20 @@ std::string required(const Query& query, std::string_view name) {
 std::string answer_of(std::string_view endpoint, const Query& query, Format format,
                       Catalog& catalog, const SiteOptions& options, Response& response) {
     if (endpoint == "roles") {
-        return written(cli::roles_listing(catalog, role_filter(query), format), format);
+        // As `jobkb roles` runs: the filter's names first, then the conversion's choice.
+        const RoleFilter filter = role_filter(query);
+        const auto conversions = conversions_of(catalog.database(), query);
+        return with_rates(
+            written(cli::roles_listing(catalog, filter, format, conversions.get()), format),
+            conversions.get(), format);
     }
     if (endpoint == "role") {
+        const RoleProfile profile = catalog.role_profile(required(query, "name"));
+        const auto conversions = conversions_of(catalog.database(), query);
         std::ostringstream out;
         cli::OutputOptions output;
         output.format = format;
-        cli::write_profile(out, catalog.role_profile(required(query, "name")), output);
+        cli::write_profile(out, profile, output, conversions.get());
         return out.str();
     }
     if (endpoint == "salaries") {
@@ -150,7 +168,11 @@ std::string answer_of(std::string_view endpoint, const Query& query, Format form
         return written(cli::industries_listing(catalog.industries(query.one("role"))), format);
     }
     if (endpoint == "compare") {
-        return written(cli::comparison_listing(compare_roles(catalog, query.all("roles"))), format);
+        const Comparison comparison = compare_roles(catalog, query.all("roles"));
+        const auto conversions = conversions_of(catalog.database(), query);
+        return with_rates(
+            written(cli::comparison_listing(comparison, conversions.get(), format), format),
+            conversions.get(), format);
     }
     if (endpoint == "gap") {
         return written(

@@ -2,6 +2,7 @@
 
 #include "web/api.hpp"
 #include "web/assets.hpp"
+#include "web/conversions.hpp"
 #include "web/pages/pages.hpp"
 #include "web/query.hpp"
 
@@ -67,14 +68,16 @@ Response static_file(const Request& request, const SiteOptions& options) {
 Page route_page(const Request& request, PageContext& context) {
     const std::string& path = request.path;
     if (path == "/" || path == "/roles") {
-        return roles_page(context, Query(request.parameters, role_filter_names()));
+        return roles_page(context,
+                          Query(request.parameters, with_conversion_names(role_filter_names())));
     }
     if (path.starts_with("/role/") && path.size() > 6) {
-        const Query none(request.parameters, {});
-        return role_page(context, std::string_view(path).substr(6));
+        return role_page(context, std::string_view(path).substr(6),
+                         Query(request.parameters, with_conversion_names({})));
     }
     if (path == "/compare") {
-        return compare_page(context, Query(request.parameters, {"roles"}).all("roles"));
+        const Query query(request.parameters, with_conversion_names({"roles"}));
+        return compare_page(context, query.all("roles"), query);
     }
     if (path == "/gap") {
         const Query query(request.parameters, {"from", "to"});

@@ -103,11 +103,13 @@ SiteExportReport export_site(Database& database, const fs::path& folder,
         write_page("imports.html", 0, imports_page(index));
         PageContext nested{catalog, below, base_label};
         for (const auto& role : roles) {
-            write_page(Links::role_file(role.slug), 1, role_page(nested, role.slug));
+            write_page(Links::role_file(role.slug), 1,
+                       role_page(nested, role.slug, Query(none, {})));
             ++report.roles;
         }
         for (const auto& [from, to] : exported.pairs) {
-            write_page(Links::compare_file(from, to), 1, compare_page(nested, {from, to}));
+            write_page(Links::compare_file(from, to), 1,
+                       compare_page(nested, {from, to}, Query(none, {})));
             write_page(Links::gap_file(from, to), 1, gap_page(nested, from, to));
         }
         for (const auto& asset : assets()) {

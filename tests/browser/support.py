@@ -49,7 +49,8 @@ def jobkb(binary, *args):
 
 def make_base(binary, folder):
     """The article's base, the 2022 survey as individual reports, a history of published
-    averages, and a role named as markup."""
+    averages, a role named as markup, O*NET's content for three occupations (29.2-mini), and the
+    ECB's rates and the World Bank's PPP factors."""
     db = os.path.join(folder, "kb.db")
     jobkb(binary, "--db", db, "init")
     jobkb(binary, "--db", db, "import", "salaries", os.path.join(SOURCE, "tests/data/ds_salaries_2022.csv"),
@@ -67,6 +68,9 @@ def make_base(binary, folder):
                 "Machine Learning Engineer,IN,INR,1000000,2025,average,\n"
                 "Data Scientist,US,USD,110000,2024-06,average,\n")
     jobkb(binary, "--db", db, "import", "salaries", extra, "--create-roles", "--quiet")
+    jobkb(binary, "--db", db, "import", "onet", os.path.join(SOURCE, "tests/data/onet/29.2-mini"))
+    for name in ("eurofxref-hist-subset.csv", "ppp-gdp-subset.csv"):
+        jobkb(binary, "--db", db, "import", "rates", os.path.join(SOURCE, "tests/data/fx", name))
     return db
 
 

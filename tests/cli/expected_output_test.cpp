@@ -1,4 +1,5 @@
-// Whole outputs of the CLI on the seeded base, compared with files in tests/cli/expected/.
+// Whole outputs of the CLI on the seeded base (and on one with the three occupations of
+// tests/data/onet/29.2-mini imported), compared with files in tests/cli/expected/.
 // After a deliberate change, rewrite them with JOBKB_UPDATE_EXPECTED=1 and review the diff.
 #include "support/fixtures.hpp"
 
@@ -12,6 +13,7 @@ namespace {
 struct Case {
     const char* file;
     std::vector<std::string> arguments;
+    bool onet = false; // on the base with the O*NET release imported
 };
 
 const std::vector<Case> kCases = {
@@ -36,16 +38,28 @@ const std::vector<Case> kCases = {
       "SELECT role, amount, currency FROM latest_salaries WHERE country = 'US' ORDER BY "
       "amount_minor DESC",
       "--tsv"}},
+    {"onet-role-ds.txt", {"role", "Data Scientist"}, true},
+    {"onet-role-ds-all.md", {"role", "data-scientist", "--all", "--format", "markdown"}, true},
+    {"onet-role-15-1221.json", {"role", "15-1221.00", "--json"}, true},
+    {"onet-role-nlp.txt", {"role", "NLP Engineer"}, true},
+    {"onet-role-ds.csv", {"role", "Data Scientist", "--csv"}, true},
+    {"onet-roles-spark.csv", {"roles", "--skill", "Apache Spark", "--csv"}, true},
+    {"onet-gap-ds-mle.txt", {"gap", "Data Scientist", "Machine Learning Engineer"}, true},
 };
 
 TEST(ExpectedOutput, MatchesTheFiles) {
     test::TempDir dir;
     const auto path = test::make_seeded_database(dir);
+    const auto onet = test::make_seeded_database(dir, "onet.db");
+    const auto imported =
+        test::run_cli({"--db", onet.string(), "import", "onet",
+                       (test::source_dir() / "tests" / "data" / "onet" / "29.2-mini").string()});
+    ASSERT_EQ(imported.exit_code, 0) << imported.err;
     const char* update_variable = std::getenv("JOBKB_UPDATE_EXPECTED");
     const bool update = update_variable != nullptr && std::string(update_variable) == "1";
     const auto folder = test::source_dir() / "tests" / "cli" / "expected";
-    for (const auto& [file, arguments] : kCases) {
-        std::vector<std::string> with_db = {"--db", path.string()};
+    for (const auto& [file, arguments, on_onet] : kCases) {
+        std::vector<std::string> with_db = {"--db", (on_onet ? onet : path).string()};
         with_db.insert(with_db.end(), arguments.begin(), arguments.end());
         const auto result = test::run_cli(with_db);
         EXPECT_EQ(result.exit_code, 0) << file << ": " << result.err;

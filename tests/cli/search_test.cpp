@@ -55,7 +55,7 @@ TEST_F(SearchCli, EveryFormatHasTheSameHits) {
     EXPECT_EQ(lines[1].rfind("role,", 0), 0u) << lines[1];
     EXPECT_NE(lines[1].find("**Data**"), std::string::npos) << lines[1];
     EXPECT_EQ(test::lines_of(run({"search", "python", "--csv"}).out).at(1),
-              "skill,Python,name,**Python**,9.679\r");
+              "skill,Python,name,**Python**,9.692\r");
     result = run({"search", "data", "--limit", "4", "--tsv"});
     EXPECT_EQ(test::lines_of(result.out).size(), 5u);
     EXPECT_EQ(test::lines_of(result.out)[0], "kind\tname\tfield\tsnippet\tscore");

@@ -186,6 +186,10 @@ std::vector<std::vector<std::string>> query(const fs::path& database, const std:
 
 std::string content_dump(const fs::path& database) {
     std::string dump;
+    // The search index is derived from the tables it indexes, by triggers: its documents count
+    // by their natural key (a text removed and put back, as an undo does, gets a new rowid), and
+    // the FTS5 index with its shadow tables is left to `jobkb check`, which compares it with
+    // what the tables say it should hold.
     for (const auto& table :
          query(database, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")) {
         // The full-text index's own tables are SQLite's layout of search_documents, which may

@@ -150,7 +150,9 @@ protected:
     NameResolver names_{*database_};
 
     void SetUp() override {
+        // The codes of this test's own, not the seeded ones (seed/article/role_codes.tsv).
         database_->execute("adding codes and titles", R"sql(
+DELETE FROM role_codes;
 INSERT INTO role_codes (role_id, scheme, code, relation)
 SELECT id, 'onet-soc-2019', '15-2051.00', 'is' FROM roles WHERE slug = 'data-scientist';
 INSERT INTO role_codes (role_id, scheme, code, relation)

@@ -78,6 +78,7 @@ TEST(NameQueryPlans, NamesCodesTitlesAndCountriesUseIndexes) {
     {
         const auto writer = open_knowledge_base(path, Access::kReadWrite);
         writer->execute("adding codes and titles", R"sql(
+DELETE FROM role_codes;
 INSERT INTO role_codes (role_id, scheme, code, relation) SELECT id, 'onet-soc-2019', '15-2051.00',
 'is' FROM roles WHERE slug = 'data-scientist';
 INSERT INTO role_codes (role_id, scheme, code, relation) SELECT id, 'onet-soc-2019', '15-1299.08',

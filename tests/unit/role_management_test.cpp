@@ -123,7 +123,7 @@ WHERE f.slug = 'nlp-engineer' AND t.slug = 'mlops-engineer';
     EXPECT_EQ(merged.merge.from, "MLOps Engineer");
     EXPECT_EQ(std::to_string(merged.observations), from_observations);
     EXPECT_EQ(merged.titles, 1) << "Platform Engineer; ML Platform Engineer INTO has";
-    EXPECT_EQ(merged.codes, 1);
+    EXPECT_EQ(merged.codes, 2) << "15-1299.08 added here, and the seeded 15-1252.00 (within)";
     EXPECT_NE(std::find(merged.kept.begin(), merged.kept.end(), "title ML Platform Engineer"),
               merged.kept.end());
     EXPECT_EQ(scalar("SELECT count(*) FROM roles WHERE slug = 'mlops-engineer'"), "0");

@@ -2,6 +2,7 @@
 #include "jobkb/migrator.hpp"
 #include "jobkb/seeder.hpp"
 #include "support/fixtures.hpp"
+#include "support/legacy_article.hpp"
 
 #include <gtest/gtest.h>
 
@@ -38,6 +39,55 @@ TEST(Seeder, LoadsTheWholeArticle) {
     EXPECT_EQ(source[0],
               (std::vector<std::string>{"Machine Learning Engineer Jobs in India and USA",
                                         "igmGuru", "2026-04-06"}));
+}
+
+// Every link and responsibility names the article as its source, and every role has its
+// O*NET-SOC code (seed/role_codes.tsv): the one it is, or the broader one it is within.
+TEST(Seeder, GivesLinksTheirSourceAndRolesTheirCodes) {
+    TempDir dir;
+    const auto path = test::make_seeded_database(dir);
+    for (const char* table : {"role_skills", "role_industries", "responsibilities"}) {
+        EXPECT_EQ(count(path, std::string(table) + " WHERE source_id IS NULL"), "0") << table;
+        EXPECT_EQ(count(path, std::string(table) + " t JOIN roles r ON r.id = t.role_id WHERE "
+                                                   "t.source_id <> r.source_id"),
+                  "0")
+            << table;
+    }
+    EXPECT_EQ(query(path, "SELECT r.slug, c.code, c.relation FROM role_codes c JOIN roles r ON "
+                          "r.id = c.role_id WHERE c.scheme = 'onet-soc-2019' ORDER BY r.slug"),
+              (std::vector<std::vector<std::string>>{
+                  {"ai-ml-research-scientist", "15-1221.00", "within"},
+                  {"big-data-engineer", "15-1243.00", "within"},
+                  {"computer-vision-engineer", "15-1221.00", "within"},
+                  {"data-scientist", "15-2051.00", "is"},
+                  {"machine-learning-engineer", "15-2051.00", "within"},
+                  {"mlops-engineer", "15-1252.00", "within"},
+                  {"nlp-engineer", "15-1221.00", "within"}}));
+}
+
+// A base that had the article before migration 0003 gets the sources of its links from the
+// migration and its codes from the article's newer seed set; a new base gets both from the
+// seeder. Both end the same.
+TEST(Seeder, ABaseSeededBeforeOccupationsEndsAsANewOneDoes) {
+    TempDir dir;
+    const auto fresh = test::make_seeded_database(dir, "fresh.db");
+    const auto old = dir / "old.db";
+    test::make_article_base_before_occupations(old, 2);
+    ASSERT_EQ(count(old, "role_skills"), count(fresh, "role_skills"));
+    const auto report = initialize_knowledge_base(old, Content::kArticle);
+    EXPECT_EQ(report.migrations.size(), known_migrations().size() - 2);
+    // The times migrations and seed sets were applied differ; nothing else may.
+    const auto content = [](const test::fs::path& path) {
+        std::string dump = content_dump(path);
+        for (const char* table : {"== schema_migrations\n", "== seed_sets\n"}) {
+            const auto start = dump.find(table);
+            const auto end = dump.find("\n== ", start + 1);
+            dump.erase(start, end - start);
+        }
+        return dump;
+    };
+    EXPECT_EQ(content(old), content(fresh));
+    EXPECT_EQ(count(old, "role_codes"), "7");
 }
 
 TEST(Seeder, ResponsibilitiesKeepTheArticleOrder) {

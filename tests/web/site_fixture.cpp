@@ -13,6 +13,7 @@
 namespace jobkb::test {
 
 fs::path make_web_database(const TempDir& dir) {
+    const fs::path kSourceData = source_dir() / "tests" / "data";
     const fs::path db = make_seeded_database(dir);
     const Variables today = {{"JOBKB_TODAY", "2026-11-23"}};
     const fs::path extra = dir / "extra.csv";
@@ -24,10 +25,14 @@ fs::path make_web_database(const TempDir& dir) {
                            "Machine Learning Engineer,US,USD,155000,2025-01-01,average\n"
                            "Machine Learning Engineer,US,USD,145000,2025-01-01,median\n"
                            "Machine Learning Engineer,IN,INR,950000,2024,average\n");
-    for (const auto& arguments :
-         std::vector<std::vector<std::string>>{survey_import_arguments(db),
-                                               {"--db", db.string(), "import", "salaries",
-                                                extra.string(), "--create-roles", "--quiet"}}) {
+    for (const auto& arguments : std::vector<std::vector<std::string>>{
+             survey_import_arguments(db),
+             {"--db", db.string(), "import", "salaries", extra.string(), "--create-roles",
+              "--quiet"},
+             {"--db", db.string(), "import", "onet", (kSourceData / "onet" / "29.2-mini").string()},
+             {"--db", db.string(), "import", "rates", (kSourceData / "fx" / kEcbRates).string()},
+             {"--db", db.string(), "import", "rates",
+              (kSourceData / "fx" / kPppFactors).string()}}) {
         const auto result = run_cli(arguments, today);
         if (result.exit_code != 0) {
             throw std::runtime_error("setting up the web base failed: " + result.err);

@@ -13,33 +13,7 @@
 namespace jobkb::test {
 namespace {
 
-class SiteTest : public ::testing::Test {
-protected:
-    static void SetUpTestSuite() {
-        dir_ = new TempDir();
-        db_path_ = new fs::path(make_web_database(*dir_));
-    }
-    static void TearDownTestSuite() {
-        delete db_path_;
-        delete dir_;
-    }
-    void SetUp() override { database_ = open_knowledge_base(*db_path_, Access::kReadOnly); }
-
-    web::Response get(const std::string& path, const web::Parameters& parameters = {},
-                      const std::string& method = "GET") {
-        return web::answer(web::Request{method, path, parameters}, *database_, options_);
-    }
-
-    std::string db() const { return db_path_->string(); }
-
-    static TempDir* dir_;
-    static fs::path* db_path_;
-    std::unique_ptr<Database> database_;
-    web::SiteOptions options_{false, "kb.db"};
-};
-
-TempDir* SiteTest::dir_ = nullptr;
-fs::path* SiteTest::db_path_ = nullptr;
+using SiteTest = WebBaseTest;
 
 // The CLI's stdout for the same question.
 std::string cli_out(const std::vector<std::string>& arguments) {
@@ -110,6 +84,43 @@ TEST_F(SiteTest, EveryApiEndpointAnswersWhatTheCliPrints) {
          {{"q", "\"computer vision\" OR pipe*"}},
          {"search", "\"computer vision\" OR pipe*", "--tsv"}},
         {"/api/search.md", {{"q", kScriptRole}}, {"search", kScriptRole, "--format", "markdown"}},
+        // O*NET's content (codes, tasks, technology skills, titles, relations, attribution).
+        {"/api/role", {{"name", "Data Scientist"}}, {"role", "Data Scientist", "--json"}},
+        {"/api/role.md",
+         {{"name", "Machine Learning Engineer"}},
+         {"role", "Machine Learning Engineer", "--format", "markdown"}},
+        // Converted: ?in=, ?ppp=1 and ?rate_on= as --in, --ppp and --rate-on.
+        {"/api/role",
+         {{"name", "Machine Learning Engineer"}, {"in", "EUR"}},
+         {"role", "Machine Learning Engineer", "--in", "EUR", "--json"}},
+        {"/api/role",
+         {{"name", "Machine Learning Engineer"}, {"in", "usd"}, {"rate_on", "2025-05-09"}},
+         {"role", "Machine Learning Engineer", "--in", "usd", "--rate-on", "2025-05-09", "--json"}},
+        {"/api/role.csv",
+         {{"name", "Data Scientist"}, {"ppp", "1"}},
+         {"role", "Data Scientist", "--ppp", "--csv"}},
+        {"/api/roles",
+         {{"country", "IN"}, {"in", "EUR"}, {"rate_on", "latest"}},
+         {"roles", "--country", "IN", "--in", "EUR", "--rate-on", "latest", "--json"}},
+        {"/api/roles.csv", {{"ppp", "1"}}, {"roles", "--ppp", "--csv"}},
+        {"/api/roles.md",
+         {{"skill", "python"}, {"in", "GBP"}, {"rate_on", "2025-05-09"}},
+         {"roles", "--skill", "python", "--in", "GBP", "--rate-on", "2025-05-09", "--format",
+          "markdown"}},
+        {"/api/compare",
+         {{"roles", "Data Scientist"},
+          {"roles", "Machine Learning Engineer"},
+          {"in", "INR"},
+          {"rate_on", "2025-05-09"}},
+         {"compare", "Data Scientist", "Machine Learning Engineer", "--in", "INR", "--rate-on",
+          "2025-05-09", "--json"}},
+        {"/api/compare.csv",
+         {{"roles", "Data Scientist"}, {"roles", "Machine Learning Engineer"}, {"ppp", "1"}},
+         {"compare", "Data Scientist", "Machine Learning Engineer", "--ppp", "--csv"}},
+        {"/api/compare.md",
+         {{"roles", "Data Scientist"}, {"roles", "Machine Learning Engineer"}, {"in", "USD"}},
+         {"compare", "Data Scientist", "Machine Learning Engineer", "--in", "USD", "--format",
+          "markdown"}},
     };
     for (const auto& item : cases) {
         const auto response = get(item.path, item.parameters);

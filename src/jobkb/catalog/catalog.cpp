@@ -17,9 +17,9 @@ CatalogStatements::CatalogStatements(Database& database)
                            " FROM countries k JOIN currencies c ON c.code = k.currency_code "
                            "WHERE k.code = :country"},
       role_skills{database, "reading a role's skills",
-                  "SELECT s.name, rs.relevance FROM role_skills rs JOIN skills s "
-                  "ON s.id = rs.skill_id WHERE rs.role_id = :role "
-                  "ORDER BY rs.relevance, rs.position"},
+                  std::string("SELECT s.name, rs.relevance FROM role_skills rs JOIN skills s "
+                              "ON s.id = rs.skill_id WHERE rs.role_id = :role AND ") +
+                      strongest_link("rs") + " ORDER BY rs.relevance, rs.position"},
       database_(database) {}
 
 Currency read_currency(const Statement::Use& row, int first) {

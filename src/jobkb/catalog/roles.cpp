@@ -47,10 +47,11 @@ RoleListingStatements::RoleListingStatements(Database& database)
                      "SELECT role_id FROM role_skills WHERE skill_id = :skill "
                      "AND relevance = 'key'"},
       skill_role_count{database, kListing,
-                       "SELECT count(*) FROM role_skills WHERE skill_id = :skill"},
+                       "SELECT count(DISTINCT role_id) FROM role_skills WHERE skill_id = :skill"},
+      // A role may have a skill twice (key or mentioned, and technology): the strongest first.
       role_has_skill{database, kListing,
                      "SELECT relevance FROM role_skills WHERE role_id = :role "
-                     "AND skill_id = :skill"},
+                     "AND skill_id = :skill ORDER BY relevance LIMIT 1"},
       in_industry{database, kListing,
                   "SELECT role_id FROM role_industries WHERE industry_id = :industry"},
       roles{database, kListing, std::string(kRoles) + " ORDER BY name"},

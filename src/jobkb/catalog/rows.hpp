@@ -6,6 +6,8 @@
 #include "jobkb/catalog.hpp"
 #include "jobkb/statement.hpp"
 
+#include <string>
+
 namespace SQLite {
 class Statement;
 } // namespace SQLite
@@ -32,6 +34,15 @@ inline constexpr const char* kLatestJoins =
 inline constexpr const char* kHistoryJoins =
     " FROM salary_observations o JOIN roles r ON r.id = o.role_id "
     "JOIN currencies c ON c.code = o.currency_code JOIN sources src ON src.id = o.source_id";
+
+// A role may have a skill twice, as a source's key or mentioned skill and as an occupation's
+// technology skill (migration 0008): this condition keeps the row of role_skills `alias` only
+// when it is the strongest of them (key, then mentioned, then technology), by primary key.
+inline std::string strongest_link(const char* alias) {
+    return std::string("NOT EXISTS (SELECT 1 FROM role_skills stronger WHERE stronger.role_id = ") +
+           alias + ".role_id AND stronger.skill_id = " + alias +
+           ".skill_id AND stronger.relevance < " + alias + ".relevance)";
+}
 
 // A Currency from four columns starting at `first`: code, symbol ('' for none), minor unit,
 // digit grouping (kCurrencyColumns). Throws Error when a column cannot be read.

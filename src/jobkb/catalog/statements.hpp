@@ -57,13 +57,24 @@ struct RoleListingStatements {
     Statement headlines_of_ids;
 };
 
-// `jobkb role` (role_profile.cpp).
+// `jobkb role` (role_profile.cpp, role_details.cpp).
 struct RoleProfileStatements {
     explicit RoleProfileStatements(Database& database);
     Statement role;             // slug, name, summary of :role
     Statement aliases;          // its aliases
-    Statement responsibilities; // in order
+    Statement responsibilities; // in order, without a source's tasks
     Statement industries;       // in order
+    Statement by_code;          // the role that is :scheme :code
+    Statement within_code;      // the roles within :scheme :code
+    Statement codes;            // :role's codes
+    Statement occupation_title; // a source's title for :role
+    Statement descriptions;     // what sources say of :role
+    Statement tasks;            // its tasks, core first
+    Statement technology;       // its technology skills with their categories
+    Statement titles;           // its titles
+    Statement relations;        // related roles as sources state them
+    Statement source_ids;       // every source of :role's rows
+    Statement source;           // the source :source
 };
 
 // `jobkb salaries` and `jobkb export` (salaries.cpp).

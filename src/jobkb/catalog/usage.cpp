@@ -1,23 +1,27 @@
 // `jobkb skills` and `jobkb industries`: how many roles use each skill or industry.
 #include "jobkb/catalog.hpp"
+#include "jobkb/catalog/rows.hpp"
 #include "jobkb/catalog/statements.hpp"
 
 namespace jobkb {
 
 namespace detail {
 
+// A role may have a skill both as key (or mentioned) and as technology: it counts once.
 UsageStatements::UsageStatements(Database& database)
     : skills{database, "listing skills",
-             "SELECT s.name, count(rs.role_id), "
+             "SELECT s.name, count(DISTINCT rs.role_id), "
              "count(CASE WHEN rs.relevance = 'key' THEN 1 END), '' "
              "FROM skills s LEFT JOIN role_skills rs ON rs.skill_id = s.id "
              "GROUP BY s.id ORDER BY 2 DESC, 3 DESC, s.name"},
       skills_of_role{database, "listing skills",
-                     "SELECT s.name, (SELECT count(*) FROM role_skills x WHERE x.skill_id = s.id), "
+                     "SELECT s.name, (SELECT count(DISTINCT x.role_id) FROM role_skills x "
+                     "WHERE x.skill_id = s.id), "
                      "(SELECT count(*) FROM role_skills x WHERE x.skill_id = s.id "
                      "AND x.relevance = 'key'), mine.relevance "
                      "FROM role_skills mine JOIN skills s ON s.id = mine.skill_id "
-                     "WHERE mine.role_id = :role ORDER BY mine.relevance, mine.position"},
+                     "WHERE mine.role_id = :role AND " +
+                         strongest_link("mine") + " ORDER BY mine.relevance, mine.position"},
       industries{database, "listing industries",
                  "SELECT i.name, count(ri.role_id), 0, '' FROM industries i "
                  "LEFT JOIN role_industries ri ON ri.industry_id = i.id "

@@ -3,6 +3,7 @@
 #include "jobkb/import/created_roles.hpp"
 #include "jobkb/import/observation_writer.hpp"
 #include "jobkb/import/rate_store.hpp"
+#include "jobkb/import/role_undo.hpp"
 
 #include <fmt/format.h>
 
@@ -12,12 +13,14 @@ namespace jobkb {
 namespace detail {
 namespace {
 
-// What a batch may hold, undone in this order: its figures, then the titles it recorded, then the
-// roles it created (a role is removed only once nothing else refers to it).
-const std::array<BatchContent, 5> kBatchContents = {{
+// What a batch may hold, undone in this order: its figures; a batch of roles or of a release puts
+// back what it changed; then the titles a batch recorded, then the roles it created (a role is
+// removed only once nothing else refers to it).
+const std::array<BatchContent, 6> kBatchContents = {{
     {"salary observations", remove_batch_observations},
     {"exchange rates", remove_batch_rates},
     {"PPP factors", remove_batch_factors},
+    {"roles, their links and what they replaced", undo_role_content},
     {"role titles", remove_batch_titles},
     {"roles", remove_batch_roles},
 }};
@@ -56,13 +59,25 @@ Batches::Batches(Database& database, std::string_view doing)
               "RETURNING id"),
       earlier_(database, doing,
                "SELECT id, rows_rejected FROM import_batches WHERE sha256 = :sha AND "
-               "settings = :settings AND undone_at IS NULL AND id <> :batch ORDER BY id LIMIT 1"),
+               "settings = :settings AND content = :content AND undone_at IS NULL AND "
+               "id <> :batch ORDER BY id LIMIT 1"),
+      earlier_latest_(database, doing,
+                      "SELECT b.id, b.rows_rejected FROM import_batches b WHERE b.sha256 = :sha "
+                      "AND b.settings = :settings AND b.content = :content AND "
+                      "b.undone_at IS NULL AND b.id <> :batch AND NOT EXISTS (SELECT 1 FROM "
+                      "import_batches l WHERE l.id > b.id AND l.id <> :batch AND "
+                      "l.undone_at IS NULL AND l.content IN ('roles', 'onet')) "
+                      "ORDER BY b.id LIMIT 1"),
       supersede_(database, doing,
                  "UPDATE import_batches SET superseded_by = :batch WHERE source_id = :source AND "
                  "id < :batch AND superseded_by IS NULL AND undone_at IS NULL RETURNING id"),
       finish_(database, doing,
               "UPDATE import_batches SET sha256 = :sha, rows_read = :read, rows_inserted = "
               ":inserted, rows_rejected = :rejected WHERE id = :batch") {}
+
+bool changes_earlier_rows(std::string_view content) {
+    return content == kRoleContent || content == kOnetContent;
+}
 
 std::int64_t Batches::start(const std::string& file_name, const std::string& settings,
                             InputFormat format, std::int64_t source_id, std::string_view content) {
@@ -81,9 +96,14 @@ std::int64_t Batches::start(const std::string& file_name, const std::string& set
 
 std::optional<EarlierImport> Batches::earlier_import(const std::string& sha256,
                                                      const std::string& settings,
-                                                     std::int64_t batch_id) {
-    auto earlier =
-        earlier_.use().bind(":sha", sha256).bind(":settings", settings).bind(":batch", batch_id);
+                                                     std::int64_t batch_id,
+                                                     std::string_view content) {
+    auto earlier = (changes_earlier_rows(content) ? earlier_latest_ : earlier_)
+                       .use()
+                       .bind(":sha", sha256)
+                       .bind(":settings", settings)
+                       .bind(":batch", batch_id)
+                       .bind(":content", content);
     if (!earlier.step()) {
         return std::nullopt;
     }

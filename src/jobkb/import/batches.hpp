@@ -27,18 +27,32 @@ struct BatchCounts {
     std::int64_t rows_rejected = 0;
 };
 
+// What a batch holds (import_contents.code).
+inline constexpr std::string_view kSalaryContent = "salaries";
+inline constexpr std::string_view kRoleContent = "roles";
+inline constexpr std::string_view kOnetContent = "onet";
+
+// Whether batches of this content change rows they did not create (roles and O*NET releases
+// update roles, replace an earlier release's rows): then only the latest such batch can be
+// repeated or undone, since a later one may build on what it changed.
+bool changes_earlier_rows(std::string_view content);
+
 class Batches {
 public:
     Batches(Database& database, std::string_view doing);
 
-    // A new batch holding `content` (a code of import_contents); its SHA-256 and counts are known
-    // at finish().
+    // A new batch holding `content` (a code of import_contents); `format` is recorded as it is
+    // (import_batches.format) and as the reader it was read with (input_format, through
+    // input_formats). Its SHA-256 and counts are known at finish().
     std::int64_t start(const std::string& file_name, const std::string& settings,
                        InputFormat format, std::int64_t source_id,
-                       std::string_view content = "salaries");
-    // The first earlier batch (not `batch_id`) of the same bytes and settings, not undone.
+                       std::string_view content = kSalaryContent);
+    // The first earlier batch (not `batch_id`) of the same bytes, settings and content, not
+    // undone; for content that changes earlier rows, only if no later batch of such content
+    // stands (a later one may have changed what it wrote, so importing it again is no repeat).
     std::optional<EarlierImport> earlier_import(const std::string& sha256,
-                                                const std::string& settings, std::int64_t batch_id);
+                                                const std::string& settings, std::int64_t batch_id,
+                                                std::string_view content = kSalaryContent);
     // The source's earlier batches that counted as current stop counting (they stay as history);
     // returns them. The triggers move the latest figures.
     std::vector<std::int64_t> supersede(std::int64_t batch_id, std::int64_t source_id);
@@ -47,6 +61,7 @@ public:
 private:
     Statement insert_;
     Statement earlier_;
+    Statement earlier_latest_;
     Statement supersede_;
     Statement finish_;
 };

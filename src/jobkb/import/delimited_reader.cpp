@@ -10,11 +10,13 @@
 namespace jobkb::detail {
 namespace {
 
-// RFC 4180 with a configurable delimiter, one chunk at a time.
+// RFC 4180 with a configurable delimiter, one chunk at a time; or, without quoting, plain
+// delimited lines in which a quote is just a character (O*NET's files).
 class DelimitedReader {
 public:
-    DelimitedReader(TextInput& input, char delimiter, const RecordVisitor& visit)
-        : input_(input), delimiter_(delimiter), visit_(visit) {}
+    DelimitedReader(TextInput& input, char delimiter, const RecordVisitor& visit,
+                    bool quoting = true, std::string_view none = {})
+        : input_(input), delimiter_(delimiter), visit_(visit), quoting_(quoting), none_(none) {}
 
     void run() {
         std::array<char, kReadChunk> buffer{};
@@ -74,7 +76,7 @@ private:
             }
             break;
         case State::kFieldStart:
-            if (c == '"') {
+            if (c == '"' && quoting_) {
                 state_ = State::kQuoted;
                 field_started_ = true;
                 return;
@@ -89,7 +91,7 @@ private:
             count_line(c);
             end_record();
         } else {
-            if (c == '"') {
+            if (c == '"' && quoting_) {
                 note("a quote inside an unquoted field (expected the whole field in quotes, with "
                      "inner quotes doubled)");
             }
@@ -173,7 +175,11 @@ private:
             record_.names = &header_;
             record_.values.clear();
             for (auto& field : fields_) {
-                record_.values.emplace_back(std::move(field));
+                if (!none_.empty() && field == none_) {
+                    record_.values.emplace_back(std::nullopt);
+                } else {
+                    record_.values.emplace_back(std::move(field));
+                }
             }
             record_.problem = std::move(problem_);
             if (record_.problem.empty() && fields_.size() != header_.size()) {
@@ -190,6 +196,8 @@ private:
     TextInput& input_;
     char delimiter_;
     const RecordVisitor& visit_;
+    bool quoting_;
+    std::string_view none_; // a field's text that means no value ("n/a"); empty: none
     State state_ = State::kFieldStart;
     bool pending_cr_ = false;
     bool field_started_ = false;
@@ -209,6 +217,11 @@ private:
 
 void read_delimited(TextInput& input, char delimiter, const RecordVisitor& visit) {
     DelimitedReader(input, delimiter, visit).run();
+}
+
+void read_plain_tsv(InputSource& input, const RecordVisitor& visit) {
+    TextInput text(input);
+    DelimitedReader(text, '\t', visit, false, "n/a").run();
 }
 
 } // namespace jobkb::detail

@@ -28,6 +28,10 @@ std::string joined(std::span<const FieldSpec> fields, bool required_only) {
 
 } // namespace
 
+bool FieldList::has_lists() const noexcept {
+    return std::any_of(fields_.begin(), fields_.end(), [](const FieldSpec& f) { return f.list; });
+}
+
 std::optional<std::size_t> FieldList::index(std::string_view name) const {
     for (std::size_t i = 0; i < fields_.size(); ++i) {
         if (fields_[i].name == name) {

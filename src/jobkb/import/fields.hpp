@@ -16,6 +16,9 @@ struct FieldSpec {
     bool required = false; // a row without it is rejected; a header without it is refused
     // Other header names that mean this field ("job_title" for a role), lower-case.
     std::span<const std::string_view> spellings = {};
+    // A list of names: in JSON an array, in a CSV or TSV cell names separated by ';' (or a JSON
+    // array). A JSON array for a field that is no list is a problem of the row.
+    bool list = false;
     // Holds a number: in a file whose numbers have decimal commas (Dialect::decimal_comma), the
     // field's problems say so.
     bool number = false;
@@ -38,6 +41,9 @@ public:
     // small edit distance of a name or spelling ("curency"). nullopt when none is close.
     std::optional<std::size_t> closest(std::string_view column,
                                        const std::vector<bool>& taken) const;
+
+    // Whether any field is a list (the JSON readers then accept arrays as values).
+    bool has_lists() const noexcept;
 
     std::string names() const;          // "role, country, currency, ..."
     std::string required_names() const; // "role, country, currency, amount, as_of"

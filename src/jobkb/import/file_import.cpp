@@ -47,16 +47,25 @@ void FileImport::run(RowImporter& rows, FileImportReport& report) {
     Batches batches(database_, doing_);
     batch_source_ = sources_.id(default_source());
     // The dialect (encoding, delimiter, sheet) is settled before the batch: it is part of the
-    // settings that tell one import of a file from another.
-    RecordReader reader(input_, options_.format, options_.reading);
+    // settings that tell one import of a file from another. Fields that are lists (roles) let
+    // the JSON readers take arrays as values.
+    ReadOptions reading = options_.reading;
+    reading.lists = plan_.fields().has_lists();
+    RecordReader reader(input_, options_.format, reading);
     dialect_ = &reader.dialect();
-    std::string settings = settings_fingerprint(options_, reader.dialect(), batch_source_);
+    const std::string_view content = rows.content();
+    // Salary and rate batches keep the fingerprints they always had; batches that change earlier
+    // rows (roles) say what they hold, so that the same bytes imported as roles and as salaries
+    // are two imports.
+    std::string settings =
+        (changes_earlier_rows(content) ? "content=" + std::string(content) + ";" : std::string()) +
+        settings_fingerprint(options_, reader.dialect(), batch_source_);
     if (const std::string own = rows.settings(); !own.empty()) {
         settings += ";" + own;
     }
     rejects_.emplace(options_, on_reject_, report);
     batch_id_ = batches.start(options_.file_name, settings, reader.dialect().format, batch_source_,
-                              rows.content());
+                              content);
     report.batch_id = batch_id_;
     rows.begin(*this);
     reader.read([&](const Record& record) { visit(record, rows, report); });
@@ -68,7 +77,7 @@ void FileImport::run(RowImporter& rows, FileImportReport& report) {
                                          "least one row)");
     }
     const std::string sha = hashed_ != nullptr ? hashed_->sha256() : input_.sha256();
-    if (const auto earlier = batches.earlier_import(sha, settings, batch_id_)) {
+    if (const auto earlier = batches.earlier_import(sha, settings, batch_id_, content)) {
         report.already_imported = true;
         report.existing_batch = earlier->batch_id;
         report.existing_rejected = earlier->rows_rejected;

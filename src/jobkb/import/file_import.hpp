@@ -39,8 +39,8 @@ public:
     // the dry run's rollback: the change report.
     virtual void report() = 0;
 
-    // What the batch holds: a code of import_contents ("salaries", "exchange-rates").
-    virtual std::string_view content() const { return "salaries"; }
+    // What the batch holds: a code of import_contents ("salaries", "roles", "exchange-rates").
+    virtual std::string_view content() const { return kSalaryContent; }
     // Whether the importer reads each record's columns itself (a file with one column per
     // currency or year): then no field plan is made, and accept() gets every record with its
     // `problem`, and empty texts.
@@ -53,7 +53,7 @@ public:
 class FileImport {
 public:
     // Throws Error(kInvalidArgument) for unusable options (a mapping or constant naming no field
-    // of `fields`, a malformed `today`).
+    // of `fields`, a malformed `today`). What the batch holds is the RowImporter's content().
     FileImport(Database& database, InputSource& input, const FileImportOptions& options,
                const FieldList& fields, const RejectSink& on_reject);
 

@@ -25,7 +25,8 @@ struct FormatEntry {
     std::string_view name;
     std::array<std::string_view, 2> other_names; // "" where there are fewer
     char delimiter;                              // delimited text: the default; else '\0'
-    void (*read_text)(detail::TextInput& input, const detail::RecordVisitor& visit);
+    void (*read_text)(detail::TextInput& input, const detail::RecordVisitor& visit,
+                      const ReadOptions& options);
 };
 
 const std::array<FormatEntry, 5> kFormats = {{
@@ -171,6 +172,7 @@ InputFormat detect_input_format(InputSource& input) {
 
 struct RecordReader::Impl {
     InputFormat format;
+    ReadOptions options;
     Dialect dialect;
     std::optional<detail::TextInput> text;
     std::unique_ptr<detail::WorkbookReader> workbook;
@@ -180,6 +182,7 @@ RecordReader::RecordReader(InputSource& input, InputFormat format, ReadOptions o
     : impl_(std::make_unique<Impl>()) {
     const FormatEntry& entry = entry_of(format);
     impl_->format = format;
+    impl_->options = options;
     impl_->dialect.format = format;
     if (format == InputFormat::kXlsx) {
         impl_->workbook = detail::open_workbook(input, options.sheet);
@@ -211,15 +214,15 @@ void RecordReader::read(const std::function<void(const Record&)>& visit) {
     }
     const FormatEntry& entry = entry_of(impl_->format);
     if (entry.read_text) {
-        entry.read_text(*impl_->text, visit);
+        entry.read_text(*impl_->text, visit, impl_->options);
     } else {
         detail::read_delimited(*impl_->text, impl_->dialect.delimiter, visit);
     }
 }
 
 void read_records(InputSource& input, InputFormat format,
-                  const std::function<void(const Record&)>& visit) {
-    RecordReader(input, format).read(visit);
+                  const std::function<void(const Record&)>& visit, const ReadOptions& options) {
+    RecordReader(input, format, options).read(visit);
 }
 
 } // namespace jobkb

@@ -101,8 +101,9 @@ class JsonRecords : public nlohmann::json_sax<nlohmann::json> {
 public:
     enum class Shape { kArray, kObject };
 
-    JsonRecords(Shape shape, const std::function<std::size_t()>& line, const RecordVisitor& visit)
-        : shape_(shape), line_(line), visit_(visit) {}
+    JsonRecords(Shape shape, const std::function<std::size_t()>& line, const RecordVisitor& visit,
+                bool lists)
+        : shape_(shape), line_(line), visit_(visit), lists_(lists) {}
 
     std::string fatal; // set when parsing must stop
 
@@ -155,9 +156,20 @@ public:
             fatal = "is an array (expected one object a line)";
             return false;
         }
+        if (lists_ && depth_ == record_depth() + 1 && awaiting_value_) {
+            list_.emplace(); // a field's list of names
+            return true;
+        }
         return nested();
     }
     bool end_array() override {
+        if (list_ && depth_ == record_depth() + 1) {
+            std::string text = nlohmann::json(*list_).dump(
+                -1, ' ', false, nlohmann::json::error_handler_t::replace);
+            list_.reset();
+            --depth_;
+            return value(std::move(text), true);
+        }
         --depth_;
         return true;
     }
@@ -207,13 +219,25 @@ private:
         return true;
     }
 
-    bool value(std::optional<std::string> text) {
+    bool value(std::optional<std::string> text, bool list = false) {
+        if (list_ && depth_ == record_depth() + 1) {
+            if (text) { // a null in a list names nothing
+                if (!count_bytes(text->size())) {
+                    return false;
+                }
+                list_->push_back(std::move(*text));
+            }
+            return true;
+        }
         if (depth_ == record_depth()) {
             awaiting_value_ = false;
             if (!count_bytes(text ? text->size() : 0)) {
                 return false;
             }
             record_.values.push_back(std::move(text));
+            if (lists_) {
+                record_.lists.push_back(list);
+            }
         } else if (depth_ < record_depth()) {
             // A scalar where an object was expected: report it as a record of its own.
             Record stray;
@@ -231,12 +255,25 @@ private:
                 fmt::format("nests deeper than {} levels (expected flat objects)", kMaxJsonDepth);
             return false;
         }
+        if (list_ && depth_ == record_depth() + 2) {
+            if (record_.problem.empty()) {
+                record_.problem = "a list holds an object or another list (expected text or "
+                                  "numbers)";
+            }
+            return true;
+        }
         if (depth_ == record_depth() + 1) {
             awaiting_value_ = false;
             if (record_.problem.empty()) {
-                record_.problem = "a field holds an object or array (expected text or a number)";
+                record_.problem = lists_ ? "a field holds an object (expected text, a number or "
+                                           "a list of them)"
+                                         : "a field holds an object or array (expected text or "
+                                           "a number)";
             }
             record_.values.push_back(std::nullopt); // keeps names and values aligned
+            if (lists_) {
+                record_.lists.push_back(false);
+            }
         }
         if (depth_ <= record_depth()) {
             Record stray;
@@ -255,15 +292,17 @@ private:
     std::vector<std::string> names_;
     std::size_t record_bytes_ = 0;
     bool awaiting_value_ = false;
+    bool lists_;                                   // arrays of scalars are values
+    std::optional<std::vector<std::string>> list_; // the list being read
 };
 
 } // namespace
 
-void read_json_array(TextInput& input, const RecordVisitor& visit) {
+void read_json_array(TextInput& input, const RecordVisitor& visit, const ReadOptions& options) {
     JsonInputBuffer buffer(input);
     std::istream stream(&buffer);
     const std::function<std::size_t()> line = [&] { return buffer.line(); };
-    JsonRecords records(JsonRecords::Shape::kArray, line, visit);
+    JsonRecords records(JsonRecords::Shape::kArray, line, visit, options.lists);
     bool top_level_array = false;
     // Peek at the first significant character: the input must be one array.
     while (true) {
@@ -305,7 +344,7 @@ void read_json_array(TextInput& input, const RecordVisitor& visit) {
     }
 }
 
-void read_json_lines(TextInput& input, const RecordVisitor& visit) {
+void read_json_lines(TextInput& input, const RecordVisitor& visit, const ReadOptions& options) {
     std::array<char, kReadChunk> buffer{};
     std::string line;
     std::size_t line_number = 0;
@@ -333,7 +372,7 @@ void read_json_lines(TextInput& input, const RecordVisitor& visit) {
         const std::function<void(const Record&)> keep = [&](const Record& record) {
             parsed_records.push_back(record);
         };
-        JsonRecords records(JsonRecords::Shape::kObject, where, keep);
+        JsonRecords records(JsonRecords::Shape::kObject, where, keep, options.lists);
         const bool parsed = nlohmann::json::sax_parse(line, &records);
         if (parsed && records.fatal.empty()) {
             for (const auto& record : parsed_records) {

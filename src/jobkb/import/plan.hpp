@@ -40,7 +40,8 @@ public:
 private:
     void plan(const std::vector<std::string>& names);
 
-    const FieldList& fields_;
+    // By value: a FieldList is a view of a static table, and a caller may pass a temporary.
+    FieldList fields_;
     const FileImportOptions& options_;
     std::vector<std::pair<std::size_t, std::string>> mapping_; // field, normalized column
     std::vector<bool> mapped_;                                 // per field: has a mapping

@@ -38,11 +38,16 @@ std::string column_label(std::string_view name, std::size_t index);
 // CSV and TSV (and ';' or '|' separated): a header row, then records, RFC 4180 quoting.
 void read_delimited(TextInput& input, char delimiter, const RecordVisitor& visit);
 
-// JSON: one array of flat objects.
-void read_json_array(TextInput& input, const RecordVisitor& visit);
+// Tab-separated lines without any quoting, as O*NET's text files are (a field may hold a literal
+// "): a header line, then one record a line, as read_delimited() reads them otherwise (decoded
+// through a TextInput, line ends, bounds); `n/a` reads as no value (a JSON null's nullopt).
+void read_plain_tsv(InputSource& input, const RecordVisitor& visit);
 
-// NDJSON: one flat object a line.
-void read_json_lines(TextInput& input, const RecordVisitor& visit);
+// JSON: one array of flat objects (with options.lists, values may be arrays of scalars).
+void read_json_array(TextInput& input, const RecordVisitor& visit, const ReadOptions& options);
+
+// NDJSON: one flat object a line (with options.lists, values may be arrays of scalars).
+void read_json_lines(TextInput& input, const RecordVisitor& visit, const ReadOptions& options);
 
 // What the first records of a delimited file say about how it is written (sniff.cpp).
 struct SniffedDialect {

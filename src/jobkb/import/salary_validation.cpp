@@ -17,7 +17,7 @@ constexpr std::array<FieldSpec, 9> kSalaryFieldSpecs = {{
     {kImportFields[kRole], true},
     {kImportFields[kCountry], true},
     {kImportFields[kCurrency], true},
-    {kImportFields[kAmount], true, {}, true},
+    {.name = kImportFields[kAmount], .required = true, .number = true},
     {kImportFields[kPeriod], false},
     {kImportFields[kStatistic], false},
     {kImportFields[kAsOf], true},

@@ -51,7 +51,13 @@ bool read_field_texts(const Record& record, const ColumnPlan& plan, const Mappin
         } else {
             text.reset();
         }
-        if (text && !valid_utf8(*text)) {
+        const bool list_value = !mapping.constant(field) && column >= 0 &&
+                                static_cast<std::size_t>(column) < record.lists.size() &&
+                                record.lists[static_cast<std::size_t>(column)];
+        if (text && list_value && !fields[field].list) {
+            add(problems, fields[field].name, "holds a list", "one value");
+            text = "?"; // reported; not reported again as empty
+        } else if (text && !valid_utf8(*text)) {
             add(problems, fields[field].name, "is not valid UTF-8", "UTF-8 text");
             text = "?"; // reported; not reported again as empty
         } else if (text && has_control_characters(*text)) {

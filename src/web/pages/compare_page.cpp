@@ -1,5 +1,6 @@
 // /compare and /gap: roles side by side, and what moving from one to another asks.
 #include "web/charts/charts.hpp"
+#include "web/conversions.hpp"
 #include "web/pages/pages.hpp"
 
 #include "cli/listings.hpp"
@@ -17,7 +18,7 @@ constexpr std::size_t kChoices = 500;
 
 Html role_form(PageContext& context, std::string_view action,
                const std::vector<std::pair<std::string, std::string>>& fields,
-               std::string_view button) {
+               std::string_view button, const Query* conversion = nullptr) {
     Html html;
     if (!context.links.is_served()) {
         return html;
@@ -36,8 +37,11 @@ Html role_form(PageContext& context, std::string_view action,
             .empty("input", {{"id", id}, {"name", name}, {"value", value}, {"list", "role-names"}})
             .close("div");
     }
-    html.close("fieldset")
-        .open("div", {{"class", "actions"}})
+    html.close("fieldset");
+    if (conversion != nullptr) {
+        conversion_fields(html, *conversion);
+    }
+    html.open("div", {{"class", "actions"}})
         .element("button", button, {{"type", "submit"}})
         .close("div")
         .open("datalist", {{"id", "role-names"}});
@@ -51,7 +55,7 @@ Html role_form(PageContext& context, std::string_view action,
 
 } // namespace
 
-Page compare_page(PageContext& context, const std::vector<std::string>& roles) {
+Page compare_page(PageContext& context, const std::vector<std::string>& roles, const Query& query) {
     Page page;
     page.frame.title = "Compare roles";
     page.frame.section = "compare";
@@ -65,20 +69,21 @@ Page compare_page(PageContext& context, const std::vector<std::string>& roles) {
     }
     if (roles.size() < 2) {
         html.element("h1", "Compare roles")
-            .append(role_form(context, "/compare", fields, "Compare"))
+            .append(role_form(context, "/compare", fields, "Compare", &query))
             .element("p", "Name two or more roles to see their skills, industries and salaries "
                           "side by side.");
         return page;
     }
     try {
         const Comparison comparison = compare_roles(context.catalog, roles);
+        const auto conversions = conversions_of(context.catalog.database(), query);
         std::string title;
         for (const auto& role : comparison.roles) {
             title += (title.empty() ? "" : " · ") + role;
         }
         page.frame.title = "Compare: " + title;
         html.element("h1", "Compare roles")
-            .append(role_form(context, "/compare", fields, "Compare"));
+            .append(role_form(context, "/compare", fields, "Compare", &query));
         html.open("ul", {{"class", "chips roles"}});
         for (const auto& role : comparison.roles) {
             html.open("li").link(context.links.role(role), role).close("li");
@@ -93,12 +98,15 @@ Page compare_page(PageContext& context, const std::vector<std::string>& roles) {
         html.append(
                 section_heading("side-by-side", "Side by side",
                                 "Shared items first; “Shared by” counts the roles that have it."))
-            .append(listing_table(cli::comparison_listing(comparison), {}, "Comparison"));
+            .append(listing_table(
+                cli::comparison_listing(comparison, conversions.get(), cli::Format::kTable), {},
+                "Comparison"))
+            .append(conversion_notes(conversions.get()));
     } catch (const Error& error) {
         page.status = status_of(error);
         html.element("h1", "Compare roles")
             .append(notice(web_message(error)))
-            .append(role_form(context, "/compare", fields, "Compare"));
+            .append(role_form(context, "/compare", fields, "Compare", &query));
     }
     return page;
 }

@@ -9,6 +9,8 @@
 #include "web/links.hpp"
 #include "web/query.hpp"
 
+#include "cli/converted_figures.hpp"
+
 #include "jobkb/catalog.hpp"
 #include "jobkb/error.hpp"
 
@@ -33,12 +35,15 @@ struct PageContext {
     std::string base_label;
 };
 
+// The pages with salary figures take in, ppp and rate_on as `--in`, `--ppp` and `--rate-on`
+// (conversions.hpp): each figure also in that unit, with its rate, date and source; a choice the
+// CLI refuses throws BadRequest.
 // /roles (and /): the filter form, the roles the filter finds.
 Page roles_page(PageContext& context, const Query& query);
 // /role/NAME: the role's profile, salaries with charts, history, reports, related roles.
-Page role_page(PageContext& context, std::string_view role);
+Page role_page(PageContext& context, std::string_view role, const Query& query);
 // /compare?roles=A&roles=B...: roles side by side.
-Page compare_page(PageContext& context, const std::vector<std::string>& roles);
+Page compare_page(PageContext& context, const std::vector<std::string>& roles, const Query& query);
 // /gap?from=A&to=B: the skills A must learn to move to B.
 Page gap_page(PageContext& context, const std::string& from, const std::string& to);
 // /imports: the import batches.
@@ -48,6 +53,15 @@ Page imports_page(PageContext& context);
 Page search_page(PageContext& context, const Query& query);
 // A page that says what went wrong, with this status (404, 400, 405, 500).
 Page message_page(int status, std::string_view title, std::string_view message);
+
+// The role page's parts from occupation sources (role_sources.cpp), what `jobkb role` shows of
+// them: the occupation codes, broader occupation and descriptions (under the heading); tasks,
+// technology skills, titles, stated relations, roles within (cards); the broader occupation's
+// salaries; the sources with their attribution.
+Html occupation_lines(PageContext& context, const RoleProfile& profile);
+Html source_sections(PageContext& context, const RoleProfile& profile);
+Html broader_salaries(const RoleProfile& profile, cli::FigureConversions* conversions);
+Html sources_section(const RoleProfile& profile);
 
 // Shared pieces of the pages (pages.cpp).
 Html section_heading(std::string_view id, std::string_view title, std::string_view note = {});

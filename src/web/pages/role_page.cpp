@@ -1,5 +1,6 @@
 // /role/NAME: everything the base knows of one role, with the provenance of every figure.
 #include "web/charts/charts.hpp"
+#include "web/conversions.hpp"
 #include "web/pages/pages.hpp"
 
 #include "cli/commands.hpp"
@@ -121,17 +122,37 @@ Html related_section(PageContext& context, const RoleProfile& profile) {
     return html;
 }
 
+// The currency selector: a GET form back to this page.
+Html conversion_form(PageContext& context, const RoleProfile& profile, const Query& query) {
+    Html html;
+    if (!context.links.is_served()) {
+        return html;
+    }
+    html.open("form", {{"class", "filters conversion-form"},
+                       {"action", context.links.role(profile.name, profile.slug)},
+                       {"method", "get"}});
+    conversion_fields(html, query);
+    html.open("div", {{"class", "actions"}})
+        .element("button", "Convert", {{"type", "submit"}})
+        .link(context.links.role(profile.name, profile.slug), "As reported",
+              {{"class", "secondary"}})
+        .close("div")
+        .close("form");
+    return html;
+}
+
 } // namespace
 
-Page role_page(PageContext& context, std::string_view role) {
+Page role_page(PageContext& context, std::string_view role, const Query& query) {
     Catalog& catalog = context.catalog;
     const RoleProfile profile = catalog.role_profile(role);
-    SalaryQuery query;
-    query.role = profile.slug;
-    query.history = true;
-    const auto history = catalog.salaries(query);
-    query.history = false;
-    const auto reports = catalog.report_summaries(query);
+    const auto conversions = conversions_of(catalog.database(), query);
+    SalaryQuery figures;
+    figures.role = profile.slug;
+    figures.history = true;
+    const auto history = catalog.salaries(figures);
+    figures.history = false;
+    const auto reports = catalog.report_summaries(figures);
     std::set<std::int64_t> superseded;
     for (const auto& batch : list_import_batches(catalog.database())) {
         if (batch.superseded_by) {
@@ -168,22 +189,27 @@ Page role_page(PageContext& context, std::string_view role) {
             .text(aliases)
             .close("p");
     }
+    html.append(occupation_lines(context, profile));
     html.append(profile_section(context, profile));
+    html.append(source_sections(context, profile));
 
     html.append(section_heading("salaries", "Latest salaries",
                                 "The latest figure per country, statistic and period, in the "
-                                "currency it was reported in."));
+                                "currency it was reported in."))
+        .append(conversion_form(context, profile, query));
     if (profile.latest_salaries.empty()) {
         html.element("p", "No salary figures yet.");
     } else {
         html.open("figure", {{"class", "chart-figure"}})
             .append(latest_salaries_chart(profile.latest_salaries))
             .close("figure")
-            .append(
-                listing_table(with_batches(cli::salaries_listing(profile.latest_salaries, false),
-                                           profile.latest_salaries, superseded),
-                              {}, "Latest salaries"));
+            .append(listing_table(with_batches(cli::salaries_listing(profile.latest_salaries, false,
+                                                                     conversions.get()),
+                                               profile.latest_salaries, superseded),
+                                  {}, "Latest salaries"));
     }
+    html.append(broader_salaries(profile, conversions.get()));
+    html.append(conversion_notes(conversions.get()));
 
     std::vector<SalaryFigure> published;
     for (const auto& figure : history) {
@@ -223,6 +249,7 @@ Page role_page(PageContext& context, std::string_view role) {
         html.append(listing_table(cli::reports_listing(reports), {}, "Individual reports"));
     }
     html.append(related_section(context, profile));
+    html.append(sources_section(profile));
     return page;
 }
 

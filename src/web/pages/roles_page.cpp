@@ -1,4 +1,5 @@
 // /roles: the roles a filter finds, as `jobkb roles` lists them, with the filter as a form.
+#include "web/conversions.hpp"
 #include "web/pages/pages.hpp"
 
 #include "cli/listings.hpp"
@@ -93,6 +94,7 @@ Html filter_form(PageContext& context, const Query& query) {
     select_field(html, "sort", "Order", {{"name", "by name"}, {"salary", "by salary"}},
                  query.one("sort").value_or("name"));
     html.close("div").close("fieldset");
+    conversion_fields(html, query);
     html.open("div", {{"class", "actions"}})
         .element("button", "Show roles", {{"type", "submit"}})
         .link("/roles", "Clear", {{"class", "secondary"}})
@@ -124,6 +126,7 @@ Page roles_page(PageContext& context, const Query& query) {
     page.frame.section = "roles";
     Html& html = page.content;
     const RoleFilter filter = role_filter(query);
+    const auto conversions = conversions_of(context.catalog.database(), query);
     html.element("h1", "Roles");
     if (context.links.is_served()) {
         html.append(filter_form(context, query));
@@ -135,7 +138,8 @@ Page roles_page(PageContext& context, const Query& query) {
         if (filter.country) {
             country = context.catalog.names().resolve_country(*filter.country);
         }
-        const cli::Listing listing = cli::roles_listing(roles, country, cli::Format::kTable);
+        const cli::Listing listing =
+            cli::roles_listing(roles, country, cli::Format::kTable, conversions.get());
         html.open("p", {{"class", "count"}})
             .text(fmt::format("{} role{}", roles.size(), roles.size() == 1 ? "" : "s"));
         if (context.links.is_served()) {
@@ -152,6 +156,7 @@ Page roles_page(PageContext& context, const Query& query) {
                                    : std::string();
             },
             "Roles"));
+        html.append(conversion_notes(conversions.get()));
     } catch (const Error& error) {
         // A name that matches nothing, or an amount that is not one: said above the form.
         page.status = status_of(error);

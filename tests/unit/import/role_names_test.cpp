@@ -151,13 +151,13 @@ TEST_F(RoleNames, MappedTitlesImportOnceAndTheUnknownOnesAreRecorded) {
 
     undo_import_batch(*database_, again.batch_id);
     const auto undone = undo_import_batch_by_content(*database_, report.batch_id);
-    // Every kind of content, in undo's order: figures (observations, rates, factors), then titles,
-    // then roles.
-    ASSERT_EQ(undone.size(), 5u);
+    // Every kind of content, in undo's order: figures (observations, rates, factors), what a batch
+    // of roles changed, then titles, then roles.
+    ASSERT_EQ(undone.size(), 6u);
     EXPECT_EQ(undone[0].what, "salary observations");
     EXPECT_EQ(undone[0].rows, 3);
-    EXPECT_EQ(undone[3].what, "role titles");
-    EXPECT_EQ(undone[3].rows, 1);
+    EXPECT_EQ(undone[4].what, "role titles");
+    EXPECT_EQ(undone[4].rows, 1);
     EXPECT_EQ(count("SELECT count(*) FROM role_titles"), 0);
 }
 
@@ -182,9 +182,9 @@ INSERT INTO role_skills (role_id, skill_id, relevance, position) SELECT r.id, s.
 FROM roles r, skills s WHERE r.name = 'Prompt Poet' AND s.slug = 'python';
 )sql");
     const auto undone = undo_import_batch_by_content(*database_, first.batch_id);
-    ASSERT_EQ(undone.size(), 5u);
-    EXPECT_EQ(undone[4].what, "roles");
-    EXPECT_EQ(undone[4].rows, 1) << "Prompt Engineer only";
+    ASSERT_EQ(undone.size(), 6u);
+    EXPECT_EQ(undone[5].what, "roles");
+    EXPECT_EQ(undone[5].rows, 1) << "Prompt Engineer only";
     EXPECT_EQ(count("SELECT count(*) FROM roles WHERE name = 'Prompt Engineer'"), 0);
     for (const char* kept : {"Prompt Designer", "Prompt Tester", "Prompt Poet"}) {
         EXPECT_EQ(count(std::string("SELECT count(*) FROM roles WHERE name = '") + kept + "'"), 1)

@@ -10,6 +10,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace jobkb::test {
 
@@ -25,6 +26,18 @@ protected:
         return statement.use().single_row().text(0);
     }
     std::int64_t count(const std::string& sql) { return std::stoll(scalar(sql)); }
+    // Every row of a committed query, as text.
+    std::vector<std::vector<std::string>> rows(const std::string& sql) { return query(path_, sql); }
+    // Every table's rows but the import batches and the sources, which an undone batch keeps
+    // as its history: equal before an import and after its undo.
+    std::string content_but_batches() {
+        std::string dump = content_dump(path_);
+        for (const char* table : {"== import_batches\n", "== sources\n"}) {
+            const auto start = dump.find(table);
+            dump.erase(start, dump.find("\n== ", start + 1) - start);
+        }
+        return dump;
+    }
 };
 
 } // namespace jobkb::test
