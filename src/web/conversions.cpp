@@ -70,7 +70,7 @@ void conversion_fields(Html& html, const Query& query) {
         .empty("input", {{"id", "f-rate_on"},
                          {"name", "rate_on"},
                          {"value", query.one("rate_on").value_or("")},
-                         {"placeholder", "each figure's date, or YYYY-MM-DD, latest"}})
+                         {"placeholder", "YYYY-MM-DD or latest"}})
         .close("div")
         .close("fieldset");
 }

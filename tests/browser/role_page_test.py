@@ -93,6 +93,31 @@ def check_tables(page, server, slug):
               "provenance")
 
 
+def check_converted(page, server, slug, shots):
+    """?in=EUR&rate_on=...: each latest salary also in EUR, the amount /api/role's "in" has, with
+    its rate's date and source beside it."""
+    question = f"in=EUR&rate_on={RATE_DAY}"
+    load(page, f"{server.url}/role/{slug}?{question}", shots, f"role-{slug}-in-eur")
+    rows = table_by_label(page, "Latest salaries")
+    keys = rows["keys"]
+    check("amount_in" in keys and "rate" in keys, f"{slug}: no converted column in {keys}")
+    api = server.json(f"/api/role?name={slug}&{question}")["latest_salaries"]
+    check(len(rows["rows"]) == len(api), f"{slug}: {len(rows['rows'])} rows, API {len(api)}")
+    for cells, figure in zip(rows["rows"], api):
+        row = dict(zip(keys, cells))
+        converted = figure["in"]
+        if converted["amount"] is None:
+            check(row["amount_in"]["text"].startswith("not converted"), f"{slug}: {row}")
+            continue
+        check(row["amount_in"]["amount"] == converted["amount"]["amount_minor"] and
+              row["amount_in"]["currency"] == "EUR", f"{slug}: {row['amount_in']} vs {converted}")
+        if converted["rate"]:
+            check(converted["applies_to"] in row["rate"]["text"], f"{slug}: rate {row['rate']}")
+
+
+RATE_DAY = "2025-05-09"  # a day of tests/data/fx's ECB rates
+
+
 def test(args):
     with tempfile.TemporaryDirectory() as folder:
         db = make_base(args.jobkb, folder)
@@ -109,6 +134,7 @@ def test(args):
                     check_reports(page, db, server, slug)
                     check_tables(page, server, slug)
                 load(phone, f"{server.url}/role/{slug}", args.screenshots, f"role-{slug}-phone")
+                check_converted(page, server, slug, args.screenshots)
 
 
 run(test)

@@ -37,8 +37,8 @@ std::string joined(const std::vector<std::string>& items) {
 
 Html tasks_card(const RoleProfile& profile) {
     Html html;
-    html.open("section", {{"class", "card tasks"}})
-        .element("h2", "Tasks")
+    html.open("section", {{"class", "wide tasks"}})
+        .element("h2", "Tasks", {{"id", "tasks"}})
         .element("p", sources_of(profile.tasks), {{"class", "note"}})
         .open("ol");
     for (const auto& task : profile.tasks) {
@@ -58,8 +58,8 @@ Html technology_card(PageContext& context, const RoleProfile& profile) {
         groups[skill.category.empty() ? "Other" : skill.category].push_back(&skill);
     }
     Html html;
-    html.open("section", {{"class", "card technology"}})
-        .element("h2", "Technology skills")
+    html.open("section", {{"class", "wide technology"}})
+        .element("h2", "Technology skills", {{"id", "technology"}})
         .element("p",
                  sources_of(profile.technology_skills) +
                      ". Hot Technology: often asked for in job postings; In Demand: much asked "
@@ -67,7 +67,10 @@ Html technology_card(PageContext& context, const RoleProfile& profile) {
                  {{"class", "note"}})
         .open("dl");
     for (const auto& [category, skills] : groups) {
-        html.element("dt", category).open("dd").open("ul", {{"class", "chips technology"}});
+        html.open("div", {{"class", "category"}})
+            .element("dt", category)
+            .open("dd")
+            .open("ul", {{"class", "inline"}});
         for (const auto* skill : skills) {
             html.open("li").link(context.links.roles_with("skill", skill->name), skill->name);
             if (skill->hot_technology) {
@@ -78,7 +81,7 @@ Html technology_card(PageContext& context, const RoleProfile& profile) {
             }
             html.close("li");
         }
-        html.close("ul").close("dd");
+        html.close("ul").close("dd").close("div");
     }
     html.close("dl").close("section");
     return html;
@@ -175,13 +178,15 @@ Html source_sections(PageContext& context, const RoleProfile& profile) {
         profile.stated_relations.empty() && profile.specialisations.empty()) {
         return html;
     }
-    html.open("div", {{"class", "profile sources"}});
+    // Tasks and technology skills are long lists: each a section of the page's width; the
+    // shorter lists side by side as cards.
     if (!profile.tasks.empty()) {
         html.append(tasks_card(profile));
     }
     if (!profile.technology_skills.empty()) {
         html.append(technology_card(context, profile));
     }
+    html.open("div", {{"class", "profile sources"}});
     if (!profile.titles.empty()) {
         html.append(titles_card(profile));
     }
