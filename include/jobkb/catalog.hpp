@@ -22,16 +22,17 @@ class Statement;
 
 /// One salary figure with its provenance.
 struct SalaryFigure {
-    std::string role;                ///< the role's name
-    std::string country_code;        ///< ISO 3166-1 alpha-2
-    Currency currency;               ///< the currency the amount is in
-    std::int64_t amount_minor = 0;   ///< the amount in the currency's minor unit
-    std::string period;              ///< year, month or hour
-    std::string statistic;           ///< average, median, p25, point, ...
-    std::string as_of;               ///< YYYY-MM-DD, YYYY-MM or YYYY
-    std::string source;              ///< the source's title
-    std::string note;                ///< the source's note on the figure; empty when none
-    std::int64_t observation_id = 0; ///< the observation's id
+    std::string role;                     ///< the role's name
+    std::string country_code;             ///< ISO 3166-1 alpha-2
+    Currency currency;                    ///< the currency the amount is in
+    std::int64_t amount_minor = 0;        ///< the amount in the currency's minor unit
+    std::string period;                   ///< year, month or hour
+    std::string statistic;                ///< average, median, p25, point, ...
+    std::string as_of;                    ///< YYYY-MM-DD, YYYY-MM or YYYY
+    std::string source;                   ///< the source's title
+    std::string note;                     ///< the source's note on the figure; empty when none
+    std::int64_t observation_id = 0;      ///< the observation's id
+    std::optional<std::int64_t> batch_id; ///< its import batch; none when seeded or by hand
 };
 
 /// A role with what the roles listing shows of it.

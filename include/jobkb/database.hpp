@@ -3,6 +3,7 @@
 /// @file
 /// One connection to a jobkb knowledge base file, and the transactions the library runs on it.
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -99,6 +100,12 @@ public:
     ReadSnapshot& operator=(const ReadSnapshot&) = delete;
     /// Ends the snapshot it started.
     ~ReadSnapshot();
+
+    /// SQLite's data version of the snapshot (PRAGMA data_version; reading it starts the read):
+    /// two values from the same connection differ if another connection committed between the
+    /// two snapshots, so a reader can tell whether what it derived from an earlier one is still
+    /// current. Values of different connections are not comparable. Throws the database's Error.
+    std::int64_t data_version();
 
 private:
     Database& database_;

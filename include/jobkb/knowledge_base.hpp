@@ -31,6 +31,15 @@ enum class SchemaPolicy {
 std::unique_ptr<Database> open_knowledge_base(const std::filesystem::path& path, Access access,
                                               SchemaPolicy policy = SchemaPolicy::kRequireCurrent);
 
+/// Opens an existing knowledge base read-only as an immutable file (SQLite's `immutable=1`): no
+/// locks, no -wal or -shm file beside it, so any number of processes can read one published copy,
+/// on a read-only file system too. Only for a file that nothing writes while it is open (a copy
+/// made for serving): SQLite does not notice changes to an immutable file. Throws what
+/// open_knowledge_base() throws.
+std::unique_ptr<Database>
+open_immutable_knowledge_base(const std::filesystem::path& path,
+                              SchemaPolicy policy = SchemaPolicy::kRequireCurrent);
+
 /// What initialize_knowledge_base() loads.
 enum class Content {
     kReferenceOnly, ///< schema plus countries and currencies

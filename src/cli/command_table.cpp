@@ -29,6 +29,7 @@ Examples:
   jobkb salaries --role "MLOps Engineer" --country IN --history
   jobkb sql "SELECT role, amount FROM latest_salaries WHERE country = 'US'" --csv
   jobkb import salaries q3.csv --dry-run
+  jobkb serve                      browse it at http://127.0.0.1:8080/
   jobkb --db team.db init          create a knowledge base at team.db
   source <(jobkb completion bash)  complete commands, options and names in bash)";
 
@@ -57,6 +58,7 @@ constexpr CommandGroup kCommandGroups[] = {
     {{"title"}, register_title_command},
     {{"merges"}, register_merges_command},
     {{"check"}, register_check_command},
+    {{"serve"}, register_serve_command},
     {{"completion"}, register_completion_command},
 };
 

@@ -50,6 +50,7 @@ void register_export_command(CLI::App& app, Context& context);
 void register_alias_command(CLI::App& app, Context& context);
 void register_title_command(CLI::App& app, Context& context);
 void register_check_command(CLI::App& app, Context& context);
+void register_serve_command(CLI::App& app, Context& context);
 void register_completion_command(CLI::App& app, Context& context);
 
 // An option's text, or nothing when it was not given (the options' default is empty).

@@ -1,6 +1,7 @@
 // jobkb compare: roles side by side.
 #include "cli/commands.hpp"
 #include "cli/converted_figures.hpp"
+#include "cli/listings.hpp"
 
 #include "jobkb/comparison.hpp"
 
@@ -69,10 +70,13 @@ void add_converted(Listing& listing, const Comparison& comparison, FigureConvers
     listing.rows = std::move(rows);
 }
 
+} // namespace
+
 // One column per role asked: the question sets the columns, never the data. A role's column
 // holds "key"/"mentioned" on skill rows and money on salary rows, so it is a money column (with
 // its _currency column in CSV/TSV) whether or not any salary row comes.
-Listing comparison_listing(const Comparison& comparison) {
+Listing comparison_listing(const Comparison& comparison, FigureConversions* conversions,
+                           Format format) {
     const std::size_t count = comparison.roles.size();
     Listing listing;
     listing.columns = {{"aspect", "Aspect"}, {"item", "Item", Align::kLeft, 28}};
@@ -114,21 +118,24 @@ Listing comparison_listing(const Comparison& comparison) {
         row.push_back(shared(present));
         listing.rows.push_back(std::move(row));
     }
+    if (conversions != nullptr) {
+        add_converted(listing, comparison, *conversions, format);
+    }
     return listing;
 }
+
+namespace {
 
 void run_compare(Context& context, const CompareOptions& options) {
     auto database = context.open(Access::kReadOnly);
     Catalog catalog(*database);
     const Comparison comparison = compare_roles(catalog, options.roles);
-    Listing listing = comparison_listing(comparison);
     const auto conversions = make_conversions(*database, options.conversion);
+    context.print(comparison_listing(comparison, conversions.get(), options.output.format),
+                  options.output);
     if (!conversions) {
-        context.print(listing, options.output);
         return;
     }
-    add_converted(listing, comparison, *conversions, options.output.format);
-    context.print(listing, options.output);
     if (!is_machine_format(options.output.format)) {
         conversions->print_rates(context.out);
     }

@@ -26,7 +26,7 @@ CompletedValue value_of(const CLI::Option& option) {
         value.kind = ValueKind::kIndustry;
     } else if (text == "CC" || text == "COUNTRY") {
         value.kind = ValueKind::kCountry;
-    } else if (text == "FILE" || text == "PATH") {
+    } else if (text == "FILE" || text == "PATH" || text == "DIR") {
         value.kind = ValueKind::kFile;
     }
     return value;

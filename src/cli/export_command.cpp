@@ -1,6 +1,8 @@
 #include "cli/commands.hpp"
 #include "cli/output_file.hpp"
 
+#include "web/site_export.hpp"
+
 #include "jobkb/error.hpp"
 #include "jobkb/import.hpp"
 
@@ -75,6 +77,30 @@ private:
     bool first_ = true;
 };
 
+void register_export_site(CLI::App& export_group, Context& context) {
+    auto folder = std::make_shared<std::string>();
+    auto* site = export_group.add_subcommand(
+        "site", "The web view's pages as files: a static site that opens from disk");
+    site->add_option("DIR", *folder, "The folder to write (new, empty, or an earlier export)")
+        ->required()
+        ->option_text("DIR");
+    site->footer("Writes index.html (every role), role/SLUG.html for each role (profile, salary "
+                 "charts, history, individual reports, provenance), compare/ and gap/ pages for "
+                 "each role and its five most related roles, imports.html and assets/, with "
+                 "relative links: open DIR/index.html in a browser, or publish the folder as it "
+                 "is (no script; charts are SVG). An earlier export in DIR is replaced whole, "
+                 "once the new one is written.\n\nExamples:\n"
+                 "  jobkb export site public/\n"
+                 "  jobkb --db team.db export site /var/www/salary-guide");
+    site->callback([&context, folder] {
+        auto database = context.open(Access::kReadOnly);
+        const auto report =
+            web::export_site(*database, *folder, database->path().filename().string());
+        context.note(std::to_string(report.pages) + " page(s) for " + std::to_string(report.roles) +
+                     " role(s) written to " + *folder);
+    });
+}
+
 } // namespace
 
 void register_export_command(CLI::App& app, Context& context) {
@@ -85,7 +111,8 @@ void register_export_command(CLI::App& app, Context& context) {
     auto options = std::make_shared<Options>();
     auto* export_group = app.add_subcommand("export", "Export data in an import format");
     export_group->require_subcommand(1);
-    export_group->footer("Example:\n  jobkb export salaries -o salaries.csv");
+    export_group->footer("Examples:\n  jobkb export salaries -o salaries.csv\n  jobkb export site "
+                         "public/");
     auto* salaries =
         export_group->add_subcommand("salaries", "Every salary observation, in the import format");
     static const std::map<std::string, Format> kFormats = {{"csv", Format::kCsv},
@@ -104,6 +131,7 @@ void register_export_command(CLI::App& app, Context& context) {
                      "  jobkb export salaries -o salaries.csv\n"
                      "  jobkb export salaries --format nl | jobkb --db copy.db import salaries - "
                      "--input-format ndjson --create-roles");
+    register_export_site(*export_group, context);
     salaries->callback([&context, options] {
         auto database = context.open(Access::kReadOnly);
         std::unique_ptr<OutputFile> file;

@@ -1,5 +1,6 @@
 // jobkb gap: what one role must learn to move to another.
 #include "cli/commands.hpp"
+#include "cli/listings.hpp"
 
 #include "jobkb/comparison.hpp"
 
@@ -8,13 +9,6 @@
 #include <memory>
 
 namespace jobkb::cli {
-namespace {
-
-struct GapOptions {
-    std::string from;
-    std::string to;
-    OutputOptions output;
-};
 
 Listing gap_listing(const SkillGap& gap) {
     Listing listing;
@@ -31,6 +25,14 @@ Listing gap_listing(const SkillGap& gap) {
     }
     return listing;
 }
+
+namespace {
+
+struct GapOptions {
+    std::string from;
+    std::string to;
+    OutputOptions output;
+};
 
 void run_gap(Context& context, const GapOptions& options) {
     auto database = context.open(Access::kReadOnly);

@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
 #include "cli/hints.hpp"
 #include "cli/import_input.hpp"
+#include "cli/listings.hpp"
 #include "cli/output_file.hpp"
 
 #include "jobkb/error.hpp"
@@ -422,26 +423,7 @@ void register_imports(CLI::App& app, Context& context) {
             return;
         }
         auto database = context.open(Access::kReadOnly);
-        Listing listing;
-        listing.columns = {{"id", "Batch", Align::kRight},
-                           {"file", "File", Align::kLeft, 30},
-                           {"source", "Source", Align::kLeft, 30},
-                           {"format", "Format"},
-                           {"content", "Content"},
-                           {"read", "Read", Align::kRight},
-                           {"inserted", "Inserted", Align::kRight},
-                           {"rejected", "Rejected", Align::kRight},
-                           {"imported_at", "Imported at"},
-                           {"state", "State"}};
-        for (const auto& batch : list_import_batches(*database)) {
-            const std::string state = batch.undone_at ? "undone " + *batch.undone_at
-                                      : batch.superseded_by
-                                          ? fmt::format("superseded by {}", *batch.superseded_by)
-                                          : "current";
-            listing.rows.push_back({batch.id, batch.file_name, batch.source, batch.input_format,
-                                    batch.content, batch.rows_read, batch.rows_inserted,
-                                    batch.rows_rejected, batch.imported_at, state});
-        }
+        const Listing listing = imports_listing(list_import_batches(*database));
         OutputOptions options = *output;
         options.color = context.use_color();
         write_listing(context.out, listing, options);
@@ -449,6 +431,30 @@ void register_imports(CLI::App& app, Context& context) {
 }
 
 } // namespace
+
+Listing imports_listing(const std::vector<ImportBatch>& batches) {
+    Listing listing;
+    listing.columns = {{"id", "Batch", Align::kRight},
+                       {"file", "File", Align::kLeft, 30},
+                       {"source", "Source", Align::kLeft, 30},
+                       {"format", "Format"},
+                       {"content", "Content"},
+                       {"read", "Read", Align::kRight},
+                       {"inserted", "Inserted", Align::kRight},
+                       {"rejected", "Rejected", Align::kRight},
+                       {"imported_at", "Imported at"},
+                       {"state", "State"}};
+    for (const auto& batch : batches) {
+        const std::string state = batch.undone_at ? "undone " + *batch.undone_at
+                                  : batch.superseded_by
+                                      ? fmt::format("superseded by {}", *batch.superseded_by)
+                                      : "current";
+        listing.rows.push_back({batch.id, batch.file_name, batch.source, batch.input_format,
+                                batch.content, batch.rows_read, batch.rows_inserted,
+                                batch.rows_rejected, batch.imported_at, state});
+    }
+    return listing;
+}
 
 void register_import_commands(CLI::App& app, Context& context) {
     register_import(app, context);

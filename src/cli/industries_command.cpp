@@ -1,15 +1,10 @@
 // jobkb industries: each industry with the number of roles that hire in it, or one role's.
 #include "cli/commands.hpp"
+#include "cli/listings.hpp"
 
 #include <memory>
 
 namespace jobkb::cli {
-namespace {
-
-struct IndustriesOptions {
-    std::string role; // empty: every industry
-    OutputOptions output;
-};
 
 Listing industries_listing(const std::vector<Usage>& industries) {
     Listing listing;
@@ -19,6 +14,13 @@ Listing industries_listing(const std::vector<Usage>& industries) {
     }
     return listing;
 }
+
+namespace {
+
+struct IndustriesOptions {
+    std::string role; // empty: every industry
+    OutputOptions output;
+};
 
 void run_industries(Context& context, const IndustriesOptions& options) {
     auto database = context.open(Access::kReadOnly);

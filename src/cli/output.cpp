@@ -32,31 +32,6 @@ std::string join(const TextList& items, std::string_view separator) {
     return text;
 }
 
-// Text for humans (tables and markdown).
-std::string display_text(const CellValue& value) {
-    struct Visitor {
-        std::string operator()(std::monostate) const { return ""; }
-        std::string operator()(std::int64_t v) const { return std::to_string(v); }
-        std::string operator()(double v) const { return fmt::format("{}", v); }
-        std::string operator()(const std::string& v) const { return v; }
-        std::string operator()(const TextList& v) const { return join(v, ", "); }
-        std::string operator()(const MoneyValue& v) const {
-            return format_money(v.amount_minor, v.currency);
-        }
-        std::string operator()(const SalaryList& v) const {
-            std::string text;
-            for (const auto& figure : v.figures) {
-                text += (text.empty() ? "" : ", ") + figure.country_code + " " +
-                        format_money(figure.amount_minor, figure.currency);
-            }
-            return text;
-        }
-        std::string operator()(const Blob& v) const { return hex(v.bytes); }
-        std::string operator()(const JsonText& v) const { return v.json; }
-    };
-    return std::visit(Visitor{}, value);
-}
-
 // Text for CSV and TSV: amounts as plain decimals, lists joined with "; ".
 std::string delimited_text(const CellValue& value) {
     if (const auto* list = std::get_if<TextList>(&value)) {
@@ -157,14 +132,13 @@ Json row_object(const Listing& listing, const std::vector<CellValue>& row) {
 }
 
 void write_markdown(std::ostream& out, const Listing& listing) {
-    // Backslashes and pipes are escaped, line breaks become <br>, other control characters
-    // are shown as symbols, so that every row stays one line with one cell per column.
+    // Text as markdown_text() escapes it, pipes escaped too, line breaks as <br>, other control
+    // characters as symbols, so that every row stays one line with one cell per column.
     auto cell = [](const std::string& text) {
         std::string escaped;
-        for (char c : text) {
-            if (c == '|' || c == '\\') {
-                escaped += '\\';
-                escaped += c;
+        for (char c : markdown_text(text)) {
+            if (c == '|') {
+                escaped += "\\|";
             } else if (c == '\n') {
                 escaped += "<br>";
             } else {
@@ -192,6 +166,70 @@ void write_markdown(std::ostream& out, const Listing& listing) {
 }
 
 } // namespace
+
+std::string display_text(const CellValue& value) {
+    struct Visitor {
+        std::string operator()(std::monostate) const { return ""; }
+        std::string operator()(std::int64_t v) const { return std::to_string(v); }
+        std::string operator()(double v) const { return fmt::format("{}", v); }
+        std::string operator()(const std::string& v) const { return v; }
+        std::string operator()(const TextList& v) const { return join(v, ", "); }
+        std::string operator()(const MoneyValue& v) const {
+            return format_money(v.amount_minor, v.currency);
+        }
+        std::string operator()(const SalaryList& v) const {
+            std::string text;
+            for (const auto& figure : v.figures) {
+                text += (text.empty() ? "" : ", ") + figure.country_code + " " +
+                        format_money(figure.amount_minor, figure.currency);
+            }
+            return text;
+        }
+        std::string operator()(const Blob& v) const { return hex(v.bytes); }
+        std::string operator()(const JsonText& v) const { return v.json; }
+    };
+    return std::visit(Visitor{}, value);
+}
+
+namespace {
+
+bool starts_character_reference(std::string_view rest) {
+    // &name; or &#123; or &#x1F; : what an HTML or Markdown renderer reads as a character.
+    std::size_t i = 1;
+    if (i < rest.size() && rest[i] == '#') {
+        ++i;
+    }
+    const std::size_t first = i;
+    while (i < rest.size() && i - first < 32 &&
+           ((rest[i] >= 'a' && rest[i] <= 'z') || (rest[i] >= 'A' && rest[i] <= 'Z') ||
+            (rest[i] >= '0' && rest[i] <= '9'))) {
+        ++i;
+    }
+    return i > first && i < rest.size() && rest[i] == ';';
+}
+
+} // namespace
+
+std::string markdown_text(std::string_view text) {
+    std::string escaped;
+    escaped.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '<') {
+            escaped += "&lt;";
+        } else if (c == '>') {
+            escaped += "&gt;";
+        } else if (c == '&' && starts_character_reference(text.substr(i))) {
+            escaped += "&amp;";
+        } else if (c == '\\' || c == '[' || c == ']' || c == '`') {
+            escaped += '\\';
+            escaped += c;
+        } else {
+            escaped += c;
+        }
+    }
+    return escaped;
+}
 
 std::string delimited_field(const std::string& text, char delimiter) {
     if (text.find_first_of(std::string{delimiter, '"', '\r', '\n'}) == std::string::npos) {

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -83,6 +84,15 @@ inline const CLI::Validator kNonEmpty(
 void add_output_options(CLI::App& command, OutputOptions& options);
 
 void write_listing(std::ostream& out, const Listing& listing, const OutputOptions& options);
+
+// A cell as people read it (tables, markdown, the web view's pages): money as "₹10,88,060",
+// lists joined with ", ", salaries as "IN ₹10,88,060, US $161,321".
+std::string display_text(const CellValue& value);
+
+// Text for a Markdown document or table cell, shown as written: HTML (`<script>`), character
+// references (`&amp;`), link brackets and backslashes are escaped, so no renderer turns a name
+// into markup.
+std::string markdown_text(std::string_view text);
 
 // A CSV (or, with a tab, TSV) field, quoted when it holds the delimiter, a quote or a line break.
 std::string delimited_field(const std::string& text, char delimiter);

@@ -1,5 +1,6 @@
 // jobkb related: roles ranked by how many skills they share with one.
 #include "cli/commands.hpp"
+#include "cli/listings.hpp"
 #include "cli/usage_errors.hpp"
 
 #include "jobkb/comparison.hpp"
@@ -8,13 +9,6 @@
 #include <memory>
 
 namespace jobkb::cli {
-namespace {
-
-struct RelatedOptions {
-    std::string role;
-    std::size_t limit = 10;
-    OutputOptions output;
-};
 
 Listing related_listing(const std::vector<RelatedRole>& related) {
     Listing listing;
@@ -29,6 +23,14 @@ Listing related_listing(const std::vector<RelatedRole>& related) {
     }
     return listing;
 }
+
+namespace {
+
+struct RelatedOptions {
+    std::string role;
+    std::size_t limit = 10;
+    OutputOptions output;
+};
 
 void run_related(Context& context, const RelatedOptions& options) {
     auto database = context.open(Access::kReadOnly);

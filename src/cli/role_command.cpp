@@ -1,6 +1,7 @@
 // jobkb role: one role in full.
 #include "cli/commands.hpp"
 #include "cli/converted_figures.hpp"
+#include "cli/listings.hpp"
 #include "cli/output.hpp"
 #include "cli/role_output.hpp"
 
@@ -22,30 +23,35 @@ void run_role(Context& context, const RoleOptions& options) {
     auto database = context.open(Access::kReadOnly);
     const RoleProfile profile = Catalog(*database).role_profile(options.role);
     const auto conversions = make_conversions(*database, options.conversion);
-    switch (options.output.format) {
-    case Format::kTable:
-        write_role_text(context.out, profile, options.all_titles, context.use_color(),
-                        conversions.get());
-        break;
-    case Format::kMarkdown:
-        write_role_markdown(context.out, profile, options.all_titles, conversions.get());
-        break;
-    case Format::kJson:
-    case Format::kNdjson:
-        write_role_json(context.out, profile, options.output.format == Format::kNdjson,
-                        conversions.get());
-        break;
-    case Format::kCsv:
-    case Format::kTsv:
-        context.print(role_listing(profile), options.output);
-        break;
-    }
+    OutputOptions output = options.output;
+    output.color = context.use_color();
+    write_profile(context.out, profile, output, conversions.get(), options.all_titles);
     if (conversions) {
         conversions->print_notes(context);
     }
 }
 
 } // namespace
+
+void write_profile(std::ostream& out, const RoleProfile& profile, const OutputOptions& options,
+                   FigureConversions* conversions, bool all_titles) {
+    switch (options.format) {
+    case Format::kTable:
+        write_role_text(out, profile, all_titles, options.color, conversions);
+        return;
+    case Format::kMarkdown:
+        write_role_markdown(out, profile, all_titles, conversions);
+        return;
+    case Format::kJson:
+    case Format::kNdjson:
+        write_role_json(out, profile, options.format == Format::kNdjson, conversions);
+        return;
+    case Format::kCsv:
+    case Format::kTsv:
+        write_listing(out, role_listing(profile), options);
+        return;
+    }
+}
 
 void register_role_command(CLI::App& app, Context& context) {
     auto options = std::make_shared<RoleOptions>();

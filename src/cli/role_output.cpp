@@ -11,6 +11,7 @@
 #include <map>
 
 namespace jobkb::cli {
+
 namespace {
 
 using Json = nlohmann::ordered_json;
@@ -27,12 +28,6 @@ std::string joined(const std::vector<std::string>& items, const char* separator 
         text += (text.empty() ? "" : separator) + item;
     }
     return text;
-}
-
-// "O*NET-SOC 2019 15-2051.00 Data Scientists"
-std::string code_text(const RoleCode& code) {
-    return code.scheme_name + " " + code.code +
-           (code.occupation.empty() ? "" : " " + code.occupation);
 }
 
 std::string flags_of(const TechnologySkill& skill) {
@@ -77,24 +72,6 @@ std::vector<std::string> title_texts(const RoleProfile& profile, std::size_t lim
         titles.push_back(title.title);
     }
     return titles;
-}
-
-// "Machine Learning Engineer Jobs in India and USA (igmGuru, 2026-04-06)"; "O*NET 29.2 Database
-// (U.S. Department of Labor, ...; version 29.2; licence CC BY 4.0)"
-std::string source_line(const ProfileSource& source) {
-    std::vector<std::string> parts;
-    for (const std::string* part : {&source.publisher, &source.published_on}) {
-        if (!part->empty()) {
-            parts.push_back(*part);
-        }
-    }
-    if (!source.version.empty()) {
-        parts.push_back("version " + source.version);
-    }
-    if (!source.licence.empty()) {
-        parts.push_back("licence " + source.licence);
-    }
-    return source.title + (parts.empty() ? "" : " (" + joined(parts, "; ") + ")");
 }
 
 std::vector<std::string> attributions(const RoleProfile& profile) {
@@ -173,19 +150,6 @@ std::vector<Section> sections(const RoleProfile& profile, bool all_titles) {
     return result;
 }
 
-std::string broader_line(const BroaderOccupation& broader) {
-    std::string line = "within " + code_text(broader.code);
-    if (!broader.role.empty() && broader.role != broader.code.occupation) {
-        line += " (role " + broader.role + ")";
-    }
-    return line;
-}
-
-std::string broader_salaries_title(const BroaderOccupation& broader) {
-    return "Latest salaries of " + (broader.role.empty() ? broader.code.code : broader.role) +
-           ", the broader occupation " + broader.code.code + " (its figures, not this role's)";
-}
-
 Json salary_json(const SalaryFigure& figure) {
     const Json amount{{"amount_minor", figure.amount_minor}, {"currency", figure.currency.code}};
     return Json{{"country", figure.country_code},
@@ -218,6 +182,43 @@ Json code_json(const RoleCode& code) {
 }
 
 } // namespace
+
+// "O*NET-SOC 2019 15-2051.00 Data Scientists"
+std::string code_text(const RoleCode& code) {
+    return code.scheme_name + " " + code.code +
+           (code.occupation.empty() ? "" : " " + code.occupation);
+}
+
+// "Machine Learning Engineer Jobs in India and USA (igmGuru, 2026-04-06)"; "O*NET 29.2 Database
+// (U.S. Department of Labor, ...; version 29.2; licence CC BY 4.0)"
+std::string source_line(const ProfileSource& source) {
+    std::vector<std::string> parts;
+    for (const std::string* part : {&source.publisher, &source.published_on}) {
+        if (!part->empty()) {
+            parts.push_back(*part);
+        }
+    }
+    if (!source.version.empty()) {
+        parts.push_back("version " + source.version);
+    }
+    if (!source.licence.empty()) {
+        parts.push_back("licence " + source.licence);
+    }
+    return source.title + (parts.empty() ? "" : " (" + joined(parts, "; ") + ")");
+}
+
+std::string broader_line(const BroaderOccupation& broader) {
+    std::string line = "within " + code_text(broader.code);
+    if (!broader.role.empty() && broader.role != broader.code.occupation) {
+        line += " (role " + broader.role + ")";
+    }
+    return line;
+}
+
+std::string broader_salaries_title(const BroaderOccupation& broader) {
+    return "Latest salaries of " + (broader.role.empty() ? broader.code.code : broader.role) +
+           ", the broader occupation " + broader.code.code + " (its figures, not this role's)";
+}
 
 void write_role_text(std::ostream& out, const RoleProfile& profile, bool all_titles, bool color,
                      FigureConversions* conversions) {
@@ -272,18 +273,20 @@ void write_role_text(std::ostream& out, const RoleProfile& profile, bool all_tit
 
 void write_role_markdown(std::ostream& out, const RoleProfile& profile, bool all_titles,
                          FigureConversions* conversions) {
-    out << "# " << profile.name << "\n";
+    // Every text is the base's, not markup: markdown_text() keeps it so.
+    out << "# " << markdown_text(profile.name) << "\n";
     if (!profile.summary.empty()) {
-        out << "\n" << profile.summary << "\n";
+        out << "\n" << markdown_text(profile.summary) << "\n";
     }
     const auto list = [&](const std::string& title, const std::vector<std::string>& items,
                           bool numbered) {
         if (items.empty()) {
             return;
         }
-        out << "\n## " << title << "\n\n";
+        out << "\n## " << markdown_text(title) << "\n\n";
         for (std::size_t i = 0; i < items.size(); ++i) {
-            out << (numbered ? std::to_string(i + 1) + ". " : "- ") << items[i] << '\n';
+            out << (numbered ? std::to_string(i + 1) + ". " : "- ") << markdown_text(items[i])
+                << '\n';
         }
     };
     list("Also called", profile.aliases, false);
@@ -305,7 +308,7 @@ void write_role_markdown(std::ostream& out, const RoleProfile& profile, bool all
     }
     for (const auto& broader : profile.broader) {
         if (!broader.latest_salaries.empty()) {
-            out << "\n## " << broader_salaries_title(broader) << "\n\n";
+            out << "\n## " << markdown_text(broader_salaries_title(broader)) << "\n\n";
             write_listing(
                 out,
                 salaries_listing(broader.latest_salaries, false, conversions, Format::kMarkdown),
@@ -318,7 +321,7 @@ void write_role_markdown(std::ostream& out, const RoleProfile& profile, bool all
     }
     list("Sources", sources, false);
     for (const auto& attribution : attributions(profile)) {
-        out << "\n" << attribution << "\n";
+        out << "\n" << markdown_text(attribution) << "\n";
     }
 }
 

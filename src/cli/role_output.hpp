@@ -25,6 +25,16 @@ void write_role_markdown(std::ostream& out, const RoleProfile& profile, bool all
 void write_role_json(std::ostream& out, const RoleProfile& profile, bool one_line,
                      FigureConversions* conversions = nullptr);
 
+// The pieces of text the formats share, for the web view's role page too.
+// "O*NET-SOC 2019 15-2051.00 Data Scientists"
+std::string code_text(const RoleCode& code);
+// "within O*NET-SOC 2019 15-2051.00 Data Scientists (role Data Scientist)"
+std::string broader_line(const BroaderOccupation& broader);
+// The heading of a broader occupation's salaries (its figures, not the role's).
+std::string broader_salaries_title(const BroaderOccupation& broader);
+// A source with its publisher, date, version and licence.
+std::string source_line(const ProfileSource& source);
+
 // CSV and TSV: one record, lists joined; salaries are `jobkb salaries --role`'s listing.
 Listing role_listing(const RoleProfile& profile);
 

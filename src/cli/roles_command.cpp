@@ -1,6 +1,7 @@
 // jobkb roles: roles with their key skills, industries and headline salaries, filtered.
 #include "cli/commands.hpp"
 #include "cli/converted_figures.hpp"
+#include "cli/listings.hpp"
 #include "cli/output.hpp"
 #include "cli/usage_errors.hpp"
 
@@ -182,19 +183,11 @@ void run_roles(Context& context, const RolesOptions& options) {
     filter.min_salary = given(options.min_salary);
     auto database = context.open(Access::kReadOnly);
     Catalog catalog(*database);
-    const auto found = catalog.roles(filter);
-    std::optional<std::string> country;
-    if (filter.country) {
-        country = catalog.names().resolve_country(*filter.country);
-    }
     const auto conversions = make_conversions(*database, options.conversion);
     const Format format = options.output.format;
-    const bool machine = is_machine_format(format);
-    context.print(machine ? machine_listing(found, country, conversions.get(), format)
-                          : human_listing(found, country, conversions.get()),
-                  options.output);
+    context.print(roles_listing(catalog, filter, format, conversions.get()), options.output);
     if (conversions) {
-        if (!machine) {
+        if (!is_machine_format(format)) {
             conversions->print_rates(context.out);
         }
         conversions->print_notes(context);
@@ -202,6 +195,23 @@ void run_roles(Context& context, const RolesOptions& options) {
 }
 
 } // namespace
+
+Listing roles_listing(Catalog& catalog, const RoleFilter& filter, Format format,
+                      FigureConversions* conversions) {
+    const auto found = catalog.roles(filter);
+    std::optional<std::string> country;
+    if (filter.country) {
+        country = catalog.names().resolve_country(*filter.country);
+    }
+    return roles_listing(found, country, format, conversions);
+}
+
+Listing roles_listing(const std::vector<RoleOverview>& roles,
+                      const std::optional<std::string>& country_code, Format format,
+                      FigureConversions* conversions) {
+    return is_machine_format(format) ? machine_listing(roles, country_code, conversions, format)
+                                     : human_listing(roles, country_code, conversions);
+}
 
 void register_roles_command(CLI::App& app, Context& context) {
     auto options = std::make_shared<RolesOptions>();

@@ -2,6 +2,7 @@
 // or --ppp each also in one unit.
 #include "cli/commands.hpp"
 #include "cli/converted_figures.hpp"
+#include "cli/listings.hpp"
 
 #include "jobkb/combined_reports.hpp"
 
@@ -64,10 +65,6 @@ Listing salaries_listing(const std::vector<SalaryFigure>& figures, bool with_rol
     return listing;
 }
 
-namespace {
-
-using Json = nlohmann::ordered_json;
-
 Listing reports_listing(const std::vector<ReportSummary>& summaries) {
     Listing listing;
     listing.columns = {{"role", "Role", Align::kLeft, 26},
@@ -94,6 +91,10 @@ Listing reports_listing(const std::vector<ReportSummary>& summaries) {
     }
     return listing;
 }
+
+namespace {
+
+using Json = nlohmann::ordered_json;
 
 // "CAD 1, USD 14"
 std::string reported_in(const CombinedReportSummary& summary) {

@@ -1,15 +1,10 @@
 // jobkb skills: each skill with the number of roles that need it, or one role's skills.
 #include "cli/commands.hpp"
+#include "cli/listings.hpp"
 
 #include <memory>
 
 namespace jobkb::cli {
-namespace {
-
-struct SkillsOptions {
-    std::string role; // empty: every skill
-    OutputOptions output;
-};
 
 Listing skills_listing(const std::vector<Usage>& skills, bool for_role) {
     Listing listing;
@@ -30,6 +25,13 @@ Listing skills_listing(const std::vector<Usage>& skills, bool for_role) {
     }
     return listing;
 }
+
+namespace {
+
+struct SkillsOptions {
+    std::string role; // empty: every skill
+    OutputOptions output;
+};
 
 void run_skills(Context& context, const SkillsOptions& options) {
     auto database = context.open(Access::kReadOnly);

@@ -1,6 +1,7 @@
 // jobkb sql: the user's own SQL, read-only unless --write.
 #include "cli/commands.hpp"
 #include "cli/hints.hpp"
+#include "cli/listings.hpp"
 #include "cli/usage_errors.hpp"
 
 #include "jobkb/adhoc_sql.hpp"
@@ -13,9 +14,8 @@
 #include <sstream>
 
 namespace jobkb::cli {
-namespace {
 
-Listing result_listing(const SqlResult& result) {
+Listing sql_result_listing(const SqlResult& result) {
     Listing listing;
     // JSON objects need distinct keys: a second "name" column becomes "name_2".
     std::map<std::string, int> seen;
@@ -43,6 +43,8 @@ Listing result_listing(const SqlResult& result) {
     }
     return listing;
 }
+
+namespace {
 
 struct SqlOptions {
     std::string query; // the SQL, or "-" for standard input
@@ -72,7 +74,7 @@ void run_sql(Context& context, const SqlOptions& options) {
     auto database = context.open(options.write ? Access::kReadWrite : Access::kReadOnly);
     const SqlResult result = run_adhoc_sql(*database, text, adhoc);
     if (!result.columns.empty()) {
-        context.print(result_listing(result), options.output);
+        context.print(sql_result_listing(result), options.output);
     }
     if (result.truncated) {
         // The rows are out; the exit code still says the answer is incomplete.

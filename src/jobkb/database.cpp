@@ -202,4 +202,11 @@ ReadSnapshot::~ReadSnapshot() {
     }
 }
 
+std::int64_t ReadSnapshot::data_version() {
+    return detail::Statement(database_, "reading the data version", "PRAGMA data_version")
+        .use()
+        .single_row()
+        .int64(0);
+}
+
 } // namespace jobkb

@@ -236,6 +236,15 @@ std::unique_ptr<Database> open_knowledge_base(const fs::path& path, Access acces
     return std::make_unique<Database>(path, access);
 }
 
+std::unique_ptr<Database> open_immutable_knowledge_base(const fs::path& path, SchemaPolicy policy) {
+    if (!check_existing_file(path)) {
+        throw refusal(ErrorCode::kNotFound, path, "no such file", HintKind::kCreate);
+    }
+    auto database = std::make_unique<Database>(path, Access::kReadOnly, OpenMode::kImmutable);
+    accept_or_refuse(path, identify(*database), false, policy);
+    return database;
+}
+
 SetupReport initialize_knowledge_base(const fs::path& path, Content content) {
     if (!check_existing_file(path)) {
         if (auto created = create_knowledge_base(path, content)) {

@@ -236,9 +236,10 @@ TEST(Cli, HelpDocumentsExitCodesAndExamples) {
     const auto help = run_cli({"--help"});
     EXPECT_EQ(help.exit_code, 0);
     EXPECT_NE(help.out.find("Exit codes: 0 success, 1 error"), std::string::npos);
-    for (const char* command : {"init", "migrate", "roles", "role", "skills", "industries",
-                                "salaries", "compare", "gap", "related", "search", "sql", "import",
-                                "imports", "export", "alias", "check", "completion"}) {
+    for (const char* command :
+         {"init",    "migrate", "roles",   "role",   "skills", "industries", "salaries",
+          "compare", "gap",     "related", "search", "sql",    "import",     "imports",
+          "export",  "alias",   "title",   "merges", "check",  "serve",      "completion"}) {
         EXPECT_NE(help.out.find(command), std::string::npos) << command;
         const auto command_help = run_cli({command, "--help"});
         EXPECT_EQ(command_help.exit_code, 0) << command;

@@ -17,8 +17,8 @@ const std::vector<UsageCase> kCases = {
     // A missing or unknown command: the closest commands, or the ones there are.
     {{},
      "missing command (expected init, migrate, roles, role, skills, industries, salaries, "
-     "compare, gap, related, search, sql, import, imports, export, alias, title, merges, check or "
-     "completion)",
+     "compare, gap, related, search, sql, import, imports, export, alias, title, merges, check, "
+     "serve or completion)",
      "jobkb"},
     {{"rolse"}, "unknown command 'rolse' (did you mean 'roles' or 'role'?)", "jobkb"},
     {{"rolse", "--skill", "python"},
@@ -27,7 +27,7 @@ const std::vector<UsageCase> kCases = {
     {{"frobnicate", "x"},
      "unknown command 'frobnicate' (expected init, migrate, roles, role, skills, industries, "
      "salaries, compare, gap, related, search, sql, import, imports, export, alias, title, merges, "
-     "check or completion)",
+     "check, serve or completion)",
      "jobkb"},
     {{"compar", "a", "b"}, "unknown command 'compar' (did you mean 'compare'?)", "jobkb"},
     {{"import"},

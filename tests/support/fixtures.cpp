@@ -146,6 +146,29 @@ fs::path make_seeded_database(const TempDir& dir, std::string_view name) {
     return path;
 }
 
+std::vector<std::string> survey_import_arguments(const fs::path& database) {
+    return {"--db",
+            database.string(),
+            "import",
+            "salaries",
+            (source_dir() / "tests" / "data" / "ds_salaries_2022.csv").string(),
+            "--map",
+            "role=job_title",
+            "--map",
+            "country=employee_residence",
+            "--map",
+            "currency=salary_currency",
+            "--map",
+            "amount=salary",
+            "--map",
+            "as_of=work_year",
+            "--set",
+            "statistic=point",
+            "--ignore-unknown",
+            "--create-roles",
+            "--quiet"};
+}
+
 std::vector<std::vector<std::string>> query(const fs::path& database, const std::string& sql) {
     SQLite::Database connection(database.string(), SQLite::OPEN_READONLY);
     SQLite::Statement statement(connection, sql);

@@ -63,6 +63,10 @@ std::vector<std::string> lines_of(const std::string& text);
 // A seeded knowledge base at dir/name, made through the library.
 fs::path make_seeded_database(const TempDir& dir, std::string_view name = "kb.db");
 
+// The arguments that import tests/data/ds_salaries_2022.csv (the 2022 data-science salary survey)
+// into `database` as individual reports (statistic point), creating its roles.
+std::vector<std::string> survey_import_arguments(const fs::path& database);
+
 // Rows of a read-only query, every value as text ("NULL" for NULL).
 std::vector<std::vector<std::string>> query(const fs::path& database, const std::string& sql);
 

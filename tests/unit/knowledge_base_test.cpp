@@ -181,6 +181,29 @@ TEST(ReadSnapshot, ReadsEndTheirSnapshotAndLeaveAnOuterTransactionOpen) {
     EXPECT_EQ(sqlite3_get_autocommit(handle), 1);
 }
 
+// The data version tells a reader whether another connection committed since its last snapshot
+// (what `jobkb serve` retires its kept answers by); its own reads do not change it.
+TEST(ReadSnapshot, DataVersionChangesWithAnotherConnectionsCommitOnly) {
+    test::TempDir dir;
+    const auto path = test::make_seeded_database(dir);
+    auto reader = open_knowledge_base(path, Access::kReadOnly);
+    const auto version = [&] {
+        ReadSnapshot snapshot(*reader);
+        return snapshot.data_version();
+    };
+    const std::int64_t first = version();
+    EXPECT_FALSE(Catalog(*reader).roles().empty());
+    EXPECT_EQ(version(), first);
+    {
+        auto writer = open_knowledge_base(path, Access::kReadWrite);
+        writer->execute("writing", "UPDATE roles SET summary = coalesce(summary, 'x') || '.' "
+                                   "WHERE id = (SELECT min(id) FROM roles)");
+    }
+    const std::int64_t second = version();
+    EXPECT_NE(second, first);
+    EXPECT_EQ(version(), second);
+}
+
 TEST(InitializeKnowledgeBase, CreatesInWalModeAndLeavesNoTemporaryFiles) {
     TempDir dir;
     const auto report = initialize_knowledge_base(dir / "kb.db", Content::kArticle);

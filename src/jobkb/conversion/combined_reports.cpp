@@ -19,14 +19,10 @@ constexpr const char* kReports =
     "JOIN roles r ON r.id = o.role_id WHERE o.statistic = 'point'";
 constexpr const char* kReportsOrder = " ORDER BY r.name, o.country_code, 4, o.period, o.id";
 
-// Salary figure columns in the order read_salary_figure() expects.
-constexpr const char* kPublishedAverage =
-    "SELECT r.name, o.country_code, c.code, coalesce(c.symbol, ''), c.minor_unit, "
-    "c.digit_grouping, o.amount_minor, o.period, o.statistic, o.as_of, src.title, "
-    "coalesce(o.note, ''), o.id FROM salary_latest l "
-    "JOIN salary_observations o ON o.id = l.observation_id JOIN roles r ON r.id = l.role_id "
-    "JOIN currencies c ON c.code = o.currency_code JOIN sources src ON src.id = o.source_id "
-    "WHERE l.role_id = :role AND l.country_code = :country AND l.statistic = 'average' AND "
+// The latest published yearly average of a role and country, as read_salary_figure() reads it.
+const std::string kPublishedAverage =
+    std::string("SELECT ") + detail::kFigureColumns + detail::kLatestJoins +
+    " WHERE l.role_id = :role AND l.country_code = :country AND l.statistic = 'average' AND "
     "l.period = 'year'";
 
 // One SQL text per combination of filters, so that each reads its index.
