@@ -106,7 +106,8 @@ Listing comparison_listing(const Comparison& comparison) {
         for (const auto& figure : salary.per_role) {
             if (figure) {
                 ++present;
-                row.emplace_back(MoneyValue{figure->amount_minor, figure->currency});
+                row.emplace_back(
+                    MoneyValue{figure->amount_minor, figure->currency, figure->qualifier});
             } else {
                 row.emplace_back();
             }

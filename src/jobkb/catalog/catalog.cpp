@@ -39,6 +39,7 @@ SalaryFigure read_salary_figure(const Statement::Use& row, int first) {
     figure.source = row.text(first + 10);
     figure.note = row.text(first + 11);
     figure.observation_id = row.int64(first + 12);
+    figure.qualifier = row.text(first + 13);
     return figure;
 }
 

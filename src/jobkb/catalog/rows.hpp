@@ -21,7 +21,8 @@ inline constexpr const char* kCurrencyColumns =
 // Salary figure columns in the order read_salary_figure() reads them.
 inline constexpr const char* kFigureColumns =
     "r.name, o.country_code, c.code, coalesce(c.symbol, ''), c.minor_unit, c.digit_grouping, "
-    "o.amount_minor, o.period, o.statistic, o.as_of, src.title, coalesce(o.note, ''), o.id";
+    "o.amount_minor, o.period, o.statistic, o.as_of, src.title, coalesce(o.note, ''), o.id, "
+    "o.qualifier";
 
 // The latest figures (salary_latest l) with what kFigureColumns reads.
 inline constexpr const char* kLatestJoins =

@@ -23,7 +23,7 @@ constexpr const char* kReportsOrder = " ORDER BY r.name, o.country_code, 4, o.pe
 constexpr const char* kPublishedAverage =
     "SELECT r.name, o.country_code, c.code, coalesce(c.symbol, ''), c.minor_unit, "
     "c.digit_grouping, o.amount_minor, o.period, o.statistic, o.as_of, src.title, "
-    "coalesce(o.note, ''), o.id FROM salary_latest l "
+    "coalesce(o.note, ''), o.id, o.qualifier FROM salary_latest l "
     "JOIN salary_observations o ON o.id = l.observation_id JOIN roles r ON r.id = l.role_id "
     "JOIN currencies c ON c.code = o.currency_code JOIN sources src ON src.id = o.source_id "
     "WHERE l.role_id = :role AND l.country_code = :country AND l.statistic = 'average' AND "

@@ -3,12 +3,13 @@
 namespace jobkb::detail {
 namespace {
 
-constexpr int kInsertParameters = 10;
+constexpr int kInsertParameters = 11;
 
 // INSERT ... VALUES (?, ..., ?), (?, ...), ... for `rows` rows of kInsertParameters.
 std::string insert_observations_sql(std::size_t rows) {
     std::string sql = "INSERT INTO salary_observations (role_id, country_code, currency_code, "
-                      "amount_minor, period, statistic, as_of, source_id, note, batch_id) VALUES ";
+                      "amount_minor, period, statistic, as_of, source_id, note, batch_id, "
+                      "qualifier) VALUES ";
     for (std::size_t row = 0; row < rows; ++row) {
         sql += row == 0 ? "(" : ", (";
         for (int column = 0; column < kInsertParameters; ++column) {
@@ -70,6 +71,7 @@ void ObservationWriter::write_rows(Statement::Use& use) {
             use.bind_null(++index);
         }
         use.bind(++index, batch_id_);
+        use.bind_no_copy(++index, row.qualifier);
     }
     use.exec();
 }
