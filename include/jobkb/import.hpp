@@ -136,9 +136,6 @@ struct TopCode {
     std::string period; ///< the period the bound is for: a cell of another period is no match
 };
 
-/// The cell texts that mean "no figure" by default (ImportOptions::placeholders).
-inline const std::vector<std::string> kDefaultPlaceholders = {"", "*", "n/a", "N/A", "-"};
-
 /// The options of a salary import.
 struct ImportOptions : FileImportOptions {
     bool create_roles = false; ///< unknown roles are added instead of rejected
@@ -155,8 +152,9 @@ struct ImportOptions : FileImportOptions {
     /// statistic or period column). Part of the settings.
     std::vector<FigureColumn> columns;
     /// With columns: cell texts that are no figure (matched exactly, after trimming): skipped and
-    /// counted per column (ImportReport::placeholder_cells).
-    std::vector<std::string> placeholders = kDefaultPlaceholders;
+    /// counted per column (ImportReport::placeholder_cells). None given means the default: empty,
+    /// `*`, `n/a`, `N/A` and `-`.
+    std::vector<std::string> placeholders;
     /// Cell texts stored as bounds: a cell (of a wide column, or the amount) of the top code's
     /// text and period is the figure "at least" its amount. Part of the settings.
     std::vector<TopCode> top_codes;

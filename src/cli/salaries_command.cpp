@@ -252,8 +252,9 @@ void run_salaries(Context& context, const SalariesOptions& options) {
     const Format format = options.output.format;
     const auto converting = make_conversions(*database, options.conversion);
     if (!converting) {
-        context.print(options.reports ? reports_listing(catalog.report_summaries(query))
-                                      : salaries_listing(catalog.salaries(query), true),
+        context.print(options.reports
+                          ? reports_listing(catalog.report_summaries(query))
+                          : salaries_listing(catalog.salaries(query), true, nullptr, format),
                       options.output);
         return;
     }

@@ -131,7 +131,7 @@ TEST_F(ImportTables, TheBlsNationalTableImportsInOneCommand) {
     EXPECT_NE(table.out.find("≥ $239,200"), std::string::npos) << table.out;
     EXPECT_NE(table.out.find("≥ $115 "), std::string::npos) << "115.00 an hour:\n" << table.out;
     const auto json = cli({"salaries", "--role", "Anesthesiologists", "--json"});
-    EXPECT_NE(json.out.find("\"qualifier\":\"at_least\""), std::string::npos) << json.out;
+    EXPECT_NE(json.out.find("\"qualifier\": \"at_least\""), std::string::npos) << json.out;
     // A created role has the file's code: found by it, and 831 rows made 831 roles' figures.
     EXPECT_EQ(scalar("SELECT r.name FROM role_codes c JOIN roles r ON r.id = c.role_id WHERE "
                      "c.code = '29-1211' AND c.scheme = 'soc-2018'"),
@@ -150,7 +150,7 @@ TEST_F(ImportTables, TheBlsNationalTableImportsInOneCommand) {
 TEST_F(ImportTables, AWideRowsBadCellNamesItsColumnAndNothingIsWritten) {
     const auto input = file("wide.csv", "job,median,mean\n"
                                         "Data Scientist,150000,*\n"
-                                        "Data Analyst,90k,12 apples\n");
+                                        "NLP Engineer,90k,12 apples\n");
     const auto before = test::content_dump(path_);
     const auto result = import(input, {"--map", "role=job", "--set", "country=US", "--set",
                                        "currency=USD", "--set", "as_of=2025", "--column",
@@ -175,8 +175,8 @@ TEST_F(ImportTables, AWideRowsBadCellNamesItsColumnAndNothingIsWritten) {
 TEST_F(ImportTables, PlaceholdersAreTheDefaultsOrWhatNaSays) {
     const auto input = file("na.csv", "role,country,currency,as_of,p50\n"
                                       "Data Scientist,US,USD,2025,n/a\n"
-                                      "Data Analyst,US,USD,2025,-\n"
-                                      "Data Engineer,US,USD,2025,\n"
+                                      "NLP Engineer,US,USD,2025,-\n"
+                                      "Big Data Engineer,US,USD,2025,\n"
                                       "Machine Learning Engineer,US,USD,2025,(x)\n");
     const auto refused = import(input, {"--column", "p50=median/year"});
     EXPECT_EQ(refused.exit_code, 1) << "(x) is no placeholder by default";
@@ -191,8 +191,8 @@ TEST_F(ImportTables, PlaceholdersAreTheDefaultsOrWhatNaSays) {
 TEST_F(ImportTables, RowFiltersKeepMatchingRowsAndNameAMissingColumn) {
     const auto input = file("kinds.csv", "role,country,currency,amount,as_of,kind\n"
                                          "Data Scientist,US,USD,150000,2025,Detailed\n"
-                                         "Data Analyst,US,USD,90000,2025,broad\n"
-                                         "Data Engineer,US,USD,120000,2025,\n");
+                                         "NLP Engineer,US,USD,90000,2025,broad\n"
+                                         "Big Data Engineer,US,USD,120000,2025,\n");
     const auto missing = import(input, {"--where", "O_GROUP=detailed"});
     EXPECT_EQ(missing.exit_code, 1);
     EXPECT_NE(missing.err.find(input.string() + ":1: header: no column 'O_GROUP' to filter on "
@@ -267,15 +267,15 @@ TEST_F(ImportTables, RolesByCodeAndTheirCreation) {
 TEST_F(ImportTables, QualifiersRoundTripThroughExportAndStayHistory) {
     const auto input = file("bounds.csv", "role,country,currency,amount,as_of,qualifier\n"
                                           "Data Scientist,US,USD,239200,2026-11,at least\n"
-                                          "Data Analyst,US,USD,62000,2026-11,~\n"
-                                          "Data Engineer,US,USD,#,2026-11,\n");
+                                          "NLP Engineer,US,USD,62000,2026-11,~\n"
+                                          "Big Data Engineer,US,USD,#,2026-11,\n");
     const auto imported = import(input, {"--top-code", "#=200000/year"});
     ASSERT_EQ(imported.exit_code, 0) << imported.err;
     EXPECT_EQ(scalar("SELECT group_concat(qualifier || '=' || amount_minor, ' ') FROM (SELECT * "
                      "FROM salary_observations WHERE batch_id = 1 ORDER BY id)"),
               "at_least=23920000 approximate=6200000 at_least=20000000");
     const auto exported = dir_ / "export.csv";
-    ASSERT_EQ(cli({"export", "--output", exported.string()}).exit_code, 0);
+    ASSERT_EQ(cli({"export", "salaries", "--output", exported.string()}).exit_code, 0);
     const std::string text = test::read_bytes(exported);
     EXPECT_EQ(text.substr(0, text.find('\r')),
               "role,country,currency,amount,period,statistic,as_of,source,note,qualifier");

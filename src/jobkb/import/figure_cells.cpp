@@ -85,6 +85,9 @@ FigureCellRules figure_cell_rules(const ImportOptions& options, const SalaryVoca
         }
     }
     rules.placeholders = options.placeholders;
+    if (rules.placeholders.empty()) {
+        rules.placeholders = {"", "*", "n/a", "N/A", "-"};
+    }
     for (std::string& placeholder : rules.placeholders) {
         placeholder = trimmed(placeholder);
     }
