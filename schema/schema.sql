@@ -425,7 +425,11 @@ CREATE TABLE salary_observations (
                       OR as_of IS date(julianday(as_of))),
     source_id     INTEGER NOT NULL REFERENCES sources (id),
     note          TEXT,
-    batch_id      INTEGER REFERENCES import_batches (id) -- NULL: seeded or entered by hand
+    batch_id      INTEGER REFERENCES import_batches (id), -- NULL: seeded or entered by hand
+    -- What the amount is: the figure itself, a bound (BLS's top code "#" is at least 239,200),
+    -- or "around" it (0009_figure_qualifiers).
+    qualifier     TEXT NOT NULL DEFAULT 'exact'
+                  CHECK (qualifier IN ('exact', 'at_least', 'at_most', 'approximate'))
 ) STRICT;
 CREATE INDEX salary_observations_by_key
     ON salary_observations (role_id, country_code, statistic, period, as_of, id);
@@ -443,12 +447,14 @@ WHERE o.batch_id IS NULL
 -- Observations stay history, but a merge (and its undo) moves them between the two roles it
 -- names: role_id may change only between the roles of a merge not yet undone.
 CREATE TRIGGER salary_observations_are_history BEFORE UPDATE OF
-    id, role_id, country_code, currency_code, amount_minor, period, statistic, as_of, source_id
+    id, role_id, country_code, currency_code, amount_minor, period, statistic, as_of, source_id,
+    qualifier
 ON salary_observations
 WHEN NEW.id IS NOT OLD.id OR NEW.country_code IS NOT OLD.country_code
   OR NEW.currency_code IS NOT OLD.currency_code OR NEW.amount_minor IS NOT OLD.amount_minor
   OR NEW.period IS NOT OLD.period OR NEW.statistic IS NOT OLD.statistic
   OR NEW.as_of IS NOT OLD.as_of OR NEW.source_id IS NOT OLD.source_id
+  OR NEW.qualifier IS NOT OLD.qualifier
   OR (NEW.role_id IS NOT OLD.role_id AND NOT EXISTS (
           SELECT 1 FROM role_merges
           WHERE undone_at IS NULL

@@ -33,6 +33,9 @@ struct SalaryFigure {
     std::string note;                     ///< the source's note on the figure; empty when none
     std::int64_t observation_id = 0;      ///< the observation's id
     std::optional<std::int64_t> batch_id; ///< its import batch; none when seeded or by hand
+    /// What the amount is: "exact", "at_least" (a top code: the figure is this or more),
+    /// "at_most" or "approximate".
+    std::string qualifier = "exact";
 };
 
 /// A role with what the roles listing shows of it.

@@ -19,9 +19,15 @@
 namespace jobkb {
 
 /// The fields of the salary import format, in their canonical order (the order an export writes
-/// them in). Required: role, country, currency, amount, as_of.
-inline constexpr std::array<std::string_view, 9> kImportFields = {
-    "role", "country", "currency", "amount", "period", "statistic", "as_of", "source", "note"};
+/// them in). Required: role, country, currency, amount, as_of. The qualifier (exact, at_least,
+/// at_most, approximate; default exact) came last, so the earlier columns keep their positions.
+inline constexpr std::array<std::string_view, 10> kImportFields = {
+    "role",      "country", "currency", "amount", "period",
+    "statistic", "as_of",   "source",   "note",   "qualifier"};
+
+/// Fields a salary import reads besides kImportFields (never exported): `code`, an occupation
+/// code (SOC 2018 15-2051 or O*NET-SOC 15-2051.00) that finds the role by its code.
+inline constexpr std::array<std::string_view, 1> kImportLookupFields = {"code"};
 
 /// One problem found in the input: a field of a record that is not what it should be, or a header
 /// column. The parts let a front end word the hint its own way (see describe()).
@@ -77,6 +83,14 @@ private:
 using RejectSink =
     std::function<void(const Record& record, const std::vector<Diagnostic>& problems)>;
 
+/// A row filter of an import (FileImportOptions::filters): a record is kept when its `column`
+/// holds `value` (or, with `equal` false, does not), compared after trimming, in any letter case.
+struct RowFilter {
+    std::string column; ///< as the header names it (any case and spacing)
+    std::string value;  ///< the text compared with the cell
+    bool equal = true;  ///< true: keep rows whose cell is value; false: rows whose cell is not
+};
+
 /// The options of any import of a file as one batch: how the file's columns become fields, what to
 /// do with invalid rows, and where the batch comes from.
 struct FileImportOptions {
@@ -92,6 +106,10 @@ struct FileImportOptions {
     bool supersede = false;      ///< earlier batches of the same source stop counting as current
     std::optional<std::string> source; ///< the batch's source (title or slug); default: file name
     std::string today; ///< YYYY-MM-DD: dates may not be later; empty means the system date
+    /// Rows kept: only records whose columns pass every filter (all of them) are imported; the
+    /// others are counted (FileImportReport::rows_filtered). A filter's column must be in the
+    /// header.
+    std::vector<RowFilter> filters;
 };
 
 /// One line of a title mapping (ImportOptions::role_titles, read_title_mapping()): the rows of a
@@ -100,6 +118,22 @@ struct TitleMapping {
     std::string title;    ///< as the salary file writes it; matched in any letter case
     std::string role;     ///< the role: its name, slug, alias, code, or a title of it alone
     std::size_t line = 0; ///< its line in the mapping file (0 when it comes from no file)
+};
+
+/// One column of a wide table (ImportOptions::columns): each filled cell of `column` is one
+/// figure of this statistic and period.
+struct FigureColumn {
+    std::string column;    ///< as the header names it (any case and spacing)
+    std::string statistic; ///< a statistic of the base, or a spelling of one ("mean", "p50")
+    std::string period;    ///< a period of the base, or a spelling of one ("yearly", "hourly")
+};
+
+/// A cell text that stands for a bound (ImportOptions::top_codes): BLS's `#`, "at or above the
+/// top code", is at least 239,200 a year and at least 115.00 an hour.
+struct TopCode {
+    std::string text;   ///< the cell's text, exactly (after trimming)
+    std::string amount; ///< the bound, in the row's currency, as an amount is written
+    std::string period; ///< the period the bound is for: a cell of another period is no match
 };
 
 /// The options of a salary import.
@@ -113,6 +147,17 @@ struct ImportOptions : FileImportOptions {
     /// role ('user', with the batch, so undo takes it back). The mapping is part of the settings,
     /// so the same file with the same mapping imports once.
     std::vector<TitleMapping> role_titles;
+    /// A wide table: with columns, every filled cell of each is one figure of the column's
+    /// statistic and period (the row's other fields as without them; the file needs no amount,
+    /// statistic or period column). Part of the settings.
+    std::vector<FigureColumn> columns;
+    /// With columns: cell texts that are no figure (matched exactly, after trimming): skipped and
+    /// counted per column (ImportReport::placeholder_cells). None given means the default: empty,
+    /// `*`, `n/a`, `N/A` and `-`.
+    std::vector<std::string> placeholders;
+    /// Cell texts stored as bounds: a cell (of a wide column, or the amount) of the top code's
+    /// text and period is the figure "at least" its amount. Part of the settings.
+    std::vector<TopCode> top_codes;
 };
 
 /// Rows of one country in a currency that is neither the country's own nor a common reporting
@@ -174,6 +219,13 @@ struct FileImportReport {
     std::vector<std::size_t> error_rows; ///< for each of errors: the rows that have it
     bool stopped_early = false;          ///< max_errors reached without skip_invalid
     std::vector<std::int64_t> superseded_batches; ///< batches this one superseded
+    std::int64_t rows_filtered = 0; ///< records a filter left out (counted in rows_read too)
+};
+
+/// Cells of one wide column (ImportOptions::columns) that held a placeholder.
+struct PlaceholderCells {
+    std::string column;     ///< as the options name it
+    std::int64_t cells = 0; ///< cells skipped
 };
 
 /// What a salary import did (or, in a dry run, would do).
@@ -189,10 +241,20 @@ struct ImportReport : FileImportReport {
     std::int64_t unknown_role_rows = 0; ///< rows whose role was one of them
     /// Mapped titles recorded as titles of their roles: (title, the role's name).
     std::vector<std::pair<std::string, std::string>> titles_added;
+    /// With ImportOptions::columns: per column (in the options' order), the placeholder cells
+    /// skipped; columns without any are left out.
+    std::vector<PlaceholderCells> placeholder_cells;
+    std::int64_t bounds = 0; ///< figures stored as bounds from a top code
 };
 
 /// The most changed figures an ImportReport lists (change_count counts them all).
 inline constexpr std::size_t kMaxReportedChanges = 50;
+
+/// The problems of a salary import's wide-table columns and top codes against the base's
+/// vocabulary, without reading any input: field "column" or "top code", the problem naming the
+/// spec ("'A_MEDIAN=medain/year': unknown statistic 'medain'"). Empty when they are usable.
+/// import_salaries() refuses the same. Throws Error for a database failure.
+std::vector<Diagnostic> check_salary_options(Database& database, const ImportOptions& options);
 
 /// Imports salary observations from the input as one batch, in one transaction, streaming. Every
 /// row is validated; with errors and without skip_invalid nothing is written and the report's

@@ -110,7 +110,8 @@ Listing comparison_listing(const Comparison& comparison, FigureConversions* conv
         for (const auto& figure : salary.per_role) {
             if (figure) {
                 ++present;
-                row.emplace_back(MoneyValue{figure->amount_minor, figure->currency});
+                row.emplace_back(
+                    MoneyValue{figure->amount_minor, figure->currency, figure->qualifier});
             } else {
                 row.emplace_back();
             }

@@ -34,7 +34,7 @@ public:
             figure.currency.code, plain_amount(figure.amount_minor, figure.currency),
             figure.period,        figure.statistic,
             figure.as_of,         figure.source,
-            figure.note};
+            figure.note,          figure.qualifier};
         if (delimiter() != 0) {
             line(fields);
             return;

@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
 #include "cli/hints.hpp"
 #include "cli/import_input.hpp"
+#include "cli/import_tables.hpp"
 #include "cli/listings.hpp"
 #include "cli/output_file.hpp"
 
@@ -11,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <memory>
 
@@ -35,7 +37,21 @@ struct ImportArguments {
     bool dry_run = false;
     bool supersede = false;
     bool quiet = false;
+    TableArguments tables;
 };
+
+// What --map and --set may name: the import format's fields and the lookup ones (code).
+constexpr auto kMappableFields = [] {
+    std::array<std::string_view, kImportFields.size() + kImportLookupFields.size()> fields{};
+    std::size_t i = 0;
+    for (const auto field : kImportFields) {
+        fields[i++] = field;
+    }
+    for (const auto field : kImportLookupFields) {
+        fields[i++] = field;
+    }
+    return fields;
+}();
 
 // A record's problems as the rejects file gives them: "field: problem (expected ...; hint); ...".
 std::string reasons(const std::vector<Diagnostic>& problems) {
@@ -199,15 +215,19 @@ void report_outcome(Context& context, const ImportArguments& arguments,
         context.note(fmt::format("{} '{}' as a title of {}", dry ? "would record" : "recorded",
                                  title, role));
     }
+    for (const std::string& note : table_notes(report, dry)) {
+        context.note(note);
+    }
     for (const auto batch : report.superseded_batches) {
         context.note(fmt::format("batch {} {} superseded: its figures stay as history", batch,
                                  dry ? "would be" : "is"));
     }
     context.note(fmt::format(
-        "{}{}: {} row(s) read, {} {}, {} unchanged, {} rejected{}",
+        "{}{}: {} row(s) read, {}{} {}, {} unchanged, {} rejected{}",
         dry ? "dry run, nothing written: " : "", arguments.file, report.rows_read,
-        report.rows_inserted, dry ? "would be inserted" : "inserted", report.rows_unchanged,
-        report.rows_rejected, report.committed ? fmt::format(" (batch {})", report.batch_id) : ""));
+        report.rows_inserted, arguments.tables.columns.empty() ? "" : " figure(s)",
+        dry ? "would be inserted" : "inserted", report.rows_unchanged, report.rows_rejected,
+        report.committed ? fmt::format(" (batch {})", report.batch_id) : ""));
 }
 
 // --delimiter is for delimited text and --sheet for workbooks: elsewhere they are usage errors.
@@ -293,10 +313,13 @@ void register_import(CLI::App& app, Context& context) {
     salaries->add_flag("--supersede", arguments->supersede,
                        "Earlier imports of the same source stop counting as current (they stay "
                        "as history)");
+    add_table_options(*salaries, arguments->tables);
     salaries->add_flag("-q,--quiet", arguments->quiet, "No progress bar");
     salaries->footer(
         "Fields: role, country, currency, amount (required), period (default year), statistic "
-        "(default average), as_of (date, year-month or year; required), source, note. Headers "
+        "(default average), as_of (date, year-month or year; required), source, note, qualifier "
+        "(exact, at_least, at_most or approximate; default exact), code (an occupation code: "
+        "15-2051 or 15-2051.00 finds the role that has it). Headers "
         "match in any case. Amounts: 1088060, 10,88,060, 1,088,060, ₹10,88,060, 12 LPA, 10.5 "
         "lakh, 1.2 crore, 150k. One transaction: with any invalid row nothing is written (unless "
         "--skip-invalid). Importing the same file again changes nothing. Roles are found by "
@@ -311,13 +334,20 @@ void register_import(CLI::App& app, Context& context) {
         "as_of=work_year --set statistic=point --ignore-unknown --roles-from titles.csv\n"
         "  jobkb import salaries survey.ndjson --source \"Survey 2026\" --supersede\n"
         "  jobkb import salaries 2026-q3.xlsx --sheet Salaries\n"
-        "  jobkb import salaries excel-export.csv --delimiter \";\"");
+        "  jobkb import salaries excel-export.csv --delimiter \";\"\n\n"
+        "Wide tables (one figure per cell, all in one batch), placeholders, bounds, filters:\n"
+        "  jobkb import salaries national_M2023_dl.csv --map role=OCC_TITLE --map code=OCC_CODE "
+        "--set country=US --set currency=USD --set as_of=2023-05 --source \"BLS OEWS May 2023\" "
+        "--column A_MEAN=average/year --column A_MEDIAN=median/year --column H_MEDIAN=median/hour "
+        "--top-code '#'=239200/year --top-code '#'=115/hour --where O_GROUP=detailed "
+        "--ignore-unknown --create-roles");
     register_import_rates(*import, context);
     salaries->callback([&context, arguments] {
         ImportOptions options;
         options.file_name = arguments->file;
-        options.mapping = field_pairs(arguments->mappings, "--map", kImportFields);
-        options.constants = field_pairs(arguments->constants, "--set", kImportFields);
+        options.mapping = field_pairs(arguments->mappings, "--map", kMappableFields);
+        options.constants = field_pairs(arguments->constants, "--set", kMappableFields);
+        apply_table_options(arguments->tables, options);
         options.ignore_unknown = arguments->ignore_unknown;
         options.max_errors = arguments->max_errors;
         options.skip_invalid = arguments->skip_invalid;
@@ -353,6 +383,7 @@ void register_import(CLI::App& app, Context& context) {
             }
         };
         auto database = context.open(Access::kReadWrite);
+        check_table_options(*database, options);
         if (!arguments->roles_from.empty()) {
             options.role_titles =
                 read_roles_from(context, *database, arguments->roles_from, arguments->max_errors);

@@ -46,7 +46,8 @@ std::string delimited_text(const CellValue& value) {
         for (const auto& figure : salaries->figures) {
             items.push_back(figure.country_code + " " +
                             plain_amount(figure.amount_minor, figure.currency) + " " +
-                            figure.currency.code);
+                            figure.currency.code +
+                            (figure.qualifier == "exact" ? "" : " " + figure.qualifier));
         }
         return join(items, "; ");
     }
@@ -65,7 +66,11 @@ Json to_json(const CellValue& value) {
         Json operator()(const std::string& v) const { return v; }
         Json operator()(const TextList& v) const { return v; }
         Json operator()(const MoneyValue& v) const {
-            return money_json(v.amount_minor, v.currency);
+            Json money = money_json(v.amount_minor, v.currency);
+            if (!v.qualifier.empty()) {
+                money["qualifier"] = v.qualifier;
+            }
+            return money;
         }
         Json operator()(const SalaryList& v) const {
             Json figures = Json::array();
@@ -73,7 +78,8 @@ Json to_json(const CellValue& value) {
                 figures.push_back(Json{{"country", figure.country_code},
                                        {"amount", money_json(figure.amount_minor, figure.currency)},
                                        {"as_of", figure.as_of},
-                                       {"source", figure.source}});
+                                       {"source", figure.source},
+                                       {"qualifier", figure.qualifier}});
             }
             return figures;
         }
@@ -167,6 +173,13 @@ void write_markdown(std::ostream& out, const Listing& listing) {
 
 } // namespace
 
+std::string qualifier_prefix(const std::string& qualifier) {
+    return qualifier == "at_least"      ? "≥ "
+           : qualifier == "at_most"     ? "≤ "
+           : qualifier == "approximate" ? "~ "
+                                        : "";
+}
+
 std::string display_text(const CellValue& value) {
     struct Visitor {
         std::string operator()(std::monostate) const { return ""; }
@@ -175,12 +188,13 @@ std::string display_text(const CellValue& value) {
         std::string operator()(const std::string& v) const { return v; }
         std::string operator()(const TextList& v) const { return join(v, ", "); }
         std::string operator()(const MoneyValue& v) const {
-            return format_money(v.amount_minor, v.currency);
+            return qualifier_prefix(v.qualifier) + format_money(v.amount_minor, v.currency);
         }
         std::string operator()(const SalaryList& v) const {
             std::string text;
             for (const auto& figure : v.figures) {
                 text += (text.empty() ? "" : ", ") + figure.country_code + " " +
+                        qualifier_prefix(figure.qualifier) +
                         format_money(figure.amount_minor, figure.currency);
             }
             return text;

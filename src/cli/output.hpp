@@ -20,7 +20,14 @@ namespace jobkb::cli {
 struct MoneyValue {
     std::int64_t amount_minor = 0;
     Currency currency;
+    // A figure's qualifier ("exact", "at_least", ...): tables show "≥ $239,200", JSON a
+    // "qualifier" beside amount_minor. Empty for money that is no figure (a summary): neither.
+    std::string qualifier = {};
 };
+
+// What a qualifier puts before an amount for people: "≥ " for at_least, "≤ " for at_most, "~ "
+// for approximate, nothing for exact.
+std::string qualifier_prefix(const std::string& qualifier);
 
 using TextList = std::vector<std::string>;
 

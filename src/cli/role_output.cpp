@@ -158,7 +158,8 @@ Json salary_json(const SalaryFigure& figure) {
                 {"amount", amount},
                 {"as_of", figure.as_of},
                 {"source", figure.source},
-                {"note", figure.note}};
+                {"note", figure.note},
+                {"qualifier", figure.qualifier}};
 }
 
 // Each figure as `jobkb salaries --json` has it; with conversions, also in their unit (an object

@@ -34,7 +34,7 @@ const SalaryFigure* headline(const RoleOverview& role, const std::string& countr
 
 std::optional<MoneyValue> figure_in(const RoleOverview& role, const std::string& country) {
     if (const SalaryFigure* figure = headline(role, country)) {
-        return MoneyValue{figure->amount_minor, figure->currency};
+        return MoneyValue{figure->amount_minor, figure->currency, figure->qualifier};
     }
     return std::nullopt;
 }

@@ -48,6 +48,12 @@ Listing salaries_listing(const std::vector<SalaryFigure>& figures, bool with_rol
             });
         }
     }
+    // Machine formats give the qualifier a column of its own, the last, so that the columns
+    // before keep their positions; tables put it before the amount ("≥ $239,200").
+    const bool machine = is_machine_format(format);
+    if (machine) {
+        listing.columns.push_back({"qualifier", "Qualifier"});
+    }
     for (const std::size_t i : order) {
         const SalaryFigure& figure = figures[i];
         std::vector<CellValue> row;
@@ -55,11 +61,15 @@ Listing salaries_listing(const std::vector<SalaryFigure>& figures, bool with_rol
             row.emplace_back(figure.role);
         }
         row.insert(row.end(), {figure.country_code, figure.statistic, figure.period,
-                               MoneyValue{figure.amount_minor, figure.currency}});
+                               MoneyValue{figure.amount_minor, figure.currency,
+                                          machine ? std::string() : figure.qualifier}});
         if (conversions != nullptr) {
             conversions->add_cells(row, converted[i], format);
         }
         row.insert(row.end(), {figure.as_of, figure.source, figure.note});
+        if (machine) {
+            row.emplace_back(figure.qualifier);
+        }
         listing.rows.push_back(std::move(row));
     }
     return listing;
@@ -243,8 +253,9 @@ void run_salaries(Context& context, const SalariesOptions& options) {
     const Format format = options.output.format;
     const auto converting = make_conversions(*database, options.conversion);
     if (!converting) {
-        context.print(options.reports ? reports_listing(catalog.report_summaries(query))
-                                      : salaries_listing(catalog.salaries(query), true),
+        context.print(options.reports
+                          ? reports_listing(catalog.report_summaries(query))
+                          : salaries_listing(catalog.salaries(query), true, nullptr, format),
                       options.output);
         return;
     }

@@ -110,12 +110,15 @@ TEST_F(Formats, RolesJsonCarriesEveryHeadlineFigureWithItsDateAndSource) {
     EXPECT_EQ(salaries[0].at("country"), "IN");
     EXPECT_EQ(salaries[0].at("amount"), Json({{"amount_minor", 133053900}, {"currency", "INR"}}));
     EXPECT_EQ(salaries[0].at("as_of"), "2026-04-06");
+    EXPECT_EQ(salaries[0].at("qualifier"), "exact");
     EXPECT_NE(salaries[0].at("source").get<std::string>().find("Machine Learning Engineer Jobs"),
               std::string::npos);
     const auto in_us =
         Json::parse(output({"roles", "--skill", "docker", "--country", "us"}, "json"));
     EXPECT_EQ(in_us[0].at("country"), "US");
-    EXPECT_EQ(in_us[0].at("avg_yearly"), Json({{"amount_minor", 11019000}, {"currency", "USD"}}));
+    // A figure's money says what the amount is (a top code is "at_least"): here the figure itself.
+    EXPECT_EQ(in_us[0].at("avg_yearly"),
+              Json({{"amount_minor", 11019000}, {"currency", "USD"}, {"qualifier", "exact"}}));
     EXPECT_FALSE(in_us[0].contains("headline_salaries"));
 }
 

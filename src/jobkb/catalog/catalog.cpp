@@ -40,6 +40,7 @@ SalaryFigure read_salary_figure(const Statement::Use& row, int first) {
     figure.note = row.text(first + 11);
     figure.observation_id = row.int64(first + 12);
     figure.batch_id = row.optional_int64(first + 13);
+    figure.qualifier = row.text(first + 14);
     return figure;
 }
 

@@ -1,5 +1,7 @@
 #include "jobkb/import/file_import.hpp"
 
+#include "jobkb/text.hpp"
+
 #include <filesystem>
 
 namespace jobkb::detail {
@@ -18,13 +20,30 @@ std::string checked_today(const std::string& today) {
     return today;
 }
 
+std::vector<std::string> filter_columns(const FileImportOptions& options) {
+    std::vector<std::string> columns;
+    for (const RowFilter& filter : options.filters) {
+        columns.push_back(filter.column);
+    }
+    return columns;
+}
+
+std::vector<std::string> joined(std::vector<std::string> first,
+                                const std::vector<std::string>& second) {
+    first.insert(first.end(), second.begin(), second.end());
+    return first;
+}
+
 } // namespace
 
 FileImport::FileImport(Database& database, InputSource& input, const FileImportOptions& options,
-                       const FieldList& fields, const RejectSink& on_reject)
+                       const FieldList& fields, const RejectSink& on_reject,
+                       std::vector<std::string> other_columns)
     : database_(database), input_(input), options_(options), on_reject_(on_reject),
       doing_("importing " + options.file_name), today_(checked_today(options.today)),
-      plan_(fields, options), sources_(database, doing_, today_) {}
+      plan_(fields, options, joined(std::move(other_columns), filter_columns(options))),
+      sources_(database, doing_, today_),
+      filtered_(filter_columns(options), "to filter on", options.file_name) {}
 
 std::string FileImport::default_source() const {
     if (options_.source) {
@@ -109,6 +128,18 @@ void FileImport::visit(const Record& record, RowImporter& rows, FileImportReport
         return;
     }
     ++report.rows_read;
+    if (!filtered_.empty()) {
+        const auto& cells = filtered_.cells(record);
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+            const RowFilter& filter = options_.filters[i];
+            const bool equal = cells[i] != nullptr && ascii_lowered(trimmed(*cells[i])) ==
+                                                          ascii_lowered(trimmed(filter.value));
+            if (equal != filter.equal) {
+                ++report.rows_filtered;
+                return;
+            }
+        }
+    }
     problems_.clear();
     groups_.clear();
     if (rows.reads_columns()) {

@@ -54,8 +54,11 @@ class FileImport {
 public:
     // Throws Error(kInvalidArgument) for unusable options (a mapping or constant naming no field
     // of `fields`, a malformed `today`). What the batch holds is the RowImporter's content().
+    // `other_columns` are columns the RowImporter reads itself (a wide table's figures): a header
+    // may have them without ignore_unknown.
     FileImport(Database& database, InputSource& input, const FileImportOptions& options,
-               const FieldList& fields, const RejectSink& on_reject);
+               const FieldList& fields, const RejectSink& on_reject,
+               std::vector<std::string> other_columns = {});
 
     // Imports the input as one batch through `rows`, counting into `report`. Throws InputError for
     // a header the fields cannot be read from, and Error for what else stops the import; the
@@ -101,6 +104,7 @@ private:
     std::vector<std::string> groups_;  // the record's problems' groups ("" for none), reused
     FieldTexts texts_;                 // the record's, reused
     std::optional<RejectLog> rejects_; // made by run()
+    NamedColumns filtered_;            // the filters' columns
 };
 
 } // namespace jobkb::detail

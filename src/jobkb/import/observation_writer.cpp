@@ -8,9 +8,9 @@ namespace {
 // INSERT ... VALUES (?, ..., ?), (?, ...), ... for `rows` rows.
 std::string insert_observations_sql(std::size_t rows) {
     return many_rows_sql("INSERT INTO salary_observations (role_id, country_code, currency_code, "
-                         "amount_minor, period, statistic, as_of, source_id, note, batch_id) "
-                         "VALUES ",
-                         "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+                         "amount_minor, period, statistic, as_of, source_id, note, batch_id, "
+                         "qualifier) VALUES ",
+                         "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
 }
 
 } // namespace
@@ -64,6 +64,7 @@ void ObservationWriter::write_rows(Statement::Use& use) {
             use.bind_null(++index);
         }
         use.bind(++index, batch_id_);
+        use.bind_no_copy(++index, row.qualifier);
     }
     use.exec();
 }

@@ -24,6 +24,7 @@ struct Observation {
     std::string as_of;
     std::int64_t source_id = 0;
     std::optional<std::string> note;
+    std::string qualifier = "exact"; // exact, at_least, at_most or approximate
 };
 
 class ObservationWriter {

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace jobkb::detail {
 namespace {
 
@@ -11,8 +13,12 @@ std::string normalized(std::string_view column) { return ascii_lowered(trimmed(c
 
 } // namespace
 
-MappingPlan::MappingPlan(const FieldList& fields, const FileImportOptions& options)
+MappingPlan::MappingPlan(const FieldList& fields, const FileImportOptions& options,
+                         std::vector<std::string> other_columns)
     : fields_(fields), options_(options), mapped_(fields.size(), false), constants_(fields.size()) {
+    for (const std::string& column : other_columns) {
+        other_columns_.push_back(normalized(column));
+    }
     for (const auto& [what, pairs] : {std::pair{"the mapping", &options.mapping},
                                       std::pair{"the constants", &options.constants}}) {
         for (const auto& [field, value] : *pairs) {
@@ -69,7 +75,9 @@ void MappingPlan::plan(const std::vector<std::string>& names) {
             field = named;
         }
         if (!field) {
-            if (!options_.ignore_unknown) {
+            const bool other = std::find(other_columns_.begin(), other_columns_.end(), name) !=
+                               other_columns_.end();
+            if (!options_.ignore_unknown && !other) {
                 conflicts.emplace_back(column, std::nullopt);
             }
             continue;
@@ -118,6 +126,61 @@ void MappingPlan::plan(const std::vector<std::string>& names) {
     }
 }
 
+NamedColumns::NamedColumns(std::vector<std::string> columns, std::string purpose,
+                           std::string file_name)
+    : given_(std::move(columns)), purpose_(std::move(purpose)), file_name_(std::move(file_name)) {
+    for (const std::string& column : given_) {
+        columns_.push_back(normalized(column));
+    }
+    cells_.resize(columns_.size());
+}
+
+const std::vector<const std::string*>& NamedColumns::cells(const Record& record) {
+    const auto find = [&](const std::vector<std::string>& names, std::size_t column) {
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            if (normalized(names[i]) == columns_[column]) {
+                return static_cast<int>(i);
+            }
+        }
+        return -1;
+    };
+    static const std::vector<std::string> kNoNames;
+    const std::vector<std::string>& names = record.names ? *record.names : kNoNames;
+    if (record.header_line == 0) { // JSON: each object has its own keys
+        index_.assign(columns_.size(), -1);
+        for (std::size_t column = 0; column < columns_.size(); ++column) {
+            index_[column] = find(names, column);
+        }
+    } else if (record.names != planned_names_ || names != planned_copy_) {
+        planned_names_ = record.names;
+        planned_copy_ = names;
+        index_.assign(columns_.size(), -1);
+        for (std::size_t column = 0; column < columns_.size(); ++column) {
+            index_[column] = find(names, column);
+            if (index_[column] < 0) {
+                std::string header;
+                for (const std::string& name : names) {
+                    header += (header.empty() ? "" : ", ") + trimmed(name);
+                }
+                throw InputError({{file_name_,
+                                   record.header_line,
+                                   "header",
+                                   fmt::format("no column '{}' {}", given_[column], purpose_),
+                                   "one of the header's columns: " + header,
+                                   {}}});
+            }
+        }
+    }
+    for (std::size_t column = 0; column < columns_.size(); ++column) {
+        const int index = index_[column];
+        cells_[column] = index >= 0 && static_cast<std::size_t>(index) < record.values.size() &&
+                                 record.values[static_cast<std::size_t>(index)]
+                             ? &*record.values[static_cast<std::size_t>(index)]
+                             : nullptr;
+    }
+    return cells_;
+}
+
 std::string settings_fingerprint(const FileImportOptions& options, std::int64_t source_id) {
     Dialect dialect;
     dialect.format = options.format;
@@ -147,6 +210,10 @@ std::string settings_fingerprint(const FileImportOptions& options, const Dialect
     }
     for (const auto& [field, value] : options.constants) {
         text += ";set:" + field + "=" + value;
+    }
+    for (const RowFilter& filter : options.filters) {
+        text += ";where:" + normalized(filter.column) + (filter.equal ? "=" : "!=") +
+                ascii_lowered(trimmed(filter.value));
     }
     text += ";source=" + std::to_string(source_id);
     return text;

@@ -23,7 +23,10 @@ struct ColumnPlan {
 class MappingPlan {
 public:
     // Throws Error(kInvalidArgument) when the mapping or the constants name no field.
-    MappingPlan(const FieldList& fields, const FileImportOptions& options);
+    // `other_columns` are read by something else (a filter, a wide table's figures): never
+    // unknown columns.
+    MappingPlan(const FieldList& fields, const FileImportOptions& options,
+                std::vector<std::string> other_columns = {});
 
     const FieldList& fields() const noexcept { return fields_; }
 
@@ -46,10 +49,36 @@ private:
     std::vector<std::pair<std::size_t, std::string>> mapping_; // field, normalized column
     std::vector<bool> mapped_;                                 // per field: has a mapping
     std::vector<std::optional<std::string>> constants_;        // per field
+    std::vector<std::string> other_columns_;                   // normalized
 
     const std::vector<std::string>* planned_names_ = nullptr;
     std::vector<std::string> planned_copy_;
     ColumnPlan plan_;
+};
+
+// The cells of some named columns (a filter's, a wide table's) in each record. A CSV, TSV or
+// sheet header is searched once (any case, spaces around), and one without a column is refused
+// (InputError naming the column and the header's columns); a JSON object is searched each
+// record, and a key it lacks is a missing cell.
+class NamedColumns {
+public:
+    // `purpose` says what the columns are for: "to filter on".
+    NamedColumns(std::vector<std::string> columns, std::string purpose, std::string file_name);
+
+    // Per column, the record's cell (nullptr when it has none, or holds JSON null).
+    const std::vector<const std::string*>& cells(const Record& record);
+
+    bool empty() const noexcept { return columns_.empty(); }
+
+private:
+    std::vector<std::string> columns_; // normalized
+    std::vector<std::string> given_;   // as given
+    std::string purpose_;
+    std::string file_name_;
+    const std::vector<std::string>* planned_names_ = nullptr;
+    std::vector<std::string> planned_copy_;
+    std::vector<int> index_; // per column, in the planned header
+    std::vector<const std::string*> cells_;
 };
 
 // What decides how the file's bytes become rows: the same file with the same settings is the

@@ -1,6 +1,7 @@
 // import_salaries(): the salary import, as a kind of file import (file_import.hpp).
 #include "jobkb/import/change_report.hpp"
 #include "jobkb/import/created_roles.hpp"
+#include "jobkb/import/figure_cells.hpp"
 #include "jobkb/import/file_import.hpp"
 #include "jobkb/import/observation_writer.hpp"
 #include "jobkb/import/salary_validation.hpp"
@@ -72,10 +73,25 @@ ResolvedMapping resolve_mapping(Database& database, const std::vector<TitleMappi
 
 class SalaryRows : public RowImporter {
 public:
-    SalaryRows(const ImportOptions& options, ImportReport& report, ResolvedMapping mapping)
-        : options_(options), report_(report), mapping_(std::move(mapping)) {}
+    SalaryRows(const ImportOptions& options, ImportReport& report, ResolvedMapping mapping,
+               FigureCellRules rules)
+        : options_(options), report_(report), mapping_(std::move(mapping)),
+          rules_(std::move(rules)), placeholders_(rules_.columns.size(), 0),
+          cells_(column_names(rules_), "with figures", options.file_name) {}
 
-    std::string settings() const override { return mapping_.digest; }
+    std::string settings() const override {
+        const std::string cells = rules_.settings();
+        return mapping_.digest.empty() || cells.empty() ? mapping_.digest + cells
+                                                        : mapping_.digest + ";" + cells;
+    }
+
+    static std::vector<std::string> column_names(const FigureCellRules& rules) {
+        std::vector<std::string> names;
+        for (const auto& column : rules.columns) {
+            names.push_back(column.name);
+        }
+        return names;
+    }
 
     void begin(FileImport& run) override {
         run_ = &run;
@@ -83,6 +99,8 @@ public:
         vocabulary_ = load_salary_vocabulary(database, run.doing());
         roles_.emplace(database, NameKind::kRole, run.doing(), options_.create_roles,
                        run.batch_source(), run.batch_id());
+        codes_.emplace(database, NameKind::kRole, run.doing(), false, run.batch_source(),
+                       run.batch_id());
         for (const auto& [title, role] : mapping_.titles) {
             roles_->map(trimmed(title), role.id);
         }
@@ -94,14 +112,16 @@ public:
         writer_.emplace(database, run.doing(), run.batch_id());
     }
 
-    bool accept(const Record&, FieldTexts& texts, bool write,
+    bool accept(const Record& record, FieldTexts& texts, bool write,
                 std::vector<Diagnostic>& problems) override {
         Observation row;
         std::size_t before = problems.size();
-        row.role_id = roles_->id(kImportFields[kRole], *texts[kRole], problems);
+        row.role_id = role_of(texts, problems);
         if (problems.size() > before) {
             // One problem for every row with this name (an unknown name is reported once).
-            run_->group_problem(before, "role\x1f" + ascii_lowered(*texts[kRole]));
+            run_->group_problem(before, texts[kCode] && !options_.create_roles
+                                            ? "code\x1f" + ascii_lowered(*texts[kCode])
+                                            : "role\x1f" + ascii_lowered(*texts[kRole]));
         }
         before = problems.size();
         if (auto code = countries_->code(kImportFields[kCountry], *texts[kCountry], problems)) {
@@ -126,20 +146,22 @@ public:
             texts[kCurrency] = country_currency;
             ++report_.currencies_filled;
         }
+        if (!rules_.columns.empty()) {
+            return accept_cells(record, texts, write, problems, std::move(row), country_currency);
+        }
+        const bool bounded = apply_top_code(texts);
         auto figure = validate_figure(texts, vocabulary_, run_->today(), problems);
         if (!figure || !problems.empty()) {
             return false;
         }
+        if (bounded) {
+            figure->qualifier = "at_least";
+        }
         remark(row.country, figure->currency->code, country_currency);
         row.source_id = texts[kSource] ? run_->sources().id(*texts[kSource]) : run_->batch_source();
         if (write) {
-            row.currency = figure->currency;
-            row.amount_minor = figure->amount_minor;
-            row.period = std::move(figure->period);
-            row.statistic = std::move(figure->statistic);
-            row.as_of = std::move(figure->as_of);
-            row.note = std::move(figure->note);
-            writer_->add(std::move(row));
+            report_.bounds += bounded ? 1 : 0;
+            store(std::move(row), std::move(*figure));
         }
         return true;
     }
@@ -150,6 +172,11 @@ public:
         report_.unknown_roles = roles_->unknown_names();
         report_.unknown_role_rows = roles_->unknown_lookups();
         record_mapped_titles();
+        for (std::size_t i = 0; i < rules_.columns.size(); ++i) {
+            if (placeholders_[i] > 0) {
+                report_.placeholder_cells.push_back({rules_.columns[i].name, placeholders_[i]});
+            }
+        }
         return writer_->rows_written();
     }
 
@@ -161,6 +188,123 @@ public:
     }
 
 private:
+    // The role a row names: by its occupation code when it has one (with create_roles, a code no
+    // role has creates the role the row names, with that code), else by its name.
+    std::int64_t role_of(FieldTexts& texts, std::vector<Diagnostic>& problems) {
+        if (!texts[kCode]) {
+            return roles_->id(kImportFields[kRole], *texts[kRole], problems);
+        }
+        if (!options_.create_roles) {
+            return codes_->id(kImportLookupFields[0], *texts[kCode], problems);
+        }
+        std::vector<Diagnostic> unknown;
+        if (const std::int64_t id = codes_->id(kImportLookupFields[0], *texts[kCode], unknown);
+            unknown.empty()) {
+            return id;
+        }
+        const std::size_t created = roles_->created().size();
+        const std::int64_t id = roles_->id(kImportFields[kRole], *texts[kRole], problems);
+        if (id != 0 && roles_->created().size() > created) {
+            add_code(id, trimmed(*texts[kCode]));
+        }
+        return id;
+    }
+
+    // The code of a role this import created: 'is' in its scheme (SOC 2018 or O*NET-SOC, by its
+    // shape), of the batch, so undo takes it back with the role.
+    void add_code(std::int64_t role_id, const std::string& code) {
+        const bool onet = code.size() == 10 && code[7] == '.';
+        Statement insert(run_->database(), run_->doing(),
+                         "INSERT OR IGNORE INTO role_codes (role_id, scheme, code, relation, "
+                         "source_id, batch_id) SELECT :role, :scheme, :code, 'is', :source, "
+                         ":batch WHERE NOT EXISTS (SELECT 1 FROM role_codes WHERE scheme = "
+                         ":scheme AND code = :code AND relation = 'is')");
+        auto use = insert.use();
+        use.bind(":role", role_id);
+        use.bind(":scheme", std::string(onet ? "onet-soc-2019" : "soc-2018"));
+        use.bind(":code", code);
+        use.bind(":source", run_->batch_source());
+        use.bind(":batch", run_->batch_id());
+        use.exec();
+    }
+
+    // A row's amount that is a top code of its period becomes the top code's amount; returns
+    // whether it did.
+    bool apply_top_code(FieldTexts& texts) const {
+        if (rules_.top_codes.empty() || !texts[kAmount]) {
+            return false;
+        }
+        const std::string period = texts[kPeriod] ? ascii_lowered(*texts[kPeriod]) : "year";
+        const auto code = vocabulary_.periods.find(period);
+        if (code == vocabulary_.periods.end()) {
+            return false;
+        }
+        if (const auto* bound = rules_.bound(*texts[kAmount], code->second)) {
+            texts[kAmount] = bound->amount;
+            return true;
+        }
+        return false;
+    }
+
+    // A wide row: each filled cell of the figure columns is one figure; the row is valid when
+    // every cell is, and its figures are written together. A cell's problems name its column.
+    bool accept_cells(const Record& record, FieldTexts& texts, bool write,
+                      std::vector<Diagnostic>& problems, Observation row,
+                      const std::string& country_currency) {
+        const auto& cells = cells_.cells(record);
+        figures_.clear();
+        const std::optional<std::string> qualifier = texts[kQualifier];
+        for (std::size_t i = 0; i < rules_.columns.size(); ++i) {
+            const auto& column = rules_.columns[i];
+            const std::string text = cells[i] ? trimmed(*cells[i]) : std::string();
+            if (!cells[i] || rules_.placeholder(text)) {
+                ++placeholders_[i];
+                continue;
+            }
+            const auto* bound = rules_.bound(text, column.period);
+            texts[kAmount] = bound ? bound->amount : text;
+            texts[kStatistic] = column.statistic;
+            texts[kPeriod] = column.period;
+            texts[kQualifier] = qualifier;
+            const std::size_t before = problems.size();
+            auto figure = validate_figure(texts, vocabulary_, run_->today(), problems, true);
+            for (std::size_t p = before; p < problems.size(); ++p) {
+                if (problems[p].field == kImportFields[kAmount]) {
+                    problems[p].field = column.name;
+                }
+            }
+            if (figure) {
+                if (bound) {
+                    figure->qualifier = "at_least";
+                }
+                figures_.push_back(std::move(*figure));
+            }
+        }
+        if (!problems.empty()) {
+            return false;
+        }
+        row.source_id = texts[kSource] ? run_->sources().id(*texts[kSource]) : run_->batch_source();
+        for (ValidFigure& figure : figures_) {
+            remark(row.country, figure.currency->code, country_currency);
+            if (write) {
+                report_.bounds += figure.qualifier == "at_least" ? 1 : 0;
+                store(row, std::move(figure));
+            }
+        }
+        return true;
+    }
+
+    void store(Observation row, ValidFigure figure) {
+        row.currency = figure.currency;
+        row.amount_minor = figure.amount_minor;
+        row.period = std::move(figure.period);
+        row.statistic = std::move(figure.statistic);
+        row.as_of = std::move(figure.as_of);
+        row.note = std::move(figure.note);
+        row.qualifier = std::move(figure.qualifier);
+        writer_->add(std::move(row));
+    }
+
     // A figure in a currency other than its country's and the common reporting ones, counted.
     void remark(const std::string& country, const std::string& currency,
                 const std::string& country_currency) {
@@ -209,9 +353,14 @@ private:
     const ImportOptions& options_;
     ImportReport& report_;
     ResolvedMapping mapping_;
+    FigureCellRules rules_;
+    std::vector<std::int64_t> placeholders_; // per column
+    NamedColumns cells_;                     // the figure columns' cells
+    std::vector<ValidFigure> figures_;       // a wide row's, reused
     FileImport* run_ = nullptr;
     SalaryVocabulary vocabulary_;
     std::optional<NameLookup> roles_;
+    std::optional<NameLookup> codes_; // roles by occupation code, never created
     std::optional<CountryLookup> countries_;
     std::optional<ObservationWriter> writer_;
     std::unordered_map<std::string, std::string> country_currencies_; // code -> currency
@@ -219,12 +368,27 @@ private:
 
 } // namespace
 
+std::vector<Diagnostic> check_salary_options(Database& database, const ImportOptions& options) {
+    std::vector<Diagnostic> problems;
+    figure_cell_rules(options, load_salary_vocabulary(database, "checking the import's options"),
+                      problems);
+    return problems;
+}
+
 ImportReport import_salaries(Database& database, InputSource& input, const ImportOptions& options,
                              const RejectSink& on_reject) {
     ImportReport report;
-    FileImport run(database, input, options, salary_fields(!options.currency_from_country),
-                   on_reject);
-    SalaryRows rows(options, report, resolve_mapping(database, options.role_titles));
+    std::vector<Diagnostic> problems;
+    FigureCellRules rules =
+        figure_cell_rules(options, load_salary_vocabulary(database, "importing"), problems);
+    if (!problems.empty()) {
+        throw Error(ErrorCode::kInvalidArgument, describe_reason(problems.front()));
+    }
+    const bool wide = !rules.columns.empty();
+    FileImport run(database, input, options, salary_fields(!options.currency_from_country, !wide),
+                   on_reject, SalaryRows::column_names(rules));
+    SalaryRows rows(options, report, resolve_mapping(database, options.role_titles),
+                    std::move(rules));
     run.run(rows, report);
     return report;
 }

@@ -13,7 +13,7 @@
 namespace jobkb::detail {
 namespace {
 
-constexpr std::array<FieldSpec, 9> kSalaryFieldSpecs = {{
+constexpr std::array<FieldSpec, 11> kSalaryFieldSpecs = {{
     {kImportFields[kRole], true},
     {kImportFields[kCountry], true},
     {kImportFields[kCurrency], true},
@@ -23,15 +23,37 @@ constexpr std::array<FieldSpec, 9> kSalaryFieldSpecs = {{
     {kImportFields[kAsOf], true},
     {kImportFields[kSource], false},
     {kImportFields[kNote], false},
+    {kImportFields[kQualifier], false},
+    {kImportLookupFields[0], false},
 }};
-static_assert(kSalaryFieldSpecs.size() == kImportFields.size());
+static_assert(kSalaryFieldSpecs.size() == kImportFields.size() + kImportLookupFields.size());
 
-// The same with the currency optional: filled from the country's when the file gives none.
-constexpr std::array<FieldSpec, 9> kSalaryFieldSpecsCurrencyOptional = [] {
-    auto specs = kSalaryFieldSpecs;
-    specs[kCurrency].required = false;
-    return specs;
+// The same with the currency optional (filled from the country's when the file gives none), the
+// amount optional (a wide table's), or both: index currency_optional + 2 * amount_optional.
+using SalaryFieldSpecs = std::array<FieldSpec, 11>;
+constexpr std::array<SalaryFieldSpecs, 4> kSalaryFieldVariants = [] {
+    std::array<SalaryFieldSpecs, 4> variants{};
+    for (std::size_t variant = 0; variant < variants.size(); ++variant) {
+        variants[variant] = kSalaryFieldSpecs;
+        variants[variant][kCurrency].required = (variant & 1U) == 0;
+        variants[variant][kAmount].required = (variant & 2U) == 0;
+    }
+    return variants;
 }();
+
+constexpr std::pair<const char*, const char*> kQualifierWords[] = {{"exact", "exact"},
+                                                                   {"at_least", "at_least"},
+                                                                   {"at least", "at_least"},
+                                                                   {">=", "at_least"},
+                                                                   {"≥", "at_least"},
+                                                                   {"at_most", "at_most"},
+                                                                   {"at most", "at_most"},
+                                                                   {"<=", "at_most"},
+                                                                   {"≤", "at_most"},
+                                                                   {"approximate", "approximate"},
+                                                                   {"approximately", "approximate"},
+                                                                   {"around", "approximate"},
+                                                                   {"~", "approximate"}};
 
 // The spellings people use for the periods and statistics jobkb knows.
 constexpr std::pair<const char*, const char*> kPeriodWords[] = {
@@ -73,10 +95,21 @@ std::string upper_case(std::string text) {
 
 } // namespace
 
-const FieldList& salary_fields(bool currency_required) {
-    static const FieldList fields(kSalaryFieldSpecs);
-    static const FieldList currency_optional(kSalaryFieldSpecsCurrencyOptional);
-    return currency_required ? fields : currency_optional;
+const FieldList& salary_fields(bool currency_required, bool amount_required) {
+    static const std::array<FieldList, 4> lists = {
+        FieldList(kSalaryFieldVariants[0]), FieldList(kSalaryFieldVariants[1]),
+        FieldList(kSalaryFieldVariants[2]), FieldList(kSalaryFieldVariants[3])};
+    return lists[(currency_required ? 0U : 1U) + (amount_required ? 0U : 2U)];
+}
+
+std::optional<std::string> qualifier_code(std::string_view text) {
+    const std::string lowered = ascii_lowered(trimmed(text));
+    for (const auto& [word, code] : kQualifierWords) {
+        if (lowered == word) {
+            return std::string(code);
+        }
+    }
+    return std::nullopt;
 }
 
 SalaryVocabulary make_salary_vocabulary(std::vector<Currency> currencies,
@@ -94,7 +127,7 @@ SalaryVocabulary make_salary_vocabulary(std::vector<Currency> currencies,
 
 std::optional<ValidFigure> validate_figure(FieldTexts& texts, const SalaryVocabulary& vocabulary,
                                            const std::string& today,
-                                           std::vector<Diagnostic>& problems) {
+                                           std::vector<Diagnostic>& problems, bool keep) {
     const std::size_t before = problems.size();
     ValidFigure figure;
     const auto currency = vocabulary.currencies.find(upper_case(*texts[kCurrency]));
@@ -135,9 +168,22 @@ std::optional<ValidFigure> validate_figure(FieldTexts& texts, const SalaryVocabu
         add(problems, kStatistic, fmt::format("unknown statistic '{}'", *texts[kStatistic]),
             "average, median, p10, p25, p75, p90, minimum, maximum or point");
     }
+    if (texts[kQualifier]) {
+        if (auto code = qualifier_code(*texts[kQualifier])) {
+            figure.qualifier = std::move(*code);
+        } else {
+            add(problems, kQualifier, fmt::format("unknown qualifier '{}'", *texts[kQualifier]),
+                "exact, at_least, at_most or approximate");
+        }
+    }
     check_date(kImportFields[kAsOf], *texts[kAsOf], today, problems);
-    figure.as_of = std::move(*texts[kAsOf]);
-    figure.note = std::move(texts[kNote]);
+    if (keep) {
+        figure.as_of = *texts[kAsOf];
+        figure.note = texts[kNote];
+    } else {
+        figure.as_of = std::move(*texts[kAsOf]);
+        figure.note = std::move(texts[kNote]);
+    }
     if (problems.size() != before) {
         return std::nullopt;
     }

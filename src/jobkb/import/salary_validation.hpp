@@ -26,11 +26,18 @@ enum SalaryField : std::size_t {
     kAsOf,
     kSource,
     kNote,
+    kQualifier,
+    kCode, // kImportLookupFields: finds the role, never stored as such
 };
 
 // With currency_required false, a file may lack the currency (the import fills it from the
-// country's).
-const FieldList& salary_fields(bool currency_required = true);
+// country's); with amount_required false the amount (a wide table's figures come from its
+// columns).
+const FieldList& salary_fields(bool currency_required = true, bool amount_required = true);
+
+// The qualifier code a text names ("exact", "at_least", "at least", ">=", "≥", "~", ...), or
+// nullopt.
+std::optional<std::string> qualifier_code(std::string_view text);
 
 // What jobkb knows of salary figures: the currencies, and the spellings of periods and
 // statistics ("yearly", "per annum" -> year; "mean" -> average).
@@ -54,14 +61,16 @@ struct ValidFigure {
     std::string statistic; // a code
     std::string as_of;
     std::optional<std::string> note;
+    std::string qualifier = "exact";
 };
 
 // Checks the currency, amount (parse_amount), period, statistic and as_of of a row whose texts
 // read_field_texts() accepted: known codes or spellings (period default year, statistic default
-// average), an amount in the currency, an LPA amount only per year, a date up to `today`.
-// Takes the as_of and note texts. Returns nullopt when it added problems.
+// average), an amount in the currency, an LPA amount only per year, a date up to `today`, a
+// known qualifier (default exact). Takes the as_of and note texts (copies them with `keep`, for a
+// wide row's next column). Returns nullopt when it added problems.
 std::optional<ValidFigure> validate_figure(FieldTexts& texts, const SalaryVocabulary& vocabulary,
                                            const std::string& today,
-                                           std::vector<Diagnostic>& problems);
+                                           std::vector<Diagnostic>& problems, bool keep = false);
 
 } // namespace jobkb::detail

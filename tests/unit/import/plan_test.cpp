@@ -82,7 +82,8 @@ TEST(MappingPlan, ReportsUnknownDuplicateAndMissingColumnsWithHints) {
     EXPECT_EQ(result.problems[0].hint.field, "") << "colour is close to no field";
     EXPECT_EQ(result.problems[0].hint.value, "Colour");
     EXPECT_EQ(result.problems[0].expected,
-              "one of role, country, currency, amount, period, statistic, as_of, source, note");
+              "one of role, country, currency, amount, period, statistic, as_of, source, note, "
+              "qualifier, code");
     EXPECT_EQ(result.problems[2].hint.field, "currency");
     EXPECT_EQ(result.problems[2].hint.value, "Curency");
     EXPECT_EQ(result.problems[1].hint.kind, HintKind::kNone);
@@ -133,7 +134,7 @@ TEST(MappingPlan, RefusesMappingsAndConstantsOfNoField) {
         EXPECT_EQ(error.code(), ErrorCode::kInvalidArgument);
         EXPECT_EQ(std::string(error.what()),
                   "the constants: unknown field 'Role' (expected one of role, country, currency, "
-                  "amount, period, statistic, as_of, source, note)");
+                  "amount, period, statistic, as_of, source, note, qualifier, code)");
         EXPECT_EQ(std::string(error.what()).find("--"), std::string::npos);
     }
 }
