@@ -158,7 +158,8 @@ std::string answer_of(std::string_view endpoint, const Query& query, Format form
             }
             return written(cli::reports_listing(catalog.report_summaries(question)), format);
         }
-        return written(cli::salaries_listing(catalog.salaries(question), true), format);
+        return written(cli::salaries_listing(catalog.salaries(question), true, nullptr, format),
+                       format);
     }
     if (endpoint == "skills") {
         const auto role = query.one("role");
