@@ -15,7 +15,6 @@ namespace jobkb::detail {
 // not checked against the calendar here (check_date does that).
 std::optional<std::string> ecb_daily_date(std::string_view text);
 
-
 // The currency a PPP factor of `country` for `year` counts, given the country's currency in the
 // base. The World Bank restates a country's whole series in its new currency when it changes
 // (Croatia's in EUR, Sierra Leone's in new leones), so the base's currency is the rule; the
