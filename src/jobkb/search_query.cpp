@@ -3,6 +3,7 @@
 // parenthesis or a caret are all just characters of a word), and the few operators jobkb offers
 // are checked here, with a message in the user's terms rather than FTS5's "syntax error near".
 #include "jobkb/error.hpp"
+#include "jobkb/import/diagnostics.hpp"
 #include "jobkb/search.hpp"
 #include "jobkb/text.hpp"
 
@@ -17,12 +18,12 @@ constexpr std::size_t kMaxTerms = 64;
 
 [[noreturn]] void malformed(std::string_view words, const std::string& what,
                             const std::string& expected) {
-    throw Error(
-        ErrorCode::kInvalidArgument,
-        ErrorDetails{{},
-                     "search",
-                     what + " in '" + detail::elided(words, 120) + "' (expected " + expected + ")",
-                     {}});
+    throw Error(ErrorCode::kInvalidArgument,
+                ErrorDetails{{},
+                             "search",
+                             what + " in '" + detail::one_line(detail::elided(words, 120)) +
+                                 "' (expected " + expected + ")",
+                             {}});
 }
 
 // Spaces and control characters (a NUL would end FTS5's reading of the expression) separate
@@ -69,6 +70,11 @@ std::vector<Piece> pieces_of(std::string_view words) {
                 malformed(words, "unbalanced quote", "a closing \" after the phrase");
             }
             piece.text = std::string(words.substr(at + 1, close - at - 1));
+            for (char& c : piece.text) {
+                if (is_space(c)) {
+                    c = ' '; // inside a phrase too: FTS5 would stop reading at a NUL
+                }
+            }
             at = close + 1;
             if (at < words.size() && words[at] == '*') {
                 piece.prefix = true;

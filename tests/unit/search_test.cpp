@@ -42,9 +42,18 @@ TEST(SearchQuery, QuotesEveryTermAndKeepsTheDocumentedSyntax) {
               R"("';" "DROP" "TABLE" "roles;" "--")");
     EXPECT_EQ(fts_match_expression(R"("OR")"), R"("OR")");
     EXPECT_EQ(fts_match_expression(R"(a"b c"d)"), R"("a" "b c" "d")");
+    // Control characters separate words, inside a phrase too: FTS5 stops reading at a NUL (a
+    // web search's %00), which made an accepted query an FTS5 error (found by the fuzzer).
+    EXPECT_EQ(fts_match_expression(std::string("\"comp\0\0er vision\"", 17)),
+              R"("comp  er vision")");
+    EXPECT_EQ(fts_match_expression(std::string("a\0b", 3)), R"("a" "b")");
 }
 
 TEST(SearchQuery, MalformedQueriesSayWhatWasExpected) {
+    // The query is quoted with its controls escaped: a NUL would end the message (found by the
+    // fuzzer).
+    EXPECT_EQ(parse_error(std::string("\"a\0b", 4)),
+              R"(unbalanced quote in '"a\x00b' (expected a closing " after the phrase))");
     EXPECT_EQ(parse_error(R"("computer vision)"),
               R"(unbalanced quote in '"computer vision' (expected a closing " after the phrase))");
     EXPECT_EQ(parse_error(""), "nothing to search for in '' (expected a word)");
