@@ -24,28 +24,8 @@ protected:
         // without skills or salaries.
         rich_ = new test::fs::path(*dir_ / "rich.db");
         test::fs::copy_file(*seeded_, *rich_);
-        const auto data = test::source_dir() / "tests" / "data" / "ds_salaries_2022.csv";
-        const auto imported = test::run_cli({"--db",
-                                             rich_->string(),
-                                             "import",
-                                             "salaries",
-                                             data.string(),
-                                             "--map",
-                                             "role=job_title",
-                                             "--map",
-                                             "country=employee_residence",
-                                             "--map",
-                                             "currency=salary_currency",
-                                             "--map",
-                                             "amount=salary",
-                                             "--map",
-                                             "as_of=work_year",
-                                             "--set",
-                                             "statistic=point",
-                                             "--ignore-unknown",
-                                             "--create-roles",
-                                             "--quiet"},
-                                            {{"JOBKB_TODAY", "2026-06-01"}});
+        const auto imported =
+            test::run_cli(test::survey_import_arguments(*rich_), {{"JOBKB_TODAY", "2026-06-01"}});
         EXPECT_EQ(imported.exit_code, 0) << imported.err;
         for (const auto& sql :
              {"INSERT INTO roles (slug, name) VALUES ('role-a', 'Role A'), ('role-b', 'Role B')",

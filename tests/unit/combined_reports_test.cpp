@@ -18,28 +18,8 @@ namespace {
 class CombinedReports : public ::testing::Test {
 protected:
     void SetUp() override {
-        const auto data = test::source_dir() / "tests" / "data" / "ds_salaries_2022.csv";
-        const auto result = test::run_cli({"--db",
-                                           path_.string(),
-                                           "import",
-                                           "salaries",
-                                           data.string(),
-                                           "--map",
-                                           "role=job_title",
-                                           "--map",
-                                           "country=employee_residence",
-                                           "--map",
-                                           "currency=salary_currency",
-                                           "--map",
-                                           "amount=salary",
-                                           "--map",
-                                           "as_of=work_year",
-                                           "--set",
-                                           "statistic=point",
-                                           "--ignore-unknown",
-                                           "--create-roles",
-                                           "--quiet"},
-                                          {{"JOBKB_TODAY", "2025-05-10"}});
+        const auto result =
+            test::run_cli(test::survey_import_arguments(path_), {{"JOBKB_TODAY", "2025-05-10"}});
         ASSERT_EQ(result.exit_code, 0) << result.err;
         database_ = open_knowledge_base(path_, Access::kReadOnly);
     }
