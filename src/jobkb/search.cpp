@@ -204,12 +204,12 @@ std::vector<SearchHit> search(Database& database, const SearchQuery& query) {
         if (settled >= query.limit) {
             break;
         }
-        // Entities found in an earlier tier come again here (a role's name and its title):
-        // asking for as many more keeps `limit` new ones within reach.
         if ((query.kind == NameKind::kSkill && !kTiers[tier].skills) ||
             (query.kind == NameKind::kIndustry && !kTiers[tier].industries)) {
             continue;
         }
+        // Entities found in an earlier tier come again here (a role's name and its title):
+        // asking for as many more keeps `limit` new ones within reach.
         const std::string tier_match = std::string(kTiers[tier].columns) + " : (" + match + ")";
         for (auto& [hit, exact] : run_search(statements.search, query.words, tier_match, query.kind,
                                              query.limit + seen.size())) {
