@@ -49,9 +49,9 @@ struct SearchHit {
 /// industries in that order; within a kind, those matched in a name or alias, then those
 /// matched only in a title, then only in a longer text (summary, description, task, category),
 /// each group ranked by bm25 (`score`). Only as many of those groups are ranked as the limit
-/// needs, so a common word costs the names that hold it, not every text. Throws Error(ErrorCode::kInvalidArgument)
-/// for a malformed query (an unbalanced quote, an operator without a term on each side, a lone `*`,
-/// no words) or a limit of 0, and Error when SQLite fails.
+/// needs, so a common word costs the names that hold it, not every text. Throws
+/// Error(ErrorCode::kInvalidArgument) for a malformed query (an unbalanced quote, an operator
+/// without a term on each side, a lone `*`, no words) or a limit of 0, and Error when SQLite fails.
 std::vector<SearchHit> search(Database& database, const SearchQuery& query);
 
 /// The FTS5 MATCH expression for the user's words (see SearchQuery): every term quoted as an FTS5
