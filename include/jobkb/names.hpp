@@ -77,7 +77,10 @@ public:
     /// as the canonical name it stands for) closest to `name`, best first: by their words, with
     /// abbreviations spelled out ("ML" is machine learning), seniority words ("Senior", "Lead")
     /// and word order set aside, plurals made singular, and a letter or two of difference
-    /// forgiven. Throws Error when SQLite fails.
+    /// forgiven. When those are fewer than `limit`, the search index adds up to 3 more (never one
+    /// already there): roles, skills or industries whose texts hold every word of `name` (a role
+    /// known by its tasks: "chatbot developer"), from any of their texts when the spellings
+    /// found none, from their names and titles otherwise. Throws Error when SQLite fails.
     std::vector<std::string> suggestions(NameKind kind, std::string_view name,
                                          std::size_t limit = 3);
 

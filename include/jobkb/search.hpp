@@ -46,10 +46,12 @@ struct SearchHit {
 
 /// The things matching `query`, best first: one hit per entity (its best-matching text). An
 /// entity whose name or alias is exactly the words comes first; then roles, skills and
-/// industries in that order, each ranked by bm25 with names and aliases weighted above titles,
-/// and titles above summaries, descriptions and tasks. Throws Error(ErrorCode::kInvalidArgument)
-/// for a malformed query (an unbalanced quote, an operator without a term on each side, a lone `*`,
-/// no words) or a limit of 0, and Error when SQLite fails.
+/// industries in that order; within a kind, those matched in a name or alias, then those
+/// matched only in a title, then only in a longer text (summary, description, task, category),
+/// each group ranked by bm25 (`score`). Only as many of those groups are ranked as the limit
+/// needs, so a common word costs the names that hold it, not every text. Throws
+/// Error(ErrorCode::kInvalidArgument) for a malformed query (an unbalanced quote, an operator
+/// without a term on each side, a lone `*`, no words) or a limit of 0, and Error when SQLite fails.
 std::vector<SearchHit> search(Database& database, const SearchQuery& query);
 
 /// The FTS5 MATCH expression for the user's words (see SearchQuery): every term quoted as an FTS5
@@ -63,8 +65,10 @@ std::string snippet_text(const std::vector<SnippetPart>& snippet, std::string_vi
                          std::string_view close);
 
 /// Candidates for "did you mean" when `name` names no `kind`: up to `limit` entities whose texts
-/// contain any of the name's words (an unknown role "chatbot engineer" finds NLP Engineer by its
-/// tasks), best first. Never throws for what the name contains (a name is not a query: its
+/// hold every one of the name's first six words, each word in any of the entity's texts (an
+/// unknown role "chatbot engineer" finds NLP Engineer by its name and its tasks), best first:
+/// by where the words are (names, then titles, then longer texts), then by how many texts hold
+/// them, then by name. Never throws for what the name contains (a name is not a query: its
 /// quotes and operators are words); throws Error when SQLite fails.
 std::vector<NamedId> search_candidates(Database& database, std::string_view name, NameKind kind,
                                        std::size_t limit = 3);

@@ -2,6 +2,7 @@
 
 #include "jobkb/error.hpp"
 #include "jobkb/name_matching.hpp"
+#include "jobkb/search_candidates.hpp"
 #include "jobkb/statement.hpp"
 #include "jobkb/text.hpp"
 
@@ -93,6 +94,9 @@ constexpr const char* kCountrySpellings =
     "SELECT name, name || ' (' || code || ')' FROM countries UNION ALL "
     "SELECT n.name, c.name || ' (' || c.code || ')' FROM country_names n "
     "JOIN countries c ON c.code = n.country_code";
+
+// The search index adds at most this many suggestions to the spellings'.
+constexpr std::size_t kIndexSuggestions = 3;
 
 // An ambiguous name's message lists this many of its roles.
 constexpr std::size_t kListedCandidates = 8;
@@ -294,6 +298,25 @@ std::vector<std::string> NameResolver::suggestions(NameKind kind, std::string_vi
     std::vector<std::string> names;
     for (const std::uint32_t target : suggester->index.closest(name, limit)) {
         names.push_back(suggester->names[target]);
+    }
+    // Spellings answer slips; a name spelled like nothing known ("chatbot developer", an O*NET
+    // alternate title the base lacks) may still be what a role's titles or tasks say. The index
+    // fills the room the spellings leave, with at most kIndexSuggestions names that hold every
+    // one of the name's words; beside a near spelling, only names and titles count (a task's
+    // mention of "engineer" is no rival to a typo's fix).
+    const std::size_t room = std::min(limit - std::min(limit, names.size()), kIndexSuggestions);
+    if (room == 0) {
+        return names;
+    }
+    const auto texts =
+        names.empty() ? detail::CandidateTexts::kAll : detail::CandidateTexts::kNamesAndTitles;
+    std::size_t added = 0;
+    for (auto& candidate :
+         detail::index_candidates(database_, name, kind, room + names.size(), texts)) {
+        if (added < room && std::find(names.begin(), names.end(), candidate.name) == names.end()) {
+            names.push_back(std::move(candidate.name));
+            ++added;
+        }
     }
     return names;
 }

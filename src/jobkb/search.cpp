@@ -2,10 +2,14 @@
 // search_index), the "did you mean" candidates name lookups take from it, and its repair.
 #include "jobkb/search.hpp"
 #include "jobkb/error.hpp"
+#include "jobkb/search_candidates.hpp"
 #include "jobkb/statement.hpp"
 #include "jobkb/text.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cctype>
+#include <set>
 
 namespace jobkb {
 namespace {
@@ -17,16 +21,14 @@ using detail::Statement;
 constexpr char kOpen = '\x01';
 constexpr char kClose = '\x02';
 
-// One hit per entity: its best text by bm25 (names 10, titles 5, longer texts 1; bm25 is lower
-// for better matches), then the snippet of that text alone (snippet() is costly: only for the
-// hits shown). SQLite takes the bare columns doc and field from the row that gave min(score)
-// (sum() is no min or max, so it does not compete). Across kinds: an entity whose name or alias
-// is exactly the words comes first ("python": the skill Python), then roles, then skills, then
-// industries, each best first: a search is most often for roles, and a skill's alias
-// ("Chatbots") would otherwise outweigh every role's tasks.
-// For "did you mean", an entity's score is the sum over its texts instead (SCORE below), so that
-// one whose texts hold several of the name's words ranks first. hits is MATERIALIZED: bm25()
-// works only in the query that reads the FTS5 table, which flattening would merge away.
+// One tier's hits (:match holds the tier's column filter), one per entity: its best text by
+// bm25 (names 10, titles 5, longer texts 1; bm25 is lower for better matches), then the snippet
+// of that text alone (snippet() is costly: only for the hits shown). SQLite takes the bare
+// columns doc and field from the row that gave min(score). Across kinds: an entity whose name or
+// alias is exactly the words comes first ("python": the skill Python), then roles, then skills,
+// then industries, each best first: a search is most often for roles, and a skill's alias
+// ("Chatbots") would otherwise outweigh every role's tasks. hits is MATERIALIZED: bm25() works
+// only in the query that reads the FTS5 table, which flattening would merge away.
 constexpr std::string_view kSearchSql = R"sql(
 WITH hits AS MATERIALIZED (
     SELECT d.kind, d.entity_id, d.id AS doc, d.field,
@@ -35,7 +37,7 @@ WITH hits AS MATERIALIZED (
     FROM search_index JOIN search_documents d ON d.id = search_index.rowid
     WHERE search_index MATCH :match AND (:kind IS NULL OR d.kind = :kind)),
 best AS (
-    SELECT kind, entity_id, doc, field, SCORE AS score, sum(exact) > 0 AS exact,
+    SELECT kind, entity_id, doc, field, min(score) AS score, sum(exact) > 0 AS exact,
            CASE kind WHEN 'role' THEN 0 WHEN 'skill' THEN 1 ELSE 2 END AS kind_order
     FROM hits GROUP BY kind, entity_id),
 top AS (
@@ -50,21 +52,61 @@ top AS (
 SELECT t.kind, t.entity_id, t.name, t.field,
        (SELECT snippet(search_index, -1, char(1), char(2), '…', 12) FROM search_index
         WHERE search_index MATCH :match AND rowid = t.doc),
-       -t.score
+       -t.score, t.exact
 FROM top t
 ORDER BY t.exact DESC, t.kind_order, t.score, t.name
 )sql";
 
-std::string search_sql(std::string_view score) {
-    std::string sql(kSearchSql);
-    sql.replace(sql.find("SCORE"), 5, score);
-    return sql;
-}
+// "Did you mean" from the index: the entities of :kind whose texts hold every one of the name's
+// words (:w1 to :w6, each an FTS5 string; NULL for none), each word in any one of its texts, so
+// that "chatbot developer" finds the role whose tasks say "chatbots" and whose name says
+// "Developer". One pass over the index per word, and no bm25: a common word's thousands of texts
+// cost a count, not a ranking. Best first: the words found in names (3), titles (2) or longer
+// texts (1), summed over the words, then the number of texts that hold them, then the name.
+// CROSS JOIN keeps the order words, index, documents: the planner would otherwise walk every
+// document of the kind and probe the index for each.
+constexpr std::string_view kCandidatesSql = R"sql(
+WITH words (word) AS (
+    SELECT column1 FROM (VALUES (:w1), (:w2), (:w3), (:w4), (:w5), (:w6))
+    WHERE column1 IS NOT NULL),
+found AS (
+    SELECT w.word, d.entity_id,
+           max(CASE WHEN d.field IN ('name', 'alias') THEN 3
+                    WHEN d.field IN ('title', 'source title') THEN 2 ELSE 1 END) AS weight,
+           count(*) AS texts
+    FROM words w CROSS JOIN search_index CROSS JOIN search_documents d
+    WHERE search_index MATCH w.word AND d.id = search_index.rowid AND d.kind = :kind
+    GROUP BY w.word, d.entity_id),
+entities AS (
+    SELECT entity_id, sum(weight) AS weight, sum(texts) AS texts FROM found GROUP BY entity_id
+    HAVING count(*) = (SELECT count(*) FROM words)),
+named AS (
+    SELECT entity_id, weight, texts,
+           CASE :kind WHEN 'role' THEN (SELECT name FROM roles WHERE id = entity_id)
+                      WHEN 'skill' THEN (SELECT name FROM skills WHERE id = entity_id)
+                      ELSE (SELECT name FROM industries WHERE id = entity_id) END AS name
+    FROM entities)
+SELECT entity_id, name FROM named ORDER BY weight DESC, texts DESC, name LIMIT :limit
+)sql";
+
+// The columns a search ranks in turn (see search()): a hit in a name or alias before one in a
+// title before one in a longer text, whatever bm25 says across them. Each pass scores only its
+// column's texts, so a common word costs the texts of the first tiers that fill the answer:
+// "data" at O*NET scale is a few hundred names, not 35,000 texts.
+// Which kinds have texts in each column is migration 0006's search_expected: every kind has
+// names, only roles have titles, roles and skills (categories) longer texts; a search for one
+// kind skips the columns it has none in.
+struct Tier {
+    std::string_view columns; // the FTS5 column filter
+    bool skills = false;      // skills have texts here
+    bool industries = false;  // industries have texts here
+};
+constexpr std::array<Tier, 3> kTiers = {
+    {{"{name}", true, true}, {"{title}", false, false}, {"{body}", true, false}}};
 
 struct SearchStatements {
     explicit SearchStatements(Database& database)
-        : search{database, "searching", search_sql("min(score)")},
-          candidates{database, "looking for similar names", search_sql("sum(score)")},
+        : search{database, "searching", std::string(kSearchSql)},
           rebuild{database, "rebuilding the search index",
                   "INSERT INTO search_index (search_index) VALUES ('rebuild')"},
           remove_stale{database, "repairing the search index",
@@ -76,7 +118,6 @@ struct SearchStatements {
                       "SELECT kind, entity_id, field, ref, text FROM search_documents"} {}
 
     Statement search;       // ranked hits, one per entity, by its best text
-    Statement candidates;   // the same, by all its texts
     Statement rebuild;      // the FTS5 index from search_documents
     Statement remove_stale; // texts no source has any more
     Statement add_missing;  // texts the sources have and the index lacks
@@ -110,9 +151,12 @@ std::vector<SnippetPart> snippet_parts(const std::string& marked) {
     return parts;
 }
 
-std::vector<SearchHit> run_search(Statement& statement, std::string_view words,
-                                  const std::string& match, std::optional<NameKind> kind,
-                                  std::size_t limit) {
+// The hits of one tier, in the statement's order, each with whether its name or alias is exactly
+// the words.
+std::vector<std::pair<SearchHit, bool>> run_search(Statement& statement, std::string_view words,
+                                                   const std::string& match,
+                                                   std::optional<NameKind> kind,
+                                                   std::size_t limit) {
     auto row = statement.use()
                    .bind(":match", match)
                    .bind(":words", detail::trimmed(words))
@@ -122,10 +166,11 @@ std::vector<SearchHit> run_search(Statement& statement, std::string_view words,
     } else {
         row.bind_null(":kind");
     }
-    std::vector<SearchHit> hits;
+    std::vector<std::pair<SearchHit, bool>> hits;
     while (row.step()) {
-        hits.push_back(SearchHit{kind_of(row.text(0)), row.int64(1), row.text(2), row.text(3),
-                                 snippet_parts(row.text(4)), row.real(5)});
+        hits.emplace_back(SearchHit{kind_of(row.text(0)), row.int64(1), row.text(2), row.text(3),
+                                    snippet_parts(row.text(4)), row.real(5)},
+                          row.int64(6) != 0);
     }
     return hits;
 }
@@ -137,42 +182,115 @@ std::vector<SearchHit> search(Database& database, const SearchQuery& query) {
         throw Error(ErrorCode::kInvalidArgument,
                     ErrorDetails{{}, "search", "a limit of 0 (expected at least 1)", {}});
     }
+    const std::string match = fts_match_expression(query.words);
     SearchStatements statements(database);
-    return run_search(statements.search, query.words, fts_match_expression(query.words), query.kind,
-                      query.limit);
+    // Tier by tier (see kTiers), each ranked alone; stop as soon as no later tier can place a hit
+    // among the first `limit`. A later tier's hit comes after every hit found so far of its kind
+    // or an earlier one, so a role there can only displace skills and industries: the answer is
+    // settled once `limit` hits are exact or roles (or, with one kind asked for, once there are
+    // `limit` hits).
+    struct Ranked {
+        SearchHit hit;
+        bool exact = false;
+        std::size_t tier = 0;
+    };
+    std::vector<Ranked> ranked;
+    std::set<std::pair<NameKind, std::int64_t>> seen;
+    for (std::size_t tier = 0; tier < kTiers.size(); ++tier) {
+        const std::size_t settled = static_cast<std::size_t>(
+            std::count_if(ranked.begin(), ranked.end(), [&](const Ranked& r) {
+                return query.kind || r.exact || r.hit.kind == NameKind::kRole;
+            }));
+        if (settled >= query.limit) {
+            break;
+        }
+        if ((query.kind == NameKind::kSkill && !kTiers[tier].skills) ||
+            (query.kind == NameKind::kIndustry && !kTiers[tier].industries)) {
+            continue;
+        }
+        // Entities found in an earlier tier come again here (a role's name and its title):
+        // asking for as many more keeps `limit` new ones within reach.
+        const std::string tier_match = std::string(kTiers[tier].columns) + " : (" + match + ")";
+        for (auto& [hit, exact] : run_search(statements.search, query.words, tier_match, query.kind,
+                                             query.limit + seen.size())) {
+            if (seen.insert({hit.kind, hit.id}).second) {
+                ranked.push_back({std::move(hit), exact, tier});
+            }
+        }
+    }
+    std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+        if (a.exact != b.exact) {
+            return a.exact;
+        }
+        if (a.hit.kind != b.hit.kind) {
+            return a.hit.kind < b.hit.kind;
+        }
+        return a.tier < b.tier; // within a tier, the statement's order (score, then name)
+    });
+    std::vector<SearchHit> hits;
+    for (std::size_t i = 0; i < ranked.size() && i < query.limit; ++i) {
+        hits.push_back(std::move(ranked[i].hit));
+    }
+    return hits;
 }
 
 std::vector<NamedId> search_candidates(Database& database, std::string_view name, NameKind kind,
                                        std::size_t limit) {
-    // Any of the name's words, each a quoted string: a name is not a query.
-    std::string match;
-    std::size_t words = 0;
+    return detail::index_candidates(database, name, kind, limit, detail::CandidateTexts::kAll);
+}
+
+namespace detail {
+
+std::vector<NamedId> index_candidates(Database& database, std::string_view name, NameKind kind,
+                                      std::size_t limit, CandidateTexts texts) {
+    // The name's distinct words, lower-cased, each an FTS5 string (a name is not a query: its
+    // quotes and operators are words), restricted to the name and title columns when asked.
+    const std::string_view columns =
+        texts == CandidateTexts::kNamesAndTitles ? "{name title} : " : "";
+    std::vector<std::string> words;
     std::string word;
     auto add_word = [&] {
-        if (!word.empty() && words < 16) {
-            match += (match.empty() ? "\"" : " OR \"") + word + "\"";
-            ++words;
+        if (!word.empty() && words.size() < kCandidateWords) {
+            std::string term = std::string(columns) + "\"" + word + "\"";
+            if (std::find(words.begin(), words.end(), term) == words.end()) {
+                words.push_back(std::move(term));
+            }
         }
         word.clear();
     };
     for (const char c : name) {
         if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
-            word += c;
+            word += detail::ascii_lower(c);
         } else {
             add_word();
         }
     }
     add_word();
     std::vector<NamedId> candidates;
-    if (match.empty() || limit == 0) {
+    if (words.empty() || limit == 0) {
         return candidates;
     }
-    SearchStatements statements(database);
-    for (auto& hit : run_search(statements.candidates, name, match, kind, limit)) {
-        candidates.push_back({hit.id, std::move(hit.name)});
+    Statement statement{database, "looking for similar names", std::string(kCandidatesSql)};
+    auto row = statement.use()
+                   .bind(":kind", kind_code(kind))
+                   .bind(":limit", static_cast<std::int64_t>(limit));
+    for (std::size_t i = 0; i < kCandidateWords; ++i) {
+        const std::string parameter = ":w" + std::to_string(i + 1);
+        if (i < words.size()) {
+            row.bind(parameter.c_str(), words[i]);
+        } else {
+            row.bind_null(parameter.c_str());
+        }
+    }
+    while (row.step()) {
+        if (!row.is_null(1)) {
+            candidates.push_back({row.int64(0), row.text(1)});
+        }
     }
     return candidates;
 }
+
+} // namespace detail
 
 std::int64_t repair_search_index(Database& database) {
     SearchStatements statements(database);

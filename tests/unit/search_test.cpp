@@ -11,6 +11,9 @@
 #include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <set>
+
 namespace jobkb {
 namespace {
 
@@ -151,6 +154,73 @@ TEST_F(Search, NamesAndTitlesRankAboveTasks) {
     EXPECT_EQ(hits[1].name, "MLOps Engineer");
     EXPECT_EQ(hits[1].field, "task");
     EXPECT_GT(hits[0].score, hits[1].score);
+}
+
+// The README's order: an exact name first, then roles, skills, industries; within a kind, a
+// match in a name or alias, then in a title, then only in a longer text, each best first. The
+// ranking stops early when the limit is filled; any limit gives the first hits of a longer one.
+TEST_F(Search, ACommonWordComesInTheDocumentedOrderAtAnyLimit) {
+    // A task that says "data" four times: bm25 would rank it above a name, the group does not.
+    sql("INSERT INTO responsibilities (role_id, position, description) SELECT id, 99, "
+        "'Data, data, data and data' FROM roles WHERE name = 'MLOps Engineer'");
+    sql("INSERT INTO role_titles (title, role_id, kind) SELECT 'Data Wrangler', id, 'user' "
+        "FROM roles WHERE name = 'Computer Vision Engineer'");
+    const auto group = [](const SearchHit& hit) {
+        if (hit.field == "name" || hit.field == "alias") {
+            return 0;
+        }
+        return hit.field == "title" || hit.field == "source title" ? 1 : 2;
+    };
+    for (const std::optional<NameKind> kind :
+         {std::optional<NameKind>{}, std::optional<NameKind>{NameKind::kSkill}}) {
+        const auto all = find("data", kind, 200);
+        ASSERT_GE(all.size(), 4u);
+        EXPECT_NE(all[0].name, "Data") << "no exact name here";
+        std::set<int> role_groups;
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            if (all[i].kind == NameKind::kRole) {
+                role_groups.insert(group(all[i]));
+            }
+            if (kind) {
+                EXPECT_EQ(all[i].kind, *kind);
+            }
+            if (i == 0) {
+                continue;
+            }
+            const auto& before = all[i - 1];
+            ASSERT_LE(before.kind, all[i].kind) << all[i].name;
+            if (before.kind == all[i].kind) {
+                ASSERT_LE(group(before), group(all[i])) << all[i].name;
+                if (group(before) == group(all[i])) {
+                    EXPECT_GE(before.score, all[i].score) << all[i].name;
+                }
+            }
+        }
+        if (!kind) {
+            EXPECT_EQ(role_groups, (std::set<int>{0, 1, 2})) << "roles of every group";
+            const auto mlops = std::find_if(all.begin(), all.end(), [](const SearchHit& hit) {
+                return hit.name == "MLOps Engineer";
+            });
+            ASSERT_NE(mlops, all.end());
+            EXPECT_EQ(mlops->field, "task");
+            const auto vision = std::find_if(all.begin(), all.end(), [](const SearchHit& hit) {
+                return hit.name == "Computer Vision Engineer";
+            });
+            ASSERT_NE(vision, all.end());
+            EXPECT_EQ(vision->field, "title");
+            EXPECT_LT(vision, mlops);
+        }
+        for (std::size_t limit = 1; limit <= all.size(); ++limit) {
+            const auto first = find("data", kind, limit);
+            ASSERT_EQ(first.size(), limit);
+            for (std::size_t i = 0; i < limit; ++i) {
+                ASSERT_EQ(first[i].name, all[i].name) << "limit " << limit;
+                EXPECT_EQ(first[i].field, all[i].field) << "limit " << limit;
+            }
+        }
+    }
+    // An exact name still comes first, before every role.
+    EXPECT_EQ(find("python", std::nullopt, 1).at(0).name, "Python");
 }
 
 TEST_F(Search, PrefixPhraseKindLimitAndOperators) {
