@@ -45,7 +45,8 @@ void register_import_commands(CLI::App& app, Context& context); // import salari
 // import_onet_command.cpp).
 void register_import_roles(CLI::App& import, Context& context);
 void register_import_onet(CLI::App& import, Context& context);
-void register_import_rates(CLI::App& import, Context& context); // import rates
+void register_import_rates(CLI::App& import, Context& context);   // import rates
+void register_import_recipes(CLI::App& import, Context& context); // import_recipes_command.cpp
 void register_export_command(CLI::App& app, Context& context);
 void register_alias_command(CLI::App& app, Context& context);
 void register_title_command(CLI::App& app, Context& context);

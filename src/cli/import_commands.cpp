@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
 #include "cli/hints.hpp"
 #include "cli/import_input.hpp"
+#include "cli/import_recipe.hpp"
 #include "cli/import_tables.hpp"
 #include "cli/listings.hpp"
 #include "cli/output_file.hpp"
@@ -19,39 +20,19 @@
 namespace jobkb::cli {
 namespace {
 
+// What the command line gives; `settings` are the options a recipe can hold too.
 struct ImportArguments {
     std::string file;
-    std::string input_format;
-    std::string delimiter;
-    std::string sheet;
-    std::vector<std::string> mappings;
-    std::vector<std::string> constants;
-    std::string source;
+    RecipeSettings settings;
+    std::string recipe;      // --recipe NAME|FILE
+    std::string save_recipe; // --save-recipe FILE
     std::string rejects;
     std::string roles_from;
     std::size_t max_errors = 20;
-    bool ignore_unknown = false;
     bool skip_invalid = false;
-    bool create_roles = false;
-    bool currency_from_country = false;
     bool dry_run = false;
-    bool supersede = false;
     bool quiet = false;
-    TableArguments tables;
 };
-
-// What --map and --set may name: the import format's fields and the lookup ones (code).
-constexpr auto kMappableFields = [] {
-    std::array<std::string_view, kImportFields.size() + kImportLookupFields.size()> fields{};
-    std::size_t i = 0;
-    for (const auto field : kImportFields) {
-        fields[i++] = field;
-    }
-    for (const auto field : kImportLookupFields) {
-        fields[i++] = field;
-    }
-    return fields;
-}();
 
 // A record's problems as the rejects file gives them: "field: problem (expected ...; hint); ...".
 std::string reasons(const std::vector<Diagnostic>& problems) {
@@ -148,7 +129,7 @@ void report_outcome(Context& context, const ImportArguments& arguments,
             "{}: {} distinct role name(s) in {} row(s) name no role or several (map them to "
             "roles with --roles-from FILE, a CSV of title,role{})",
             arguments.file, report.unknown_roles, report.unknown_role_rows,
-            arguments.create_roles ? "" : ", or add them with --create-roles"));
+            arguments.settings.create_roles ? "" : ", or add them with --create-roles"));
     }
     if (report.error_count > report.errors.size()) {
         context.note(fmt::format("{}: {} more error(s) not shown (raise --max-errors, or write "
@@ -225,7 +206,7 @@ void report_outcome(Context& context, const ImportArguments& arguments,
     context.note(fmt::format(
         "{}{}: {} row(s) read, {}{} {}, {} unchanged, {} rejected{}",
         dry ? "dry run, nothing written: " : "", arguments.file, report.rows_read,
-        report.rows_inserted, arguments.tables.columns.empty() ? "" : " figure(s)",
+        report.rows_inserted, arguments.settings.tables.columns.empty() ? "" : " figure(s)",
         dry ? "would be inserted" : "inserted", report.rows_unchanged, report.rows_rejected,
         report.committed ? fmt::format(" (batch {})", report.batch_id) : ""));
 }
@@ -233,12 +214,12 @@ void report_outcome(Context& context, const ImportArguments& arguments,
 // --delimiter is for delimited text and --sheet for workbooks: elsewhere they are usage errors.
 void check_reading_options(const ImportArguments& arguments, InputFormat format) {
     const bool delimited = format == InputFormat::kCsv || format == InputFormat::kTsv;
-    if (!arguments.delimiter.empty() && !delimited) {
+    if (!arguments.settings.delimiter.empty() && !delimited) {
         throw CLI::ValidationError("--delimiter", fmt::format("applies to CSV and TSV input, "
                                                               "not {} (FILE is {})",
                                                               to_string(format), arguments.file));
     }
-    if (!arguments.sheet.empty() && format != InputFormat::kXlsx) {
+    if (!arguments.settings.sheet.empty() && format != InputFormat::kXlsx) {
         throw CLI::ValidationError("--sheet", fmt::format("applies to workbooks (xlsx), not {} "
                                                           "(FILE is {})",
                                                           to_string(format), arguments.file));
@@ -257,11 +238,11 @@ void register_import(CLI::App& app, Context& context) {
                      "CSV, TSV, JSON (array of objects), NDJSON or an Excel workbook (.xlsx); "
                      "- reads stdin")
         ->required();
-    salaries->add_option("--input-format", arguments->input_format,
+    salaries->add_option("--input-format", arguments->settings.input_format,
                          "csv, tsv, json, ndjson or xlsx (default: by the file's extension; for "
                          "- by its first bytes)");
     salaries
-        ->add_option("--delimiter", arguments->delimiter,
+        ->add_option("--delimiter", arguments->settings.delimiter,
                      "CSV: split fields on this: , ; | or tab, or their names (default: "
                      "sniffed from the first lines)")
         ->option_text("comma|semicolon|tab|pipe")
@@ -274,21 +255,21 @@ void register_import(CLI::App& app, Context& context) {
             },
             "", "delimiter"));
     salaries
-        ->add_option("--sheet", arguments->sheet,
+        ->add_option("--sheet", arguments->settings.sheet,
                      "A workbook's sheet to read, by name (default: the first)")
         ->option_text("NAME");
     salaries
-        ->add_option("--map", arguments->mappings,
+        ->add_option("--map", arguments->settings.mappings,
                      "Read FIELD from the file's COLUMN, e.g. --map role=job_title")
         ->option_text("FIELD=COLUMN");
     salaries
-        ->add_option("--set", arguments->constants,
+        ->add_option("--set", arguments->settings.constants,
                      "Give FIELD this value in every row, e.g. --set statistic=point")
         ->option_text("FIELD=VALUE");
-    salaries->add_option("--source", arguments->source,
+    salaries->add_option("--source", arguments->settings.source,
                          "The source of the figures (title or slug; created if new; default: the "
                          "file name); rows may name their own in a source column");
-    salaries->add_flag("--ignore-unknown", arguments->ignore_unknown,
+    salaries->add_flag("--ignore-unknown", arguments->settings.ignore_unknown,
                        "Skip columns that are no field instead of refusing the file");
     salaries
         ->add_option("--max-errors", arguments->max_errors,
@@ -298,9 +279,9 @@ void register_import(CLI::App& app, Context& context) {
                        "Import the valid rows and reject the others (see --rejects)");
     salaries->add_option("--rejects", arguments->rejects,
                          "Write rejected rows with their reasons to this CSV file");
-    salaries->add_flag("--create-roles", arguments->create_roles,
+    salaries->add_flag("--create-roles", arguments->settings.create_roles,
                        "Add roles the base does not know instead of rejecting their rows");
-    salaries->add_flag("--currency-from-country", arguments->currency_from_country,
+    salaries->add_flag("--currency-from-country", arguments->settings.currency_from_country,
                        "A row without a currency (no currency column, or an empty cell) takes "
                        "its country's currency");
     salaries
@@ -310,10 +291,20 @@ void register_import(CLI::App& app, Context& context) {
         ->option_text("FILE");
     salaries->add_flag("--dry-run", arguments->dry_run,
                        "Validate and show what would change; write nothing");
-    salaries->add_flag("--supersede", arguments->supersede,
+    salaries->add_flag("--supersede", arguments->settings.supersede,
                        "Earlier imports of the same source stop counting as current (they stay "
                        "as history)");
-    add_table_options(*salaries, arguments->tables);
+    add_table_options(*salaries, arguments->settings.tables);
+    salaries
+        ->add_option("--recipe", arguments->recipe,
+                     "Read the file as RECIPE says: a built-in by name (see 'jobkb import "
+                     "recipes') or a JSON file; options given too add to it or replace its own")
+        ->option_text("RECIPE");
+    salaries
+        ->add_option("--save-recipe", arguments->save_recipe,
+                     "Write the recipe this command line amounts to (with --recipe: merged) to "
+                     "FILE once the run succeeds; with --dry-run nothing is imported")
+        ->option_text("FILE");
     salaries->add_flag("-q,--quiet", arguments->quiet, "No progress bar");
     salaries->footer(
         "Fields: role, country, currency, amount (required), period (default year), statistic "
@@ -334,7 +325,9 @@ void register_import(CLI::App& app, Context& context) {
         "as_of=work_year --set statistic=point --ignore-unknown --roles-from titles.csv\n"
         "  jobkb import salaries survey.ndjson --source \"Survey 2026\" --supersede\n"
         "  jobkb import salaries 2026-q3.xlsx --sheet Salaries\n"
-        "  jobkb import salaries excel-export.csv --delimiter \";\"\n\n"
+        "  jobkb import salaries excel-export.csv --delimiter \";\"\n"
+        "  jobkb import salaries national_M2023_dl.xlsx --recipe bls-oews-national --set "
+        "as_of=2023-05\n\n"
         "Wide tables (one figure per cell, all in one batch), placeholders, bounds, filters:\n"
         "  jobkb import salaries national_M2023_dl.csv --map role=OCC_TITLE --map code=OCC_CODE "
         "--set country=US --set currency=USD --set as_of=2023-05 --source \"BLS OEWS May 2023\" "
@@ -343,39 +336,48 @@ void register_import(CLI::App& app, Context& context) {
         "--ignore-unknown --create-roles");
     register_import_rates(*import, context);
     salaries->callback([&context, arguments] {
+        // The recipe first: an unknown name is a usage error, before anything is opened.
+        ImportArguments run = *arguments;
+        if (!arguments->recipe.empty()) {
+            run.settings = merge_recipe(load_recipe(arguments->recipe), arguments->settings);
+        }
         ImportOptions options;
-        options.file_name = arguments->file;
-        options.mapping = field_pairs(arguments->mappings, "--map", kMappableFields);
-        options.constants = field_pairs(arguments->constants, "--set", kMappableFields);
-        apply_table_options(arguments->tables, options);
-        options.ignore_unknown = arguments->ignore_unknown;
-        options.max_errors = arguments->max_errors;
-        options.skip_invalid = arguments->skip_invalid;
-        options.create_roles = arguments->create_roles;
-        options.currency_from_country = arguments->currency_from_country;
-        options.dry_run = arguments->dry_run;
-        options.supersede = arguments->supersede;
-        if (!arguments->source.empty()) {
-            options.source = arguments->source;
+        options.file_name = run.file;
+        options.mapping = field_pairs(run.settings.mappings, "--map", kMappableFields);
+        options.constants = field_pairs(run.settings.constants, "--set", kMappableFields);
+        apply_table_options(run.settings.tables, options);
+        options.ignore_unknown = run.settings.ignore_unknown;
+        options.max_errors = run.max_errors;
+        options.skip_invalid = run.skip_invalid;
+        options.create_roles = run.settings.create_roles;
+        options.currency_from_country = run.settings.currency_from_country;
+        options.dry_run = run.dry_run;
+        options.supersede = run.settings.supersede;
+        if (!run.settings.source.empty()) {
+            options.source = run.settings.source;
         }
         if (const auto today = context.environment.get("JOBKB_TODAY")) {
             options.today = *today; // fixes "today" for reproducible runs and tests
         }
         const std::optional<InputFormat> format =
-            input_format_of(arguments->file, arguments->input_format);
-        options.reading.delimiter = parse_delimiter(arguments->delimiter);
-        options.reading.sheet = arguments->sheet;
-        ImportInput input(context, arguments->file, arguments->quiet);
+            input_format_of(run.file, run.settings.input_format);
+        options.reading.delimiter = parse_delimiter(run.settings.delimiter);
+        options.reading.sheet = run.settings.sheet;
+        ImportInput input(context, run.file, run.quiet);
         options.format = format ? *format : detect_input_format(input.source());
-        check_reading_options(*arguments, options.format);
+        check_reading_options(run, options.format);
         const auto location = context.create_default_if_missing();
         std::unique_ptr<OutputFile> rejects_file;
         std::unique_ptr<RejectsWriter> rejects;
-        if (!arguments->rejects.empty()) {
+        if (!run.rejects.empty()) {
             rejects_file = std::make_unique<OutputFile>(
-                arguments->rejects,
-                std::vector<std::filesystem::path>{location.path, arguments->file});
+                run.rejects, std::vector<std::filesystem::path>{location.path, run.file});
             rejects = std::make_unique<RejectsWriter>(rejects_file->stream());
+        }
+        std::unique_ptr<OutputFile> recipe_file; // written once the run has succeeded
+        if (!run.save_recipe.empty()) {
+            recipe_file = std::make_unique<OutputFile>(
+                run.save_recipe, std::vector<std::filesystem::path>{location.path, run.file});
         }
         const RejectSink sink = [&](const Record& record, const std::vector<Diagnostic>& problems) {
             if (rejects) {
@@ -384,9 +386,9 @@ void register_import(CLI::App& app, Context& context) {
         };
         auto database = context.open(Access::kReadWrite);
         check_table_options(*database, options);
-        if (!arguments->roles_from.empty()) {
+        if (!run.roles_from.empty()) {
             options.role_titles =
-                read_roles_from(context, *database, arguments->roles_from, arguments->max_errors);
+                read_roles_from(context, *database, run.roles_from, run.max_errors);
         }
         const ImportReport report =
             in_cli_words([&] { return import_salaries(*database, input.source(), options, sink); });
@@ -394,10 +396,16 @@ void register_import(CLI::App& app, Context& context) {
         if (rejects_file) {
             rejects_file->commit();
         }
-        report_outcome(context, *arguments, report);
+        report_outcome(context, run, report);
+        if (recipe_file) {
+            recipe_file->stream() << recipe_json(run.settings);
+            recipe_file->commit();
+            context.note("recipe written to " + run.save_recipe);
+        }
     });
     register_import_roles(*import, context);
     register_import_onet(*import, context);
+    register_import_recipes(*import, context);
 }
 
 void register_imports(CLI::App& app, Context& context) {

@@ -56,6 +56,13 @@ std::optional<RowFilter> split_filter(const std::string& text) {
 
 } // namespace
 
+bool is_figure_spec(const std::string& text) {
+    const auto spec = split_spec(text);
+    return spec && !blank(spec->name);
+}
+
+bool is_row_filter(const std::string& text) { return split_filter(text).has_value(); }
+
 void add_table_options(CLI::App& command, TableArguments& arguments) {
     command
         .add_option("--column", arguments.columns,

@@ -19,6 +19,12 @@ struct TableArguments {
     std::vector<std::string> filters;
 };
 
+// Whether `text` is of the shape --column and --top-code take, NAME=FIRST/SECOND (NAME not blank,
+// FIRST and SECOND around the last '/' not empty), and of --where's, COLUMN=VALUE or
+// COLUMN!=VALUE. A recipe's values are checked with these.
+bool is_figure_spec(const std::string& text);
+bool is_row_filter(const std::string& text);
+
 // Adds --column, --na, --top-code and --where to `command`. Malformed values are usage errors.
 void add_table_options(CLI::App& command, TableArguments& arguments);
 

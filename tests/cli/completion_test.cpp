@@ -176,7 +176,8 @@ TEST_F(Completion, BashCompletesCommandsOptionsChoicesFilesAndNames) {
     }
     const test::Variables with_base = {{"JOBKB_DB", base_.string()}};
     EXPECT_EQ(complete("bash", {"rol"}), (Offered{"roles", "role"}));
-    EXPECT_EQ(complete("bash", {"import", ""}), (Offered{"salaries", "rates", "roles", "onet"}));
+    EXPECT_EQ(complete("bash", {"import", ""}),
+              (Offered{"salaries", "rates", "roles", "onet", "recipes"}));
     EXPECT_EQ(complete("bash", {"completion", ""}), (Offered{"bash", "zsh"}));
     EXPECT_EQ(complete("bash", {"roles", "--sk"}), (Offered{"--skill"}));
     EXPECT_EQ(complete("bash", {"roles", "--d"}), (Offered{"--db"})) << "global options too";

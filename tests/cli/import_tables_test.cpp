@@ -39,56 +39,8 @@ protected:
         test::source_dir() / "tests" / "data" / "oews" / "national_M2023_dl.csv";
 };
 
-// The README's command line for the BLS national table: its 12 wage columns.
-std::vector<std::string> oews_options() {
-    return {"--map",
-            "role=OCC_TITLE",
-            "--map",
-            "code=OCC_CODE",
-            "--set",
-            "country=US",
-            "--set",
-            "currency=USD",
-            "--set",
-            "as_of=2023-05",
-            "--source",
-            "BLS OEWS May 2023",
-            "--column",
-            "A_MEAN=average/year",
-            "--column",
-            "A_MEDIAN=median/year",
-            "--column",
-            "A_PCT10=p10/year",
-            "--column",
-            "A_PCT25=p25/year",
-            "--column",
-            "A_PCT75=p75/year",
-            "--column",
-            "A_PCT90=p90/year",
-            "--column",
-            "H_MEAN=average/hour",
-            "--column",
-            "H_MEDIAN=median/hour",
-            "--column",
-            "H_PCT10=p10/hour",
-            "--column",
-            "H_PCT25=p25/hour",
-            "--column",
-            "H_PCT75=p75/hour",
-            "--column",
-            "H_PCT90=p90/hour",
-            "--top-code",
-            "#=239200/year",
-            "--top-code",
-            "#=115/hour",
-            "--where",
-            "O_GROUP=detailed",
-            "--ignore-unknown",
-            "--create-roles"};
-}
-
 TEST_F(ImportTables, TheBlsNationalTableImportsInOneCommand) {
-    const auto result = import(national_, oews_options());
+    const auto result = import(national_, test::bls_oews_national_options());
     ASSERT_EQ(result.exit_code, 0) << result.err;
     // Counted from the file with Python's csv module: 831 detailed rows of 1,403; of their 9,972
     // wage cells 384 are "*" and 156 are "#".
@@ -139,8 +91,9 @@ TEST_F(ImportTables, TheBlsNationalTableImportsInOneCommand) {
     EXPECT_EQ(scalar("SELECT count(DISTINCT role_id) FROM salary_observations WHERE batch_id = 1"),
               "831");
     // The same file with the same settings is the same import; other columns are another.
-    EXPECT_NE(import(national_, oews_options()).err.find("already imported"), std::string::npos);
-    auto fewer = oews_options();
+    EXPECT_NE(import(national_, test::bls_oews_national_options()).err.find("already imported"),
+              std::string::npos);
+    auto fewer = test::bls_oews_national_options();
     fewer.erase(fewer.begin() + 12, fewer.begin() + 14); // no A_MEAN
     const auto other = import(national_, fewer);
     EXPECT_EQ(other.exit_code, 0) << other.err;

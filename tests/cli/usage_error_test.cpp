@@ -31,7 +31,7 @@ const std::vector<UsageCase> kCases = {
      "jobkb"},
     {{"compar", "a", "b"}, "unknown command 'compar' (did you mean 'compare'?)", "jobkb"},
     {{"import"},
-     "missing command after 'import' (expected salaries, rates, roles or onet)",
+     "missing command after 'import' (expected salaries, rates, roles, onet or recipes)",
      "jobkb import"},
     {{"import", "salarie", "q3.csv"},
      "unknown command 'import salarie' (did you mean 'import salaries'?)",

@@ -16,7 +16,6 @@ using namespace std::chrono_literals;
 constexpr std::size_t kMiB = 1 << 20;
 constexpr auto kTimeBound = test::kSanitizedBuild ? 180s : 60s;
 const long kMemoryBoundKb = test::kSanitizedBuild ? 1'500'000 : 128'000;
-constexpr std::size_t kMaxMessageBytes = 2048;
 
 struct HostileMapping {
     std::string name;                  // the test's name
@@ -118,19 +117,11 @@ TEST_P(HostileTitleMapping, IsRefusedClearlyQuicklyInLittleMemoryAndChangesNothi
         hostile.write(out);
         ASSERT_TRUE(out.flush());
     }
-    const std::string before = test::read_bytes(database);
-    const std::string content_before = test::content_dump(database);
     const auto outcome =
-        test::run_process({"--db", database.string(), "import", "salaries", salaries.string(),
-                           "--roles-from", mapping.string(), "--quiet"},
-                          test::kToday, {512 * kMiB, std::nullopt});
-    EXPECT_EQ(outcome.signal, 0) << "never a crash";
-    EXPECT_EQ(outcome.exit_code, 1) << outcome.err.substr(0, 4000);
-    EXPECT_EQ(outcome.out, "");
-    EXPECT_TRUE(test::are_error_lines(outcome.err, {mapping.string() + ":"}));
-    for (const auto& line : test::lines_of(outcome.err)) {
-        EXPECT_LE(line.size(), kMaxMessageBytes) << line.substr(0, 200) << "...";
-    }
+        test::expect_refused(database,
+                             {"--db", database.string(), "import", "salaries", salaries.string(),
+                              "--roles-from", mapping.string(), "--quiet"},
+                             {mapping.string() + ":"}, kTimeBound, kMemoryBoundKb);
     for (const auto& expected : hostile.expected) {
         const std::string wanted =
             expected.starts_with(":") ? mapping.string() + expected : expected;
@@ -138,10 +129,6 @@ TEST_P(HostileTitleMapping, IsRefusedClearlyQuicklyInLittleMemoryAndChangesNothi
             << "expected: " << wanted << "\nin: " << outcome.err.substr(0, 4000);
     }
     EXPECT_EQ(outcome.err.find("salaries.csv"), std::string::npos) << "never read";
-    EXPECT_LT(outcome.elapsed, kTimeBound);
-    EXPECT_LT(outcome.max_rss_kb, kMemoryBoundKb);
-    EXPECT_EQ(test::read_bytes(database), before);
-    EXPECT_EQ(test::content_dump(database), content_before);
 }
 
 INSTANTIATE_TEST_SUITE_P(Files, HostileTitleMapping, ::testing::ValuesIn(hostile_mappings()),

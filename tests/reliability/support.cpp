@@ -257,4 +257,26 @@ std::string schema_dump(const fs::path& database) {
     return ::testing::AssertionSuccess();
 }
 
+Outcome expect_refused(const fs::path& database, const std::vector<std::string>& arguments,
+                       const std::vector<std::string>& prefixes,
+                       std::chrono::duration<double> time_bound, long memory_bound_kb) {
+    constexpr std::uint64_t kAddressSpace = std::uint64_t{512} << 20;
+    constexpr std::size_t kMaxMessageBytes = 2048;
+    const std::string before = read_bytes(database);
+    const std::string content_before = content_dump(database);
+    const Outcome outcome = run_process(arguments, kToday, {kAddressSpace, std::nullopt});
+    EXPECT_EQ(outcome.signal, 0) << "never a crash";
+    EXPECT_EQ(outcome.exit_code, 1) << outcome.err.substr(0, 4000);
+    EXPECT_EQ(outcome.out, "");
+    EXPECT_TRUE(are_error_lines(outcome.err, prefixes));
+    for (const auto& line : lines_of(outcome.err)) {
+        EXPECT_LE(line.size(), kMaxMessageBytes) << line.substr(0, 200) << "...";
+    }
+    EXPECT_LT(outcome.elapsed, time_bound);
+    EXPECT_LT(outcome.max_rss_kb, memory_bound_kb);
+    EXPECT_EQ(read_bytes(database), before);
+    EXPECT_EQ(content_dump(database), content_before);
+    return outcome;
+}
+
 } // namespace jobkb::test

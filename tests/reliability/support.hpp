@@ -101,4 +101,13 @@ std::string schema_dump(const fs::path& database);
 ::testing::AssertionResult are_error_lines(const std::string& err,
                                            const std::vector<std::string>& prefixes = {});
 
+// A hostile input's run: jobkb with `arguments` (as given after the program name) under a 512 MiB
+// address space, expected to refuse it: no crash, exit code 1, nothing on stdout, only error lines
+// (are_error_lines with `prefixes`) of at most 2 KiB each, within `time_bound` and
+// `memory_bound_kb`, and `database` byte for byte and in content as it was. Returns the outcome
+// for the test's own checks of what stderr says.
+Outcome expect_refused(const fs::path& database, const std::vector<std::string>& arguments,
+                       const std::vector<std::string>& prefixes,
+                       std::chrono::duration<double> time_bound, long memory_bound_kb);
+
 } // namespace jobkb::test

@@ -67,6 +67,10 @@ fs::path make_seeded_database(const TempDir& dir, std::string_view name = "kb.db
 // into `database` as individual reports (statistic point), creating its roles.
 std::vector<std::string> survey_import_arguments(const fs::path& database);
 
+// The README's command line for BLS's national OEWS table (tests/data/oews/national_M2023_dl.*):
+// its 12 wage columns, the top codes, detailed occupations only, source "BLS OEWS May 2023".
+std::vector<std::string> bls_oews_national_options();
+
 // Rows of a read-only query, every value as text ("NULL" for NULL).
 std::vector<std::vector<std::string>> query(const fs::path& database, const std::string& sql);
 
