@@ -1,11 +1,13 @@
 // The site answered in-process (no socket): pages, escaping, limits, the API against the CLI.
 #include "web/site_fixture.hpp"
 
+#include "web/html.hpp"
 #include "web/site.hpp"
 
 #include "jobkb/knowledge_base.hpp"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <regex>
@@ -240,6 +242,30 @@ TEST_F(SiteTest, AMarkupNameIsTextOnEveryPage) {
             EXPECT_NE(response.body.find(escaped), std::string::npos) << path;
         }
     }
+}
+
+// O*NET's technology skills make two roles share dozens of skills; the role page names the first
+// eight in `jobkb related`'s order and says how many more, where the CLI lists them all.
+TEST_F(SiteTest, RelatedRolesNameTheirFirstSharedSkillsAndCountTheRest) {
+    const auto related = nlohmann::json::parse(
+        cli_out({"--db", db(), "related", "Data Scientist", "--limit", "5", "--json"}));
+    const std::string page = get("/role/data-scientist").body;
+    std::size_t long_lists = 0;
+    for (const auto& role : related) {
+        const auto& shared = role["shared_skills"];
+        std::string cell;
+        for (std::size_t i = 0; i < std::min<std::size_t>(shared.size(), 8); ++i) {
+            cell += (i == 0 ? "" : ", ") + web::escape_html(shared[i].get<std::string>());
+        }
+        if (shared.size() > 8) {
+            ++long_lists;
+            cell += ", and " + std::to_string(shared.size() - 8) + " more";
+            EXPECT_EQ(page.find(cell + ", " + web::escape_html(shared[8].get<std::string>())),
+                      std::string::npos);
+        }
+        EXPECT_NE(page.find(cell + "<"), std::string::npos) << role["role"];
+    }
+    EXPECT_GT(long_lists, 0U); // the base must exercise the cut
 }
 
 TEST_F(SiteTest, PagesAnswerWithTheirStatus) {

@@ -18,6 +18,7 @@ namespace jobkb::web {
 namespace {
 
 constexpr std::size_t kRelatedRoles = 5;
+constexpr std::size_t kSharedSkillsShown = 8;
 constexpr std::int64_t kLeastReports = 3; // fewer make no distribution worth drawing
 constexpr std::size_t kChartedGroups = 8;
 
@@ -97,6 +98,14 @@ Html related_section(PageContext& context, const RoleProfile& profile) {
     listing.columns.push_back({"compare", "Side by side"});
     listing.columns.push_back({"gap", "Skill gap"});
     for (auto& row : listing.rows) {
+        // With O*NET's technology skills two roles can share dozens; the page names the first
+        // few (key skills first) and the comparison page has them all.
+        auto& shared = std::get<cli::TextList>(row[3]);
+        if (shared.size() > kSharedSkillsShown) {
+            const std::size_t more = shared.size() - kSharedSkillsShown;
+            shared.resize(kSharedSkillsShown);
+            shared.push_back(fmt::format("and {} more", more));
+        }
         row.emplace_back(std::string("compare"));
         row.emplace_back(std::string("what to learn"));
     }
