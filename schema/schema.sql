@@ -310,6 +310,55 @@ INSERT INTO salary_statistics (code, description) VALUES
     ('maximum', 'highest figure of a published range'),
     ('point', 'a single individual report');
 
+-- The survey dimensions of a figure (0010_survey_dimensions): NULL in salary_observations means
+-- the source does not say; survey_code is the survey's own abbreviation.
+CREATE TABLE experience_levels (
+    code        TEXT PRIMARY KEY CHECK (code GLOB '[a-z]*'),
+    survey_code TEXT NOT NULL UNIQUE CHECK (survey_code GLOB '[A-Z][A-Z]'),
+    position    INTEGER NOT NULL UNIQUE,
+    description TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+INSERT INTO experience_levels (code, survey_code, position, description) VALUES
+    ('entry', 'EN', 1, 'entry level or junior'),
+    ('mid', 'MI', 2, 'mid level or intermediate'),
+    ('senior', 'SE', 3, 'senior or expert'),
+    ('executive', 'EX', 4, 'executive or director');
+
+CREATE TABLE employment_types (
+    code        TEXT PRIMARY KEY CHECK (code GLOB '[a-z]*'),
+    survey_code TEXT NOT NULL UNIQUE CHECK (survey_code GLOB '[A-Z][A-Z]'),
+    position    INTEGER NOT NULL UNIQUE,
+    description TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+INSERT INTO employment_types (code, survey_code, position, description) VALUES
+    ('full-time', 'FT', 1, 'employed full time'),
+    ('part-time', 'PT', 2, 'employed part time'),
+    ('contract', 'CT', 3, 'on a fixed-term contract'),
+    ('freelance', 'FL', 4, 'self-employed, paid per engagement');
+
+-- remote_ratio is the survey's share of remote work that means this setting (0, 50, 100).
+CREATE TABLE work_settings (
+    code         TEXT PRIMARY KEY CHECK (code GLOB '[a-z]*'),
+    remote_ratio INTEGER NOT NULL UNIQUE CHECK (remote_ratio BETWEEN 0 AND 100),
+    position     INTEGER NOT NULL UNIQUE,
+    description  TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+INSERT INTO work_settings (code, remote_ratio, position, description) VALUES
+    ('on-site', 0, 1, 'works at the employer''s premises (remote ratio 0)'),
+    ('hybrid', 50, 2, 'partly remote (remote ratio 50)'),
+    ('remote', 100, 3, 'fully remote (remote ratio 100)');
+
+CREATE TABLE company_sizes (
+    code        TEXT PRIMARY KEY CHECK (code GLOB '[a-z]*'),
+    survey_code TEXT NOT NULL UNIQUE CHECK (survey_code GLOB '[A-Z]'),
+    position    INTEGER NOT NULL UNIQUE,
+    description TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+INSERT INTO company_sizes (code, survey_code, position, description) VALUES
+    ('small', 'S', 1, 'fewer than 50 employees'),
+    ('medium', 'M', 2, '50 to 250 employees'),
+    ('large', 'L', 3, 'more than 250 employees');
+
 -- Each import of a file is a batch with its provenance; --supersede marks older batches of the
 -- same source superseded: their observations stay as history but stop counting as current.
 CREATE TABLE import_batches (
@@ -429,10 +478,29 @@ CREATE TABLE salary_observations (
     -- What the amount is: the figure itself, a bound (BLS's top code "#" is at least 239,200),
     -- or "around" it (0009_figure_qualifiers).
     qualifier     TEXT NOT NULL DEFAULT 'exact'
-                  CHECK (qualifier IN ('exact', 'at_least', 'at_most', 'approximate'))
+                  CHECK (qualifier IN ('exact', 'at_least', 'at_most', 'approximate')),
+    -- The survey dimensions; NULL: the source does not say (0010_survey_dimensions).
+    level TEXT REFERENCES experience_levels (code),
+    employment TEXT REFERENCES employment_types (code),
+    work_setting TEXT REFERENCES work_settings (code),
+    company_size TEXT REFERENCES company_sizes (code),
+    -- The dimensions as one key text ('' for none), salary_latest's key.
+    dimensions TEXT GENERATED ALWAYS AS (
+    coalesce('level=' || level || ';', '') || coalesce('employment=' || employment || ';', '')
+    || coalesce('setting=' || work_setting || ';', '') || coalesce('size=' || company_size || ';', '')
+) VIRTUAL,
+    -- Which figure is current: the end of the period as_of covers, then its precision.
+    as_of_key TEXT GENERATED ALWAYS AS (
+    CASE length(as_of)
+        WHEN 4 THEN as_of || '-12-31 1'
+        WHEN 7 THEN date(as_of || '-01', '+1 month', '-1 day') || ' 2'
+        ELSE as_of || ' 3'
+    END
+) VIRTUAL
 ) STRICT;
 CREATE INDEX salary_observations_by_key
-    ON salary_observations (role_id, country_code, statistic, period, as_of, id);
+    ON salary_observations (role_id, country_code, statistic, period, dimensions, as_of_key, id);
+CREATE INDEX salary_observations_by_level ON salary_observations (level) WHERE level IS NOT NULL;
 CREATE INDEX salary_observations_by_source ON salary_observations (source_id);
 CREATE INDEX salary_observations_by_batch ON salary_observations (batch_id);
 
@@ -448,13 +516,15 @@ WHERE o.batch_id IS NULL
 -- names: role_id may change only between the roles of a merge not yet undone.
 CREATE TRIGGER salary_observations_are_history BEFORE UPDATE OF
     id, role_id, country_code, currency_code, amount_minor, period, statistic, as_of, source_id,
-    qualifier
+    qualifier, level, employment, work_setting, company_size
 ON salary_observations
 WHEN NEW.id IS NOT OLD.id OR NEW.country_code IS NOT OLD.country_code
   OR NEW.currency_code IS NOT OLD.currency_code OR NEW.amount_minor IS NOT OLD.amount_minor
   OR NEW.period IS NOT OLD.period OR NEW.statistic IS NOT OLD.statistic
   OR NEW.as_of IS NOT OLD.as_of OR NEW.source_id IS NOT OLD.source_id
-  OR NEW.qualifier IS NOT OLD.qualifier
+  OR NEW.qualifier IS NOT OLD.qualifier OR NEW.level IS NOT OLD.level
+  OR NEW.employment IS NOT OLD.employment OR NEW.work_setting IS NOT OLD.work_setting
+  OR NEW.company_size IS NOT OLD.company_size
   OR (NEW.role_id IS NOT OLD.role_id AND NOT EXISTS (
           SELECT 1 FROM role_merges
           WHERE undone_at IS NULL
@@ -471,15 +541,18 @@ WHEN NEW.role_id IS NOT OLD.role_id
 BEGIN
     DELETE FROM salary_latest
     WHERE country_code = OLD.country_code AND statistic = OLD.statistic AND period = OLD.period
-      AND role_id IN (OLD.role_id, NEW.role_id);
-    INSERT INTO salary_latest (role_id, country_code, statistic, period, as_of, observation_id)
-    SELECT k.role_id, OLD.country_code, OLD.statistic, OLD.period, best.as_of, best.id
+      AND dimensions = OLD.dimensions AND role_id IN (OLD.role_id, NEW.role_id);
+    INSERT INTO salary_latest (role_id, country_code, statistic, period, dimensions, as_of_key,
+                               observation_id)
+    SELECT k.role_id, OLD.country_code, OLD.statistic, OLD.period, OLD.dimensions, best.as_of_key,
+           best.id
     FROM (SELECT OLD.role_id AS role_id UNION SELECT NEW.role_id) k
     JOIN salary_observations best ON best.id = (
         SELECT c.id FROM current_observations c
         WHERE c.role_id = k.role_id AND c.country_code = OLD.country_code
           AND c.statistic = OLD.statistic AND c.period = OLD.period
-        ORDER BY c.as_of DESC, c.id DESC LIMIT 1);
+          AND c.dimensions = OLD.dimensions
+        ORDER BY c.as_of_key DESC, c.id DESC LIMIT 1);
 END;
 
 -- INSERT OR REPLACE would delete an observation without its delete trigger (unless
@@ -497,9 +570,10 @@ CREATE TABLE salary_latest (
     country_code   TEXT NOT NULL REFERENCES countries (code),
     statistic      TEXT NOT NULL REFERENCES salary_statistics (code),
     period         TEXT NOT NULL REFERENCES salary_periods (code),
-    as_of          TEXT NOT NULL,
+    dimensions     TEXT NOT NULL,
+    as_of_key      TEXT NOT NULL,
     observation_id INTEGER NOT NULL REFERENCES salary_observations (id),
-    PRIMARY KEY (role_id, country_code, statistic, period)
+    PRIMARY KEY (role_id, country_code, statistic, period, dimensions)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX salary_latest_by_country ON salary_latest (country_code, statistic, period);
 
@@ -507,12 +581,14 @@ CREATE TRIGGER salary_observations_update_latest AFTER INSERT ON salary_observat
 WHEN NEW.batch_id IS NULL
   OR (SELECT superseded_by FROM import_batches WHERE id = NEW.batch_id) IS NULL
 BEGIN
-    INSERT INTO salary_latest (role_id, country_code, statistic, period, as_of, observation_id)
-    VALUES (NEW.role_id, NEW.country_code, NEW.statistic, NEW.period, NEW.as_of, NEW.id)
-    ON CONFLICT (role_id, country_code, statistic, period) DO UPDATE
-    SET as_of = excluded.as_of, observation_id = excluded.observation_id
-    WHERE excluded.as_of > salary_latest.as_of
-       OR (excluded.as_of = salary_latest.as_of
+    INSERT INTO salary_latest (role_id, country_code, statistic, period, dimensions, as_of_key,
+                               observation_id)
+    VALUES (NEW.role_id, NEW.country_code, NEW.statistic, NEW.period, NEW.dimensions,
+            NEW.as_of_key, NEW.id)
+    ON CONFLICT (role_id, country_code, statistic, period, dimensions) DO UPDATE
+    SET as_of_key = excluded.as_of_key, observation_id = excluded.observation_id
+    WHERE excluded.as_of_key > salary_latest.as_of_key
+       OR (excluded.as_of_key = salary_latest.as_of_key
            AND excluded.observation_id > salary_latest.observation_id);
 END;
 
@@ -521,17 +597,18 @@ CREATE TRIGGER salary_observations_restore_latest AFTER DELETE ON salary_observa
 WHEN EXISTS (SELECT 1 FROM salary_latest
              WHERE role_id = OLD.role_id AND country_code = OLD.country_code
                AND statistic = OLD.statistic AND period = OLD.period
-               AND observation_id = OLD.id)
+               AND dimensions = OLD.dimensions AND observation_id = OLD.id)
 BEGIN
     DELETE FROM salary_latest
     WHERE role_id = OLD.role_id AND country_code = OLD.country_code
-      AND statistic = OLD.statistic AND period = OLD.period;
-    INSERT INTO salary_latest (role_id, country_code, statistic, period, as_of, observation_id)
-    SELECT role_id, country_code, statistic, period, as_of, id
+      AND statistic = OLD.statistic AND period = OLD.period AND dimensions = OLD.dimensions;
+    INSERT INTO salary_latest (role_id, country_code, statistic, period, dimensions, as_of_key,
+                               observation_id)
+    SELECT role_id, country_code, statistic, period, dimensions, as_of_key, id
     FROM current_observations
     WHERE role_id = OLD.role_id AND country_code = OLD.country_code
-      AND statistic = OLD.statistic AND period = OLD.period
-    ORDER BY as_of DESC, id DESC
+      AND statistic = OLD.statistic AND period = OLD.period AND dimensions = OLD.dimensions
+    ORDER BY as_of_key DESC, id DESC
     LIMIT 1;
 END;
 
@@ -541,18 +618,20 @@ CREATE TRIGGER import_batches_supersede AFTER UPDATE OF superseded_by ON import_
 WHEN OLD.superseded_by IS NOT NEW.superseded_by
 BEGIN
     DELETE FROM salary_latest
-    WHERE (role_id, country_code, statistic, period) IN
-          (SELECT role_id, country_code, statistic, period
+    WHERE (role_id, country_code, statistic, period, dimensions) IN
+          (SELECT role_id, country_code, statistic, period, dimensions
            FROM salary_observations WHERE batch_id = NEW.id);
-    INSERT INTO salary_latest (role_id, country_code, statistic, period, as_of, observation_id)
-    SELECT k.role_id, k.country_code, k.statistic, k.period, best.as_of, best.id
-    FROM (SELECT DISTINCT role_id, country_code, statistic, period
+    INSERT INTO salary_latest (role_id, country_code, statistic, period, dimensions, as_of_key,
+                               observation_id)
+    SELECT k.role_id, k.country_code, k.statistic, k.period, k.dimensions, best.as_of_key, best.id
+    FROM (SELECT DISTINCT role_id, country_code, statistic, period, dimensions
           FROM salary_observations WHERE batch_id = NEW.id) k
     JOIN salary_observations best ON best.id = (
         SELECT c.id FROM current_observations c
         WHERE c.role_id = k.role_id AND c.country_code = k.country_code
           AND c.statistic = k.statistic AND c.period = k.period
-        ORDER BY c.as_of DESC, c.id DESC LIMIT 1);
+          AND c.dimensions = k.dimensions
+        ORDER BY c.as_of_key DESC, c.id DESC LIMIT 1);
 END;
 
 -- A batch is superseded by one successor; only undoing that successor clears it again, or hands
@@ -706,7 +785,12 @@ SELECT r.name AS role,
        s.title AS source,
        o.note,
        o.id AS observation_id,
-       o.role_id
+       o.role_id,
+       o.qualifier,
+       o.level,
+       o.employment,
+       o.work_setting,
+       o.company_size
 FROM salary_latest l
 JOIN salary_observations o ON o.id = l.observation_id
 JOIN roles r ON r.id = o.role_id
@@ -733,6 +817,8 @@ SELECT r.id AS role_id,
             SELECT country || ' ' || currency || ' ' || amount AS item
             FROM latest_salaries
             WHERE role_id = r.id AND statistic = 'average' AND period = 'year'
+              AND level IS NULL AND employment IS NULL AND work_setting IS NULL
+              AND company_size IS NULL
             ORDER BY country)
        ) AS latest_yearly_averages
 FROM roles r;

@@ -36,6 +36,10 @@ struct SalaryFigure {
     /// What the amount is: "exact", "at_least" (a top code: the figure is this or more),
     /// "at_most" or "approximate".
     std::string qualifier = "exact";
+    std::string level;        ///< experience level: entry, mid, senior, executive; empty: not said
+    std::string employment;   ///< full-time, part-time, contract, freelance; empty: not said
+    std::string work_setting; ///< on-site, hybrid, remote; empty: not said
+    std::string company_size; ///< small, medium, large; empty: not said
 };
 
 /// A role with what the roles listing shows of it.
@@ -165,27 +169,39 @@ struct Usage {
     std::string relevance;      ///< with a role given: "key" or "mentioned" (skills only)
 };
 
-/// Individual reports (statistic "point") of one role, country, year, period and currency,
-/// summarised, next to the latest published yearly average for the role and country.
+/// Individual reports (statistic "point") of one role, country, year, period, currency and
+/// employment type, and of the dimensions SalaryQuery groups by, summarised, next to the latest
+/// published yearly average (of no dimensions) for the role and country.
 struct ReportSummary {
-    std::string role;                              ///< the role's name
-    std::string country_code;                      ///< ISO 3166-1 alpha-2
-    std::string year;                              ///< YYYY
-    std::string period;                            ///< year, month or hour: not mixed
-    Currency currency;                             ///< the reports' currency
-    std::int64_t count = 0;                        ///< how many reports
-    std::int64_t p25_minor = 0;                    ///< 25th percentile, in minor units
-    std::int64_t median_minor = 0;                 ///< median, in minor units
-    std::int64_t mean_minor = 0;                   ///< mean, rounded to the minor unit
-    std::int64_t p75_minor = 0;                    ///< 75th percentile, in minor units
+    std::string role;              ///< the role's name
+    std::string country_code;      ///< ISO 3166-1 alpha-2
+    std::string year;              ///< YYYY
+    std::string period;            ///< year, month or hour: not mixed
+    Currency currency;             ///< the reports' currency
+    std::string employment;        ///< the reports' employment type (never mixed); empty: not said
+    std::string level;             ///< with SalaryQuery::by_level, the level; else empty
+    std::string work_setting;      ///< with SalaryQuery::by_work_setting, the setting; else empty
+    std::string company_size;      ///< with SalaryQuery::by_company_size, the size; else empty
+    std::int64_t count = 0;        ///< how many reports
+    std::int64_t p25_minor = 0;    ///< 25th percentile, in minor units
+    std::int64_t median_minor = 0; ///< median, in minor units
+    std::int64_t mean_minor = 0;   ///< mean, rounded to the minor unit
+    std::int64_t p75_minor = 0;    ///< 75th percentile, in minor units
     std::optional<SalaryFigure> published_average; ///< the latest yearly average, if any
 };
 
 /// What Catalog::salaries() and Catalog::report_summaries() list.
 struct SalaryQuery {
-    std::optional<std::string> role;    ///< name, slug or alias; every role when absent
-    std::optional<std::string> country; ///< code or name; every country when absent
-    bool history = false;               ///< every observation, not only the latest per key
+    std::optional<std::string> role;         ///< name, slug or alias; every role when absent
+    std::optional<std::string> country;      ///< code or name; every country when absent
+    bool history = false;                    ///< every observation, not only the latest per key
+    std::optional<std::string> level;        ///< only figures of this experience level (a code)
+    std::optional<std::string> employment;   ///< only this employment type (a code)
+    std::optional<std::string> work_setting; ///< only this work setting (a code)
+    std::optional<std::string> company_size; ///< only this company size (a code)
+    bool by_level = false;                   ///< report_summaries(): a group per experience level
+    bool by_work_setting = false;            ///< report_summaries(): a group per work setting
+    bool by_company_size = false;            ///< report_summaries(): a group per company size
 };
 
 /// Typed read access to the knowledge base. Every statement is prepared on first use, once per

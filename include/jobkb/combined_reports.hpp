@@ -19,6 +19,7 @@ struct CombinedReportSummary {
     std::string country_code; ///< ISO 3166-1 alpha-2
     std::string year;         ///< YYYY, the reports' as_of year
     std::string period;       ///< year, month or hour: reports of different periods are not mixed
+    std::string employment;   ///< the reports' employment type (never mixed); empty: not said
     /// The unit the figures below are in: the currency asked for, or international_dollar().
     Currency unit;
     std::int64_t count = 0; ///< reports in the figures below

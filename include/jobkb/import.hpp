@@ -20,10 +20,14 @@ namespace jobkb {
 
 /// The fields of the salary import format, in their canonical order (the order an export writes
 /// them in). Required: role, country, currency, amount, as_of. The qualifier (exact, at_least,
-/// at_most, approximate; default exact) came last, so the earlier columns keep their positions.
-inline constexpr std::array<std::string_view, 10> kImportFields = {
-    "role",      "country", "currency", "amount", "period",
-    "statistic", "as_of",   "source",   "note",   "qualifier"};
+/// at_most, approximate; default exact) came next, then the survey dimensions, all optional:
+/// `level` (entry, mid, senior, executive; EN, MI, SE, EX), `employment` (full-time, part-time,
+/// contract, freelance; FT, PT, CT, FL), `work_setting` (on-site, hybrid, remote, or the remote
+/// ratio 0, 50, 100) and `company_size` (small, medium, large; S, M, L). Each came last, so the
+/// earlier columns keep their positions.
+inline constexpr std::array<std::string_view, 14> kImportFields = {
+    "role",   "country", "currency",  "amount", "period",     "statistic",    "as_of",
+    "source", "note",    "qualifier", "level",  "employment", "work_setting", "company_size"};
 
 /// Fields a salary import reads besides kImportFields (never exported): `code`, an occupation
 /// code (SOC 2018 15-2051 or O*NET-SOC 15-2051.00) that finds the role by its code.

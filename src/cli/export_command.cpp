@@ -34,7 +34,9 @@ public:
             figure.currency.code, plain_amount(figure.amount_minor, figure.currency),
             figure.period,        figure.statistic,
             figure.as_of,         figure.source,
-            figure.note,          figure.qualifier};
+            figure.note,          figure.qualifier,
+            figure.level,         figure.employment,
+            figure.work_setting,  figure.company_size};
         if (delimiter() != 0) {
             line(fields);
             return;

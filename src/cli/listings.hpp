@@ -37,8 +37,10 @@ Listing roles_listing(const std::vector<RoleOverview>& roles,
 void write_profile(std::ostream& out, const RoleProfile& profile, const OutputOptions& options,
                    FigureConversions* conversions = nullptr, bool all_titles = false);
 
-// `jobkb salaries` (salaries_listing is in commands.hpp) and `jobkb salaries --reports`.
-Listing reports_listing(const std::vector<ReportSummary>& summaries);
+// `jobkb salaries` (salaries_listing is in commands.hpp) and `jobkb salaries --reports`: machine
+// formats always have the four dimension columns (last), tables a Dimensions column when any
+// group has one.
+Listing reports_listing(const std::vector<ReportSummary>& summaries, Format format);
 
 // `jobkb skills [--role R]` and `jobkb industries [--role R]`.
 Listing skills_listing(const std::vector<Usage>& skills, bool for_role);

@@ -150,6 +150,9 @@ std::vector<Section> sections(const RoleProfile& profile, bool all_titles) {
     return result;
 }
 
+// A dimension's code, or null when the source does not say.
+Json optional_json(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
+
 Json salary_json(const SalaryFigure& figure) {
     const Json amount{{"amount_minor", figure.amount_minor}, {"currency", figure.currency.code}};
     return Json{{"country", figure.country_code},
@@ -159,7 +162,11 @@ Json salary_json(const SalaryFigure& figure) {
                 {"as_of", figure.as_of},
                 {"source", figure.source},
                 {"note", figure.note},
-                {"qualifier", figure.qualifier}};
+                {"qualifier", figure.qualifier},
+                {"level", optional_json(figure.level)},
+                {"employment", optional_json(figure.employment)},
+                {"work_setting", optional_json(figure.work_setting)},
+                {"company_size", optional_json(figure.company_size)}};
 }
 
 // Each figure as `jobkb salaries --json` has it; with conversions, also in their unit (an object

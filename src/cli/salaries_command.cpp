@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 #include "cli/converted_figures.hpp"
 #include "cli/listings.hpp"
+#include "cli/salary_dimensions.hpp"
 
 #include "jobkb/combined_reports.hpp"
 
@@ -10,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <memory>
 #include <numeric>
 
@@ -51,8 +53,23 @@ Listing salaries_listing(const std::vector<SalaryFigure>& figures, bool with_rol
     // Machine formats give the qualifier a column of its own, the last, so that the columns
     // before keep their positions; tables put it before the amount ("≥ $239,200").
     const bool machine = is_machine_format(format);
+    // The survey dimensions: in machine formats four columns after the qualifier (empty or null
+    // when the source does not say); in tables one column before the source, when any has one.
+    const bool dimensions =
+        !machine && std::any_of(figures.begin(), figures.end(), [](const SalaryFigure& figure) {
+            return !dimension_text(figure.level, figure.employment, figure.work_setting,
+                                   figure.company_size)
+                        .empty();
+        });
     if (machine) {
         listing.columns.push_back({"qualifier", "Qualifier"});
+        for (const auto& column : kDimensionColumns) {
+            listing.columns.push_back(column);
+        }
+    } else if (dimensions) {
+        const auto at = std::find_if(listing.columns.begin(), listing.columns.end(),
+                                     [](const ListingColumn& c) { return c.key == "source"; });
+        listing.columns.insert(at, {"dimensions", "Dimensions", Align::kLeft, 24});
     }
     for (const std::size_t i : order) {
         const SalaryFigure& figure = figures[i];
@@ -66,16 +83,25 @@ Listing salaries_listing(const std::vector<SalaryFigure>& figures, bool with_rol
         if (conversions != nullptr) {
             conversions->add_cells(row, converted[i], format);
         }
-        row.insert(row.end(), {figure.as_of, figure.source, figure.note});
+        row.emplace_back(figure.as_of);
+        if (dimensions) {
+            row.emplace_back(dimension_text(figure.level, figure.employment, figure.work_setting,
+                                            figure.company_size));
+        }
+        row.insert(row.end(), {figure.source, figure.note});
         if (machine) {
             row.emplace_back(figure.qualifier);
+            for (const std::string* value :
+                 {&figure.level, &figure.employment, &figure.work_setting, &figure.company_size}) {
+                row.push_back(optional_text(*value));
+            }
         }
         listing.rows.push_back(std::move(row));
     }
     return listing;
 }
 
-Listing reports_listing(const std::vector<ReportSummary>& summaries) {
+Listing reports_listing(const std::vector<ReportSummary>& summaries, Format format) {
     Listing listing;
     listing.columns = {{"role", "Role", Align::kLeft, 26},
                        {"country", "Country"},
@@ -87,17 +113,46 @@ Listing reports_listing(const std::vector<ReportSummary>& summaries) {
                        money_column("mean", "Mean"),
                        money_column("p75", "75th pct"),
                        money_column("published_average", "Published avg")};
+    // The groups' dimensions: in machine formats always the four columns, last; in tables one
+    // column after the period, when any group has one.
+    const bool machine = is_machine_format(format);
+    const bool dimensions =
+        !machine &&
+        std::any_of(summaries.begin(), summaries.end(), [](const ReportSummary& summary) {
+            return !dimension_text(summary.level, summary.employment, summary.work_setting,
+                                   summary.company_size)
+                        .empty();
+        });
+    if (machine) {
+        listing.columns.insert(listing.columns.end(), kDimensionColumns.begin(),
+                               kDimensionColumns.end());
+    } else if (dimensions) {
+        listing.columns.insert(listing.columns.begin() + 4,
+                               {"dimensions", "Dimensions", Align::kLeft, 24});
+    }
     for (const auto& summary : summaries) {
         CellValue published;
         if (summary.published_average) {
             published = MoneyValue{summary.published_average->amount_minor,
                                    summary.published_average->currency};
         }
-        listing.rows.push_back({summary.role, summary.country_code, summary.year, summary.period,
-                                summary.count, MoneyValue{summary.p25_minor, summary.currency},
-                                MoneyValue{summary.median_minor, summary.currency},
-                                MoneyValue{summary.mean_minor, summary.currency},
-                                MoneyValue{summary.p75_minor, summary.currency}, published});
+        std::vector<CellValue> row = {summary.role, summary.country_code, summary.year,
+                                      summary.period};
+        if (dimensions) {
+            row.emplace_back(dimension_text(summary.level, summary.employment, summary.work_setting,
+                                            summary.company_size));
+        }
+        row.insert(row.end(), {summary.count, MoneyValue{summary.p25_minor, summary.currency},
+                               MoneyValue{summary.median_minor, summary.currency},
+                               MoneyValue{summary.mean_minor, summary.currency},
+                               MoneyValue{summary.p75_minor, summary.currency}, published});
+        if (machine) {
+            for (const std::string* value : {&summary.level, &summary.employment,
+                                             &summary.work_setting, &summary.company_size}) {
+                row.push_back(optional_text(*value));
+            }
+        }
+        listing.rows.push_back(std::move(row));
     }
     return listing;
 }
@@ -233,6 +288,7 @@ struct SalariesOptions {
     std::string role;
     std::string country;
     bool reports = false;
+    DimensionArguments dimensions;
     SalarySort sort = SalarySort::kRole;
     ConversionChoice conversion;
     OutputOptions output;
@@ -248,13 +304,14 @@ void run_salaries(Context& context, const SalariesOptions& options) {
     SalaryQuery query = options.query;
     query.role = given(options.role);
     query.country = given(options.country);
+    apply_dimension_arguments(options.dimensions, options.reports, query);
     auto database = context.open(Access::kReadOnly);
     Catalog catalog(*database);
     const Format format = options.output.format;
     const auto converting = make_conversions(*database, options.conversion);
     if (!converting) {
         context.print(options.reports
-                          ? reports_listing(catalog.report_summaries(query))
+                          ? reports_listing(catalog.report_summaries(query), format)
                           : salaries_listing(catalog.salaries(query), true, nullptr, format),
                       options.output);
         return;
@@ -302,14 +359,16 @@ void register_salaries_command(CLI::App& app, Context& context) {
         ->option_text("CC");
     auto* history = salaries->add_flag(
         "--history", options->query.history,
-        "Every observation, oldest first, not only the latest per role, country, statistic and "
-        "period");
-    salaries
-        ->add_flag("--reports", options->reports,
-                   "Summarise individual reports (statistic point) per role, country and year: "
-                   "count, 25th percentile, median, mean, 75th percentile, next to the published "
-                   "yearly average; with --in or --ppp, reports in different currencies combine")
-        ->excludes(history);
+        "Every observation, oldest first, not only the latest per role, country, statistic, "
+        "period and dimensions");
+    auto* reports = salaries->add_flag(
+        "--reports", options->reports,
+        "Summarise individual reports (statistic point) per role, country, year and "
+        "employment type: count, 25th percentile, median, mean, 75th percentile, next "
+        "to the published yearly average; with --in or --ppp, reports in different "
+        "currencies combine");
+    reports->excludes(history);
+    add_dimension_options(*salaries, options->dimensions);
     add_conversion_options(*salaries, options->conversion);
     salaries
         ->add_option("--sort", options->sort,
@@ -327,13 +386,18 @@ void register_salaries_command(CLI::App& app, Context& context) {
         "Rate in tables; amount_in, amount_in_currency, rate, rate_date, rate_source, "
         "conversion_note in CSV/TSV; an object \"in\" in JSON. --ppp does the same in "
         "international dollars (\"ppp\"). A figure with no rate within 7 days (or a period not "
-        "covered) stays unconverted, with a note; never a guessed rate.\n\nExamples:\n"
+        "covered) stays unconverted, with a note; never a guessed rate. Survey dimensions (level, "
+        "employment, work_setting, company_size) are columns after the qualifier in CSV/TSV/JSON "
+        "(empty or null when the source does not say) and a Dimensions column in tables.\n\n"
+        "Examples:\n"
         "  jobkb salaries --country IN\n"
         "  jobkb salaries --role \"MLOps Engineer\" --country IN --history\n"
         "  jobkb salaries --role \"Machine Learning Engineer\" --in USD --sort amount\n"
         "  jobkb salaries --role \"Machine Learning Engineer\" --ppp --sort amount "
         "--rate-on 2025-05-09\n"
         "  jobkb salaries --reports --country CA --in USD\n"
+        "  jobkb salaries --reports --role \"Data Scientist\" --country US --by level\n"
+        "  jobkb salaries --reports --employment full-time --level senior --by work_setting\n"
         "  jobkb salaries --csv > salaries.csv");
     salaries->callback([&context, options] { run_salaries(context, *options); });
 }

@@ -14,22 +14,26 @@ namespace {
 
 constexpr std::size_t kMaxReported = 100;
 
-// Keys whose salary_latest row is missing, extra, or not the newest current observation.
+// Keys (with their dimensions) whose salary_latest row is missing, extra, or not the newest
+// current observation by the rule of as_of_key (migration 0010).
 constexpr const char* kStaleLatest = R"sql(
 WITH keys AS (
-    SELECT role_id, country_code, statistic, period FROM current_observations
-    UNION SELECT role_id, country_code, statistic, period FROM salary_latest),
+    SELECT role_id, country_code, statistic, period, dimensions FROM current_observations
+    UNION SELECT role_id, country_code, statistic, period, dimensions FROM salary_latest),
 expected AS (
     SELECT k.*,
            (SELECT observation_id FROM salary_latest l
             WHERE l.role_id = k.role_id AND l.country_code = k.country_code
-              AND l.statistic = k.statistic AND l.period = k.period) AS recorded,
+              AND l.statistic = k.statistic AND l.period = k.period
+              AND l.dimensions = k.dimensions) AS recorded,
            (SELECT id FROM current_observations o
             WHERE o.role_id = k.role_id AND o.country_code = k.country_code
               AND o.statistic = k.statistic AND o.period = k.period
-            ORDER BY as_of DESC, id DESC LIMIT 1) AS newest
+              AND o.dimensions = k.dimensions
+            ORDER BY as_of_key DESC, id DESC LIMIT 1) AS newest
     FROM keys k)
-SELECT coalesce(r.name, 'role ' || e.role_id), e.country_code, e.statistic, e.period,
+SELECT coalesce(r.name, 'role ' || e.role_id), e.country_code, e.statistic,
+       e.period || CASE e.dimensions WHEN '' THEN '' ELSE ' / ' || e.dimensions END,
        e.recorded, e.newest
 FROM expected e LEFT JOIN roles r ON r.id = e.role_id
 WHERE e.recorded IS NOT e.newest

@@ -189,9 +189,9 @@ const std::vector<SeedStep>& article_steps() {
         // one counts as present when the same source already gave the same figure.
         {"article/salaries.tsv",
          "INSERT INTO salary_observations (role_id, country_code, currency_code, amount_minor, "
-         "period, statistic, as_of, source_id, note) "
+         "period, statistic, as_of, source_id, note, qualifier) "
          "SELECT role.id, :country, :currency, :amount_minor, :period, :statistic, :as_of, "
-         "source.id, :note "
+         "source.id, :note, :qualifier "
          "FROM (SELECT (SELECT id FROM roles WHERE slug = :role) AS id) AS role, "
          "(SELECT (SELECT id FROM sources WHERE slug = :source) AS id) AS source "
          "WHERE NOT EXISTS (SELECT 1 FROM salary_observations o WHERE o.role_id = role.id "

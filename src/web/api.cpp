@@ -156,7 +156,8 @@ std::string answer_of(std::string_view endpoint, const Query& query, Format form
                 throw BadRequest("history and reports exclude each other (as --history and "
                                  "--reports do)");
             }
-            return written(cli::reports_listing(catalog.report_summaries(question)), format);
+            return written(cli::reports_listing(catalog.report_summaries(question), format),
+                           format);
         }
         return written(cli::salaries_listing(catalog.salaries(question), true, nullptr, format),
                        format);

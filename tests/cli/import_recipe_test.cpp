@@ -106,7 +106,10 @@ TEST_F(ImportRecipe, TheSurveyRecipeReadsTheKaggleFile) {
     const auto by_hand = test::make_seeded_database(dir_, "by-hand.db");
     const auto by_recipe = test::make_seeded_database(dir_, "by-recipe.db");
     auto arguments = test::survey_import_arguments(by_hand);
-    arguments.insert(arguments.end(), {"--source", "ai-jobs.net salaries", "--quiet"});
+    arguments.insert(arguments.end(),
+                     {"--source", "ai-jobs.net salaries", "--quiet", "--map",
+                      "level=experience_level", "--map", "employment=employment_type", "--map",
+                      "work_setting=remote_ratio", "--map", "company_size=company_size"});
     const auto long_form = test::run_cli(arguments, kToday);
     ASSERT_EQ(long_form.exit_code, 0) << long_form.err;
     const auto recipe =
@@ -116,6 +119,10 @@ TEST_F(ImportRecipe, TheSurveyRecipeReadsTheKaggleFile) {
     EXPECT_EQ(scalar(by_recipe, "SELECT count(*) || ' ' || min(statistic) || ' ' || "
                                 "max(statistic) FROM salary_observations WHERE batch_id = 1"),
               "607 point point");
+    EXPECT_EQ(scalar(by_recipe, "SELECT count(*) FROM salary_observations WHERE batch_id = 1 AND "
+                                "level IS NOT NULL AND employment IS NOT NULL AND work_setting "
+                                "IS NOT NULL AND company_size IS NOT NULL"),
+              "607");
     EXPECT_EQ(stored_content(by_recipe), stored_content(by_hand));
 }
 

@@ -171,7 +171,7 @@ TEST_F(Import, AnUnknownColumnsHintIsAnOptionToPaste) {
     EXPECT_NE(result.err.find(input.string() +
                               ":1: header: unknown column ' As Of ' (expected one of role, "
                               "country, currency, amount, period, statistic, as_of, source, note, "
-                              "qualifier, code; "
+                              "qualifier, level, employment, work_setting, company_size, code; "
                               "map it with --map 'as_of=As Of' or pass --ignore-unknown); "
                               "missing required column 'as_of' (expected the columns role, "
                               "country, currency, amount, as_of; map another column with --map "

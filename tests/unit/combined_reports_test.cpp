@@ -33,7 +33,9 @@ protected:
                                           const std::string& unit) {
         Catalog catalog(*database_);
         CurrencyConverter converter(*database_);
-        const SalaryQuery query{std::string(role), std::string(country), false};
+        SalaryQuery query;
+        query.role = std::string(role);
+        query.country = std::string(country);
         return unit == "Int$" ? report_summaries_in_international_dollars(catalog, converter, query)
                               : report_summaries_in(catalog, converter, query, unit);
     }
@@ -94,7 +96,9 @@ TEST_F(CombinedReports, ACadGroupAndAUsdGroupBecomeOne) {
 
 TEST_F(CombinedReports, OneCurrencyGivesTheSameFiguresAsTheReportSummaries) {
     Catalog catalog(*database_);
-    const SalaryQuery query{std::string("Data Scientist"), std::string("US"), false};
+    SalaryQuery query;
+    query.role = "Data Scientist";
+    query.country = "US";
     const auto plain = catalog.report_summaries(query);
     const auto combined = in("Data Scientist", "US", "USD");
     ASSERT_EQ(plain.size(), combined.size());

@@ -20,6 +20,16 @@
 namespace jobkb {
 namespace {
 
+// A query of a role and country (either may be absent), the latest figures or all.
+SalaryQuery salary_query(std::optional<std::string> role, std::optional<std::string> country,
+                         bool history) {
+    SalaryQuery query;
+    query.role = std::move(role);
+    query.country = std::move(country);
+    query.history = history;
+    return query;
+}
+
 class QueryPlans : public ::testing::Test {
 protected:
     test::TempDir dir_;
@@ -58,12 +68,21 @@ TEST_F(QueryPlans, FiltersUseIndexes) {
     });
     expect_indexed("a role's profile", [&] { catalog_.role_profile("MLOps Engineer"); });
     expect_indexed("a role's salaries and history", [&] {
-        catalog_.salaries(SalaryQuery{std::string("Data Scientist"), std::string("IN"), false});
-        catalog_.salaries(SalaryQuery{std::string("Data Scientist"), std::string("IN"), true});
-        catalog_.salaries(SalaryQuery{std::string("Data Scientist"), std::nullopt, true});
+        catalog_.salaries(salary_query(std::string("Data Scientist"), std::string("IN"), false));
+        catalog_.salaries(salary_query(std::string("Data Scientist"), std::string("IN"), true));
+        catalog_.salaries(salary_query(std::string("Data Scientist"), std::nullopt, true));
+    });
+    expect_indexed("a role's reports in a country, filtered and grouped by dimensions", [&] {
+        SalaryQuery query = salary_query(std::string("Data Scientist"), std::string("US"), false);
+        query.level = "senior";
+        query.employment = "full-time";
+        query.by_level = true;
+        query.by_work_setting = true;
+        catalog_.report_summaries(query);
+        catalog_.salaries(query);
     });
     expect_indexed("latest salary per role in a country", [&] {
-        catalog_.salaries(SalaryQuery{std::nullopt, std::string("IN"), false});
+        catalog_.salaries(salary_query(std::nullopt, std::string("IN"), false));
     });
     expect_indexed("related roles", [&] { related_roles(catalog_, "NLP Engineer", 5); });
     expect_indexed("skill gap", [&] { skill_gap(catalog_, "Data Scientist", "NLP Engineer"); });

@@ -132,6 +132,33 @@ TEST(Seeder, FaqFiguresAreHistoryNotHeadlines) {
               "3");
 }
 
+// The FAQ quotes its figures as "around" an amount: approximate in a new base (the seed) and in a
+// base seeded before qualifiers existed (migration 0010), and no other figure is.
+TEST(Seeder, FaqFiguresAreApproximateInNewAndMigratedBases) {
+    TempDir dir;
+    const auto fresh = test::make_seeded_database(dir, "fresh.db");
+    const auto old = dir / "old.db";
+    test::make_article_base_before_occupations(old, 2);
+    {
+        Database database(old, Access::kReadWrite);
+        Migrator(database).apply_pending();
+    }
+    const std::string qualifiers =
+        "SELECT r.slug, o.country_code, o.amount_minor, o.qualifier FROM salary_observations o "
+        "JOIN roles r ON r.id = o.role_id ORDER BY r.slug, o.country_code, o.amount_minor";
+    EXPECT_EQ(query(old, qualifiers), query(fresh, qualifiers));
+    for (const auto& path : {old, fresh}) {
+        EXPECT_EQ(query(path, "SELECT group_concat(o.country_code, ' ') FROM (SELECT country_code "
+                              "FROM salary_observations WHERE qualifier = 'approximate' ORDER BY "
+                              "country_code) o"),
+                  (std::vector<std::vector<std::string>>{{"GB IN US"}}))
+            << path;
+        EXPECT_EQ(count(path, "salary_observations WHERE qualifier = 'approximate' AND note NOT "
+                              "LIKE 'FAQ%'"),
+                  "0");
+    }
+}
+
 TEST(Seeder, SeedingTwiceChangesNothing) {
     TempDir dir;
     const auto path = test::make_seeded_database(dir);

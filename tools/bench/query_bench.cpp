@@ -240,10 +240,20 @@ JOIN roles r ON r.id = l.role_id JOIN currencies c ON c.code = o.currency_code
 JOIN sources src ON src.id = o.source_id
 )sql";
 
+// A query of a role and country (either may be absent), the latest figures or all.
+jobkb::SalaryQuery salary_query(std::optional<std::string> role, std::optional<std::string> country,
+                                bool history) {
+    jobkb::SalaryQuery query;
+    query.role = std::move(role);
+    query.country = std::move(country);
+    query.history = history;
+    return query;
+}
+
 void lib_latest_salary_in_country(benchmark::State& state) {
     const auto country = manifest_text("country");
     run_library(state, [&](jobkb::Catalog& c) {
-        return c.salaries(jobkb::SalaryQuery{std::nullopt, country, false}).size();
+        return c.salaries(salary_query(std::nullopt, country, false)).size();
     });
 }
 void sql_latest_salary_in_country(benchmark::State& state) {
@@ -255,7 +265,7 @@ void sql_latest_salary_in_country(benchmark::State& state) {
 void lib_latest_salary_of_role(benchmark::State& state) {
     const auto role = manifest_text("role");
     run_library(state, [&](jobkb::Catalog& c) {
-        return c.salaries(jobkb::SalaryQuery{role, std::nullopt, false}).size();
+        return c.salaries(salary_query(role, std::nullopt, false)).size();
     });
 }
 void sql_latest_salary_of_role(benchmark::State& state) {

@@ -41,6 +41,10 @@ SalaryFigure read_salary_figure(const Statement::Use& row, int first) {
     figure.observation_id = row.int64(first + 12);
     figure.batch_id = row.optional_int64(first + 13);
     figure.qualifier = row.text(first + 14);
+    figure.level = row.text(first + 15);
+    figure.employment = row.text(first + 16);
+    figure.work_setting = row.text(first + 17);
+    figure.company_size = row.text(first + 18);
     return figure;
 }
 

@@ -33,7 +33,7 @@ constexpr const char* kRoleIndustriesOrder = " ORDER BY ri.role_id, ri.position"
 
 std::string headlines_sql() {
     return std::string("SELECT l.role_id, ") + kFigureColumns + kLatestJoins +
-           " WHERE l.statistic = 'average' AND l.period = 'year'";
+           " WHERE l.statistic = 'average' AND l.period = 'year' AND l.dimensions = ''";
 }
 constexpr const char* kHeadlinesOrder = " ORDER BY l.role_id, l.country_code";
 

@@ -22,7 +22,8 @@ inline constexpr const char* kCurrencyColumns =
 inline constexpr const char* kFigureColumns =
     "r.name, o.country_code, c.code, coalesce(c.symbol, ''), c.minor_unit, c.digit_grouping, "
     "o.amount_minor, o.period, o.statistic, o.as_of, src.title, coalesce(o.note, ''), o.id, "
-    "o.batch_id, o.qualifier";
+    "o.batch_id, o.qualifier, coalesce(o.level, ''), coalesce(o.employment, ''), "
+    "coalesce(o.work_setting, ''), coalesce(o.company_size, '')";
 
 // The latest figures (salary_latest l) with what kFigureColumns reads.
 inline constexpr const char* kLatestJoins =

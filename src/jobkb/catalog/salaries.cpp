@@ -6,6 +6,10 @@
 #include "jobkb/error.hpp"
 #include "jobkb/report_statistics.hpp"
 
+#include <algorithm>
+#include <array>
+#include <map>
+
 namespace jobkb {
 
 namespace detail {
@@ -13,6 +17,13 @@ namespace {
 
 // One SQL text per combination of filters, so each uses its index: the latest figures by
 // salary_latest's key or its country index, the history by salary_observations_by_key.
+// The dimension filters of SalaryQuery, each NULL when not asked: a condition on the row found
+// by the key's index, not a key of its own.
+constexpr const char* kDimensionFilters =
+    " AND (:level IS NULL OR o.level = :level) AND (:employment IS NULL OR o.employment = "
+    ":employment) AND (:work_setting IS NULL OR o.work_setting = :work_setting) AND "
+    "(:company_size IS NULL OR o.company_size = :company_size)";
+
 std::string figures_sql(bool history, bool by_role, bool by_country) {
     const char* alias = history ? "o" : "l";
     std::string sql =
@@ -28,6 +39,7 @@ std::string figures_sql(bool history, bool by_role, bool by_country) {
         // Single reports are summarised by report_summaries(), not listed as "latest".
         where += " AND l.statistic <> 'point'";
     }
+    where += kDimensionFilters;
     if (!where.empty()) {
         sql += " WHERE" + where.substr(4);
     }
@@ -38,8 +50,16 @@ std::string figures_sql(bool history, bool by_role, bool by_country) {
 std::string reports_sql(bool by_role, bool by_country) {
     std::string sql =
         "SELECT o.role_id, r.name, o.country_code, substr(o.as_of, 1, 4), o.currency_code, "
-        "o.amount_minor, o.period FROM current_observations o JOIN roles r ON r.id = o.role_id "
+        "o.amount_minor, o.period, coalesce(o.employment, ''), coalesce(o.level, ''), "
+        "coalesce(o.work_setting, ''), coalesce(o.company_size, ''), coalesce(et.position, 0), "
+        "coalesce(el.position, 0), coalesce(ws.position, 0), coalesce(cs.position, 0) "
+        "FROM current_observations o JOIN roles r ON r.id = o.role_id "
+        "LEFT JOIN employment_types et ON et.code = o.employment "
+        "LEFT JOIN experience_levels el ON el.code = o.level "
+        "LEFT JOIN work_settings ws ON ws.code = o.work_setting "
+        "LEFT JOIN company_sizes cs ON cs.code = o.company_size "
         "WHERE o.statistic = 'point'";
+    sql += kDimensionFilters;
     if (by_role) {
         sql += " AND o.role_id = :role";
     }
@@ -63,7 +83,7 @@ SalaryStatements::SalaryStatements(Database& database)
       published{database, kSummarising,
                 std::string("SELECT ") + kFigureColumns + kLatestJoins +
                     " WHERE l.role_id = :role AND l.country_code = :country AND "
-                    "l.statistic = 'average' AND l.period = 'year'"},
+                    "l.statistic = 'average' AND l.period = 'year' AND l.dimensions = ''"},
       currency{database, kSummarising,
                std::string("SELECT ") + kCurrencyColumns +
                    " FROM currencies c WHERE c.code = :code"},
@@ -75,15 +95,28 @@ SalaryStatements::SalaryStatements(Database& database)
 
 namespace {
 
-// Binds the filters a statement of ByFilters takes.
+// Binds the filters a statement of ByFilters takes; the dimensions' NULL when not asked.
 detail::Statement::Use filtered(detail::ByFilters& statements, std::optional<std::int64_t> role_id,
-                                const std::optional<std::string>& country) {
+                                const std::optional<std::string>& country,
+                                const SalaryQuery* dimensions = nullptr) {
     auto use = statements(role_id.has_value(), country.has_value()).use();
     if (role_id) {
         use.bind(":role", *role_id);
     }
     if (country) {
         use.bind(":country", *country);
+    }
+    const std::pair<const char*, const std::optional<std::string>*> filters[] = {
+        {":level", dimensions ? &dimensions->level : nullptr},
+        {":employment", dimensions ? &dimensions->employment : nullptr},
+        {":work_setting", dimensions ? &dimensions->work_setting : nullptr},
+        {":company_size", dimensions ? &dimensions->company_size : nullptr}};
+    for (const auto& [name, value] : filters) {
+        if (value != nullptr && *value) {
+            use.bind(name, **value);
+        } else {
+            use.bind_null(name);
+        }
     }
     return use;
 }
@@ -106,7 +139,14 @@ resolved(NameResolver& names, const SalaryQuery& request) {
 std::vector<SalaryFigure> Catalog::salaries(const SalaryQuery& request) {
     ReadSnapshot snapshot(database_);
     const auto [role_id, country] = resolved(names_, request);
-    return salaries_of(role_id, country, request.history);
+    auto& statements = this->statements().salaries();
+    auto row = filtered(request.history ? statements.history : statements.latest, role_id, country,
+                        &request);
+    std::vector<SalaryFigure> figures;
+    while (row.step()) {
+        figures.push_back(detail::read_salary_figure(row));
+    }
+    return figures;
 }
 
 std::vector<SalaryFigure> Catalog::salaries_of(std::optional<std::int64_t> role_id,
@@ -125,51 +165,69 @@ std::vector<ReportSummary> Catalog::report_summaries(const SalaryQuery& request)
     ReadSnapshot snapshot(database_);
     const auto [role_id, country] = resolved(names_, request);
     auto& statements = this->statements().salaries();
-    std::vector<ReportSummary> summaries;
-    std::vector<std::int64_t> amounts;
-    std::int64_t group_role = 0;
-    auto finish = [&] {
-        if (amounts.empty()) {
-            return;
-        }
-        auto& summary = summaries.back();
-        summary.count = static_cast<std::int64_t>(amounts.size());
-        summary.p25_minor = detail::percentile(amounts, 25);
-        summary.median_minor = detail::percentile(amounts, 50);
-        summary.p75_minor = detail::percentile(amounts, 75);
-        summary.mean_minor = detail::rounded_mean(amounts);
-        auto published = statements.published.use()
-                             .bind(":role", group_role)
-                             .bind(":country", summary.country_code);
-        if (published.step()) {
-            summary.published_average = detail::read_salary_figure(published);
-        }
-        amounts.clear();
+    // The rows come by role, country, year, period and currency (a run); within a run, one group
+    // per employment type and per grouped dimension, in the vocabularies' order (entry first).
+    struct Group {
+        ReportSummary summary;
+        std::vector<std::int64_t> amounts;
     };
-    auto row = filtered(statements.reports, role_id, country);
+    std::map<std::array<std::int64_t, 4>, Group> run;
+    std::vector<ReportSummary> summaries;
+    std::int64_t run_role = 0;
+    auto finish = [&] {
+        for (auto& [position, group] : run) {
+            auto& amounts = group.amounts;
+            std::sort(amounts.begin(), amounts.end());
+            ReportSummary& summary = group.summary;
+            summary.count = static_cast<std::int64_t>(amounts.size());
+            summary.p25_minor = detail::percentile(amounts, 25);
+            summary.median_minor = detail::percentile(amounts, 50);
+            summary.p75_minor = detail::percentile(amounts, 75);
+            summary.mean_minor = detail::rounded_mean(amounts);
+            auto published = statements.published.use()
+                                 .bind(":role", run_role)
+                                 .bind(":country", summary.country_code);
+            if (published.step()) {
+                summary.published_average = detail::read_salary_figure(published);
+            }
+            summaries.push_back(std::move(summary));
+        }
+        run.clear();
+    };
+    ReportSummary last; // the run's key
+    auto row = filtered(statements.reports, role_id, country, &request);
     while (row.step()) {
         const std::string role = row.text(1);
         const std::string country_code = row.text(2);
         const std::string year = row.text(3);
         const std::string currency = row.text(4);
         const std::string period = row.text(6);
-        const bool same = !summaries.empty() && summaries.back().role == role &&
-                          summaries.back().country_code == country_code &&
-                          summaries.back().year == year && summaries.back().period == period &&
-                          summaries.back().currency.code == currency;
+        const bool same = !run.empty() && last.role == role && last.country_code == country_code &&
+                          last.year == year && last.period == period &&
+                          last.currency.code == currency;
         if (!same) {
             finish();
-            ReportSummary summary;
-            summary.role = role;
-            summary.country_code = country_code;
-            summary.year = year;
-            summary.period = period;
-            summary.currency = detail::read_currency(
+            last.role = role;
+            last.country_code = country_code;
+            last.year = year;
+            last.period = period;
+            last.currency = detail::read_currency(
                 statements.currency.use().bind(":code", currency).single_row());
-            summaries.push_back(std::move(summary));
-            group_role = row.int64(0);
+            run_role = row.int64(0);
         }
-        amounts.push_back(row.int64(5));
+        const std::array<std::int64_t, 4> position = {row.int64(11),
+                                                      request.by_level ? row.int64(12) : 0,
+                                                      request.by_work_setting ? row.int64(13) : 0,
+                                                      request.by_company_size ? row.int64(14) : 0};
+        auto [group, added] = run.try_emplace(position);
+        if (added) {
+            group->second.summary = last;
+            group->second.summary.employment = row.text(7);
+            group->second.summary.level = request.by_level ? row.text(8) : "";
+            group->second.summary.work_setting = request.by_work_setting ? row.text(9) : "";
+            group->second.summary.company_size = request.by_company_size ? row.text(10) : "";
+        }
+        group->second.amounts.push_back(row.int64(5));
     }
     finish();
     return summaries;

@@ -15,15 +15,17 @@ using detail::Statement;
 
 constexpr const char* kReports =
     "SELECT o.role_id, r.name, o.country_code, substr(o.as_of, 1, 4), o.currency_code, "
-    "o.amount_minor, o.period, o.as_of FROM current_observations o "
+    "o.amount_minor, o.period, o.as_of, coalesce(o.employment, '') FROM current_observations o "
     "JOIN roles r ON r.id = o.role_id WHERE o.statistic = 'point'";
-constexpr const char* kReportsOrder = " ORDER BY r.name, o.country_code, 4, o.period, o.id";
+// Reports of different employment types are never summarised together (a part-time salary is no
+// sample of full-time pay).
+constexpr const char* kReportsOrder = " ORDER BY r.name, o.country_code, 4, o.period, 9, o.id";
 
 // The latest published yearly average of a role and country, as read_salary_figure() reads it.
 const std::string kPublishedAverage =
     std::string("SELECT ") + detail::kFigureColumns + detail::kLatestJoins +
     " WHERE l.role_id = :role AND l.country_code = :country AND l.statistic = 'average' AND "
-    "l.period = 'year'";
+    "l.period = 'year' AND l.dimensions = ''";
 
 // One SQL text per combination of filters, so that each reads its index.
 struct ReportStatements {
@@ -155,9 +157,11 @@ std::vector<CombinedReportSummary> combine(Catalog& catalog, CurrencyConverter& 
         const std::string country_code = reports.text(2);
         const std::string year = reports.text(3);
         const std::string period = reports.text(6);
+        const std::string employment = reports.text(8);
         const bool same = !summaries.empty() && summaries.back().role == role &&
                           summaries.back().country_code == country_code &&
-                          summaries.back().year == year && summaries.back().period == period;
+                          summaries.back().year == year && summaries.back().period == period &&
+                          summaries.back().employment == employment;
         if (!same) {
             finish();
             CombinedReportSummary summary;
@@ -165,6 +169,7 @@ std::vector<CombinedReportSummary> combine(Catalog& catalog, CurrencyConverter& 
             summary.country_code = country_code;
             summary.year = year;
             summary.period = period;
+            summary.employment = employment;
             summary.unit = unit;
             summaries.push_back(std::move(summary));
             group_role = reports.int64(0);

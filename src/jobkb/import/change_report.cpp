@@ -19,18 +19,19 @@ SELECT r.name, l.country_code, l.statistic, l.period, previous.amount_minor,
        previous.currency_code, newest.amount_minor, newest.currency_code,
        (SELECT count(*) FROM salary_observations o
         WHERE o.role_id = l.role_id AND o.country_code = l.country_code
-          AND o.statistic = l.statistic AND o.period = l.period AND o.batch_id = :batch)
+          AND o.statistic = l.statistic AND o.period = l.period
+          AND o.dimensions = l.dimensions AND o.batch_id = :batch)
 FROM salary_latest l
 JOIN salary_observations newest ON newest.id = l.observation_id
 JOIN roles r ON r.id = l.role_id
 LEFT JOIN salary_observations previous ON previous.id = (
     SELECT c.id FROM salary_observations c
     WHERE c.role_id = l.role_id AND c.country_code = l.country_code
-      AND c.statistic = l.statistic AND c.period = l.period
+      AND c.statistic = l.statistic AND c.period = l.period AND c.dimensions = l.dimensions
       AND c.batch_id IS NOT :batch
       AND (c.batch_id IS NULL OR (SELECT superseded_by IS NULL OR superseded_by = :batch
                                   FROM import_batches WHERE id = c.batch_id))
-    ORDER BY c.as_of DESC, c.id DESC LIMIT 1)
+    ORDER BY c.as_of_key DESC, c.id DESC LIMIT 1)
 WHERE newest.batch_id = :batch
 LIMIT :limit
 )sql";

@@ -9,8 +9,8 @@ namespace {
 std::string insert_observations_sql(std::size_t rows) {
     return many_rows_sql("INSERT INTO salary_observations (role_id, country_code, currency_code, "
                          "amount_minor, period, statistic, as_of, source_id, note, batch_id, "
-                         "qualifier) VALUES ",
-                         "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+                         "qualifier, level, employment, work_setting, company_size) VALUES ",
+                         "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
 }
 
 } // namespace
@@ -65,6 +65,13 @@ void ObservationWriter::write_rows(Statement::Use& use) {
         }
         use.bind(++index, batch_id_);
         use.bind_no_copy(++index, row.qualifier);
+        for (const auto& dimension : row.dimensions) {
+            if (dimension) {
+                use.bind_no_copy(++index, *dimension);
+            } else {
+                use.bind_null(++index);
+            }
+        }
     }
     use.exec();
 }

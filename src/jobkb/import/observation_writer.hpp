@@ -1,6 +1,7 @@
 #pragma once
 
 #include "jobkb/database.hpp"
+#include "jobkb/import/dimensions.hpp"
 #include "jobkb/money.hpp"
 #include "jobkb/statement.hpp"
 
@@ -25,6 +26,7 @@ struct Observation {
     std::int64_t source_id = 0;
     std::optional<std::string> note;
     std::string qualifier = "exact"; // exact, at_least, at_most or approximate
+    Dimensions dimensions{};         // level, employment, work setting, company size codes
 };
 
 class ObservationWriter {

@@ -1,6 +1,7 @@
 // import_salaries(): the salary import, as a kind of file import (file_import.hpp).
 #include "jobkb/import/change_report.hpp"
 #include "jobkb/import/created_roles.hpp"
+#include "jobkb/import/dimensions.hpp"
 #include "jobkb/import/figure_cells.hpp"
 #include "jobkb/import/file_import.hpp"
 #include "jobkb/import/observation_writer.hpp"
@@ -97,6 +98,7 @@ public:
         run_ = &run;
         Database& database = run.database();
         vocabulary_ = load_salary_vocabulary(database, run.doing());
+        dimensions_ = load_dimension_vocabulary(database, run.doing());
         roles_.emplace(database, NameKind::kRole, run.doing(), options_.create_roles,
                        run.batch_source(), run.batch_id());
         codes_.emplace(database, NameKind::kRole, run.doing(), false, run.batch_source(),
@@ -129,6 +131,7 @@ public:
         } else if (problems.size() > before) {
             run_->group_problem(before, "country\x1f" + *texts[kCountry]);
         }
+        row.dimensions = check_dimensions(texts, kLevel, dimensions_, problems);
         const auto own = country_currencies_.find(row.country);
         const std::string none;
         const std::string& country_currency = own == country_currencies_.end() ? none : own->second;
@@ -359,6 +362,7 @@ private:
     std::vector<ValidFigure> figures_;       // a wide row's, reused
     FileImport* run_ = nullptr;
     SalaryVocabulary vocabulary_;
+    DimensionVocabulary dimensions_;
     std::optional<NameLookup> roles_;
     std::optional<NameLookup> codes_; // roles by occupation code, never created
     std::optional<CountryLookup> countries_;

@@ -13,7 +13,7 @@
 namespace jobkb::detail {
 namespace {
 
-constexpr std::array<FieldSpec, 11> kSalaryFieldSpecs = {{
+constexpr std::array<FieldSpec, 15> kSalaryFieldSpecs = {{
     {kImportFields[kRole], true},
     {kImportFields[kCountry], true},
     {kImportFields[kCurrency], true},
@@ -24,13 +24,17 @@ constexpr std::array<FieldSpec, 11> kSalaryFieldSpecs = {{
     {kImportFields[kSource], false},
     {kImportFields[kNote], false},
     {kImportFields[kQualifier], false},
+    {kImportFields[kLevel], false},
+    {kImportFields[kEmployment], false},
+    {kImportFields[kWorkSetting], false},
+    {kImportFields[kCompanySize], false},
     {kImportLookupFields[0], false},
 }};
 static_assert(kSalaryFieldSpecs.size() == kImportFields.size() + kImportLookupFields.size());
 
 // The same with the currency optional (filled from the country's when the file gives none), the
 // amount optional (a wide table's), or both: index currency_optional + 2 * amount_optional.
-using SalaryFieldSpecs = std::array<FieldSpec, 11>;
+using SalaryFieldSpecs = std::array<FieldSpec, 15>;
 constexpr std::array<SalaryFieldSpecs, 4> kSalaryFieldVariants = [] {
     std::array<SalaryFieldSpecs, 4> variants{};
     for (std::size_t variant = 0; variant < variants.size(); ++variant) {

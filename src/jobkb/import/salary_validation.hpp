@@ -27,6 +27,10 @@ enum SalaryField : std::size_t {
     kSource,
     kNote,
     kQualifier,
+    kLevel, // the four survey dimensions (dimensions.hpp), in their order
+    kEmployment,
+    kWorkSetting,
+    kCompanySize,
     kCode, // kImportLookupFields: finds the role, never stored as such
 };
 

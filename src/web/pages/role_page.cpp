@@ -255,7 +255,8 @@ Page role_page(PageContext& context, std::string_view role, const Query& query) 
                                      kLeastReports, kChartedGroups))
                 .close("figure");
         }
-        html.append(listing_table(cli::reports_listing(reports), {}, "Individual reports"));
+        html.append(listing_table(cli::reports_listing(reports, cli::Format::kTable), {},
+                                  "Individual reports"));
     }
     html.append(related_section(context, profile));
     html.append(sources_section(profile));

@@ -83,7 +83,7 @@ TEST(MappingPlan, ReportsUnknownDuplicateAndMissingColumnsWithHints) {
     EXPECT_EQ(result.problems[0].hint.value, "Colour");
     EXPECT_EQ(result.problems[0].expected,
               "one of role, country, currency, amount, period, statistic, as_of, source, note, "
-              "qualifier, code");
+              "qualifier, level, employment, work_setting, company_size, code");
     EXPECT_EQ(result.problems[2].hint.field, "currency");
     EXPECT_EQ(result.problems[2].hint.value, "Curency");
     EXPECT_EQ(result.problems[1].hint.kind, HintKind::kNone);
@@ -134,7 +134,8 @@ TEST(MappingPlan, RefusesMappingsAndConstantsOfNoField) {
         EXPECT_EQ(error.code(), ErrorCode::kInvalidArgument);
         EXPECT_EQ(std::string(error.what()),
                   "the constants: unknown field 'Role' (expected one of role, country, currency, "
-                  "amount, period, statistic, as_of, source, note, qualifier, code)");
+                  "amount, period, statistic, as_of, source, note, qualifier, level, employment, "
+                  "work_setting, company_size, code)");
         EXPECT_EQ(std::string(error.what()).find("--"), std::string::npos);
     }
 }
