@@ -6,7 +6,6 @@
 #include "jobkb/error.hpp"
 #include "jobkb/report_statistics.hpp"
 
-#include <algorithm>
 #include <array>
 #include <map>
 
@@ -176,14 +175,8 @@ std::vector<ReportSummary> Catalog::report_summaries(const SalaryQuery& request)
     std::int64_t run_role = 0;
     auto finish = [&] {
         for (auto& [position, group] : run) {
-            auto& amounts = group.amounts;
-            std::sort(amounts.begin(), amounts.end());
             ReportSummary& summary = group.summary;
-            summary.count = static_cast<std::int64_t>(amounts.size());
-            summary.p25_minor = detail::percentile(amounts, 25);
-            summary.median_minor = detail::percentile(amounts, 50);
-            summary.p75_minor = detail::percentile(amounts, 75);
-            summary.mean_minor = detail::rounded_mean(amounts);
+            detail::summarise_amounts(group.amounts, summary);
             auto published = statements.published.use()
                                  .bind(":role", run_role)
                                  .bind(":country", summary.country_code);

@@ -118,14 +118,7 @@ std::vector<CombinedReportSummary> combine(Catalog& catalog, CurrencyConverter& 
             return;
         }
         auto& summary = summaries.back();
-        std::sort(amounts.begin(), amounts.end());
-        summary.count = static_cast<std::int64_t>(amounts.size());
-        if (!amounts.empty()) {
-            summary.p25_minor = detail::percentile(amounts, 25);
-            summary.median_minor = detail::percentile(amounts, 50);
-            summary.p75_minor = detail::percentile(amounts, 75);
-            summary.mean_minor = detail::rounded_mean(amounts);
-        }
+        detail::summarise_amounts(amounts, summary);
         auto published = statements.published.use()
                              .bind(":role", group_role)
                              .bind(":country", summary.country_code);
