@@ -47,6 +47,25 @@ BEGIN
     SELECT RAISE(ABORT, 'country name is already the code or name of another country');
 END;
 
+-- Places below the country (0011_areas): ISO 3166-2 subdivisions as reference data (no batch),
+-- and metro areas or cities an import created (its batch; undo removes them once unused).
+CREATE TABLE areas (
+    id           INTEGER PRIMARY KEY,
+    country_code TEXT NOT NULL REFERENCES countries (code),
+    code         TEXT COLLATE NOCASE CHECK (
+                     code IS NULL OR (length(code) BETWEEN 1 AND 20
+                                      AND code NOT GLOB '*[^A-Za-z0-9-]*'
+                                      AND code NOT GLOB '-*' AND code NOT GLOB '*-')),
+    name         TEXT NOT NULL CHECK (name <> '' AND name = trim(name) AND length(name) <= 200),
+    kind         TEXT NOT NULL CHECK (kind <> '' AND length(kind) <= 60
+                                      AND kind NOT GLOB '*[^a-z -]*'),
+    batch_id     INTEGER REFERENCES import_batches (id),
+    UNIQUE (country_code, code)
+) STRICT;
+CREATE INDEX areas_by_name ON areas (name COLLATE NOCASE, country_code);
+CREATE INDEX areas_by_code ON areas (code COLLATE NOCASE) WHERE code IS NOT NULL;
+CREATE INDEX areas_by_batch ON areas (batch_id) WHERE batch_id IS NOT NULL;
+
 CREATE TABLE sources (
     id           INTEGER PRIMARY KEY,
     slug         TEXT NOT NULL UNIQUE CHECK (slug GLOB '[a-z0-9]*' AND slug NOT GLOB '*[^a-z0-9-]*'),
@@ -484,11 +503,6 @@ CREATE TABLE salary_observations (
     employment TEXT REFERENCES employment_types (code),
     work_setting TEXT REFERENCES work_settings (code),
     company_size TEXT REFERENCES company_sizes (code),
-    -- The dimensions as one key text ('' for none), salary_latest's key.
-    dimensions TEXT GENERATED ALWAYS AS (
-    coalesce('level=' || level || ';', '') || coalesce('employment=' || employment || ';', '')
-    || coalesce('setting=' || work_setting || ';', '') || coalesce('size=' || company_size || ';', '')
-) VIRTUAL,
     -- Which figure is current: the end of the period as_of covers, then its precision.
     as_of_key TEXT GENERATED ALWAYS AS (
     CASE length(as_of)
@@ -496,6 +510,14 @@ CREATE TABLE salary_observations (
         WHEN 7 THEN date(as_of || '-01', '+1 month', '-1 day') || ' 2'
         ELSE as_of || ' 3'
     END
+) VIRTUAL,
+    -- The area in the country (0011_areas); NULL: the whole country.
+    area_id INTEGER REFERENCES areas (id),
+    -- The area and the dimensions as one key text ('' for none), salary_latest's key.
+    dimensions TEXT GENERATED ALWAYS AS (
+    coalesce('area=' || area_id || ';', '')
+    || coalesce('level=' || level || ';', '') || coalesce('employment=' || employment || ';', '')
+    || coalesce('setting=' || work_setting || ';', '') || coalesce('size=' || company_size || ';', '')
 ) VIRTUAL
 ) STRICT;
 CREATE INDEX salary_observations_by_key
@@ -503,6 +525,15 @@ CREATE INDEX salary_observations_by_key
 CREATE INDEX salary_observations_by_level ON salary_observations (level) WHERE level IS NOT NULL;
 CREATE INDEX salary_observations_by_source ON salary_observations (source_id);
 CREATE INDEX salary_observations_by_batch ON salary_observations (batch_id);
+CREATE INDEX salary_observations_by_area ON salary_observations (area_id)
+    WHERE area_id IS NOT NULL;
+-- A figure's area is in the figure's country (a foreign key cannot say so: the pair is no key).
+CREATE TRIGGER salary_observations_area_in_country BEFORE INSERT ON salary_observations
+WHEN NEW.area_id IS NOT NULL
+ AND (SELECT country_code FROM areas WHERE id = NEW.area_id) IS NOT NEW.country_code
+BEGIN
+    SELECT RAISE(ABORT, 'the area of a salary observation must be in its country');
+END;
 
 -- Observations that count as current: seeded or hand-entered ones (no batch), and those of
 -- batches that were not superseded.
@@ -516,7 +547,7 @@ WHERE o.batch_id IS NULL
 -- names: role_id may change only between the roles of a merge not yet undone.
 CREATE TRIGGER salary_observations_are_history BEFORE UPDATE OF
     id, role_id, country_code, currency_code, amount_minor, period, statistic, as_of, source_id,
-    qualifier, level, employment, work_setting, company_size
+    qualifier, level, employment, work_setting, company_size, area_id
 ON salary_observations
 WHEN NEW.id IS NOT OLD.id OR NEW.country_code IS NOT OLD.country_code
   OR NEW.currency_code IS NOT OLD.currency_code OR NEW.amount_minor IS NOT OLD.amount_minor
@@ -524,7 +555,7 @@ WHEN NEW.id IS NOT OLD.id OR NEW.country_code IS NOT OLD.country_code
   OR NEW.as_of IS NOT OLD.as_of OR NEW.source_id IS NOT OLD.source_id
   OR NEW.qualifier IS NOT OLD.qualifier OR NEW.level IS NOT OLD.level
   OR NEW.employment IS NOT OLD.employment OR NEW.work_setting IS NOT OLD.work_setting
-  OR NEW.company_size IS NOT OLD.company_size
+  OR NEW.company_size IS NOT OLD.company_size OR NEW.area_id IS NOT OLD.area_id
   OR (NEW.role_id IS NOT OLD.role_id AND NOT EXISTS (
           SELECT 1 FROM role_merges
           WHERE undone_at IS NULL
@@ -576,10 +607,19 @@ CREATE TABLE salary_latest (
     PRIMARY KEY (role_id, country_code, statistic, period, dimensions)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX salary_latest_by_country ON salary_latest (country_code, statistic, period);
+-- Deleting an observation looks up the salary_latest row naming it (the foreign key; 0012).
+CREATE INDEX salary_latest_by_observation ON salary_latest (observation_id);
+
+-- Batches whose latest figures their importer maintains itself, once, after the batch's last row
+-- (0012): the insert trigger skips their rows. Empty outside an import's transaction.
+CREATE TABLE salary_latest_pending (
+    batch_id INTEGER PRIMARY KEY REFERENCES import_batches (id)
+) STRICT;
 
 CREATE TRIGGER salary_observations_update_latest AFTER INSERT ON salary_observations
 WHEN NEW.batch_id IS NULL
-  OR (SELECT superseded_by FROM import_batches WHERE id = NEW.batch_id) IS NULL
+  OR (NOT EXISTS (SELECT 1 FROM salary_latest_pending WHERE batch_id = NEW.batch_id)
+      AND (SELECT superseded_by FROM import_batches WHERE id = NEW.batch_id) IS NULL)
 BEGIN
     INSERT INTO salary_latest (role_id, country_code, statistic, period, dimensions, as_of_key,
                                observation_id)
@@ -790,17 +830,21 @@ SELECT r.name AS role,
        o.level,
        o.employment,
        o.work_setting,
-       o.company_size
+       o.company_size,
+       a.code AS area_code,
+       a.name AS area
 FROM salary_latest l
 JOIN salary_observations o ON o.id = l.observation_id
 JOIN roles r ON r.id = o.role_id
 JOIN currencies c ON c.code = o.currency_code
 JOIN (SELECT 0 AS minor_unit, 1 AS factor UNION ALL SELECT 1, 10 UNION ALL SELECT 2, 100
       UNION ALL SELECT 3, 1000 UNION ALL SELECT 4, 10000) f ON f.minor_unit = c.minor_unit
-JOIN sources s ON s.id = o.source_id;
+JOIN sources s ON s.id = o.source_id
+LEFT JOIN areas a ON a.id = o.area_id;
 
 -- One row per role: key skills and industries in the source's order, and the latest yearly
--- average per country as 'CC CUR amount' items separated by '; '.
+-- average per country (of the whole country, of no dimensions) as 'CC CUR amount' items
+-- separated by '; '.
 CREATE VIEW role_overview AS
 SELECT r.id AS role_id,
        r.name AS role,
@@ -818,7 +862,7 @@ SELECT r.id AS role_id,
             FROM latest_salaries
             WHERE role_id = r.id AND statistic = 'average' AND period = 'year'
               AND level IS NULL AND employment IS NULL AND work_setting IS NULL
-              AND company_size IS NULL
+              AND company_size IS NULL AND area IS NULL
             ORDER BY country)
        ) AS latest_yearly_averages
 FROM roles r;

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace jobkb {
 
@@ -26,6 +27,15 @@ struct ParsedAmount {
 /// agree with the currency; fractions may not go below the currency's minor unit; the amount must
 /// be positive and at most kMaxAmountMinor. Anything else, or anything ambiguous (1,5 or 1.000,50),
 /// throws Error(kInvalidArgument) with a message that says what was wrong and what was expected.
-ParsedAmount parse_amount(std::string_view text, const Currency& currency);
+/// With `scale_power` p (0 to 18) the amount is multiplied by 10^p, exactly, as a shorthand does
+/// (128.505 at 3 is 128505): for a column in thousands; the range is checked on the result.
+ParsedAmount parse_amount(std::string_view text, const Currency& currency, int scale_power = 0);
+
+/// The two ends of a range of amounts as people write it: `$53K-$91K`, `53,000 - 91,000`,
+/// `10-12 LPA`, `53K–91K` (an en dash), each end a text for parse_amount(). A shorthand (K, LPA,
+/// lakh, crore) written once, after the high end, is the low end's too: `10-12 LPA` is `10 LPA` and
+/// `12 LPA`. nullopt for text that is no range: one amount, or a '-' that starts it (negative).
+/// Whether the ends are amounts, and the low one not above the high one, is the caller's check.
+std::optional<std::pair<std::string, std::string>> split_amount_range(std::string_view text);
 
 } // namespace jobkb

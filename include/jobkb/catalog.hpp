@@ -40,6 +40,8 @@ struct SalaryFigure {
     std::string employment;   ///< full-time, part-time, contract, freelance; empty: not said
     std::string work_setting; ///< on-site, hybrid, remote; empty: not said
     std::string company_size; ///< small, medium, large; empty: not said
+    std::string area_code;    ///< the area's code (US-AL, 10180); empty: none, or no area
+    std::string area;         ///< the area's name (a state, metro area, ...); empty: the country's
 };
 
 /// A role with what the roles listing shows of it.
@@ -182,6 +184,8 @@ struct ReportSummary {
     std::string level;             ///< with SalaryQuery::by_level, the level; else empty
     std::string work_setting;      ///< with SalaryQuery::by_work_setting, the setting; else empty
     std::string company_size;      ///< with SalaryQuery::by_company_size, the size; else empty
+    std::string area_code;         ///< with SalaryQuery::by_area, the area's code; else empty
+    std::string area;              ///< with SalaryQuery::by_area, the area's name; else empty
     std::int64_t count = 0;        ///< how many reports
     std::int64_t p25_minor = 0;    ///< 25th percentile, in minor units
     std::int64_t median_minor = 0; ///< median, in minor units
@@ -202,6 +206,11 @@ struct SalaryQuery {
     bool by_level = false;                   ///< report_summaries(): a group per experience level
     bool by_work_setting = false;            ///< report_summaries(): a group per work setting
     bool by_company_size = false;            ///< report_summaries(): a group per company size
+    /// Only figures of this area (a state, metro area, ...): its code (US-AL, 10180; within the
+    /// country, also the part after the country: AL) or name, in any letter case; within
+    /// `country` when that is given, else in any country (the area then sets the country).
+    std::optional<std::string> area;
+    bool by_area = false; ///< report_summaries(): a group per area (and one of no area)
 };
 
 /// Typed read access to the knowledge base. Every statement is prepared on first use, once per
@@ -242,9 +251,16 @@ public:
     /// Throws Error(ErrorCode::kInvalidArgument) when reports are too large to average.
     std::vector<ReportSummary> report_summaries(const SalaryQuery& query = {});
 
-    /// Every observation, in import order (by id), one at a time: memory stays flat. What
-    /// `visit` throws ends the reading and propagates.
-    void each_observation(const std::function<void(const SalaryFigure&)>& visit);
+    /// Which observations each_observation() visits.
+    enum class Observations {
+        kAll,     ///< every one, those of superseded batches too
+        kCounting ///< those that count: none of a batch a later snapshot superseded
+    };
+
+    /// Every observation (or every one that counts), in import order (by id), one at a time:
+    /// memory stays flat. What `visit` throws ends the reading and propagates.
+    void each_observation(const std::function<void(const SalaryFigure&)>& visit,
+                          Observations which = Observations::kAll);
 
     /// A role's skills, each once with its relevance ("key" first, then "mentioned").
     std::vector<std::pair<std::string, std::string>> role_skills(std::int64_t role_id);

@@ -48,12 +48,13 @@ struct CombinedReportSummary {
 };
 
 /// The current individual reports matching the query (role and country, resolved as the catalog
-/// does), by role, country, year and period, each converted to `currency` with the converter's
-/// rules before the percentiles and the mean are taken. Reports already in `currency` count as
-/// not converted. The percentiles and mean are those of Catalog::report_summaries (linear
-/// interpolation between closest ranks), so a group reported in one currency only, combined in
-/// that currency, gives the same figures. Throws Error(kNotFound) for an unknown role, country or
-/// currency, and Error for a database failure.
+/// does, and the dimension filters level, employment, work_setting and company_size; not an area,
+/// and no grouping by a dimension besides the employment type), by role, country, year and period,
+/// each converted to `currency` with the converter's rules before the percentiles and the mean are
+/// taken. Reports already in `currency` count as not converted. The percentiles and mean are those
+/// of Catalog::report_summaries (linear interpolation between closest ranks), so a group reported
+/// in one currency only, combined in that currency, gives the same figures. Throws Error(kNotFound)
+/// for an unknown role, country or currency, and Error for a database failure.
 std::vector<CombinedReportSummary> report_summaries_in(Catalog& catalog,
                                                        CurrencyConverter& converter,
                                                        const SalaryQuery& query,

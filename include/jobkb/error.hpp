@@ -61,6 +61,11 @@ enum class HintKind {
     kListMerges,       ///< list the role merges to find the right one
     kUndoMergeFirst,   ///< a later merge (value: its id) depends on this one: undo that first
     kListTitles,       ///< list the titles to find the right one
+    kCreateAreas,      ///< unknown area: create it (ImportOptions::create_areas) or give its code
+    kScaleAmounts,     ///< amounts look like thousands: scale them (value: the factor, "1000";
+                       ///< ImportOptions::scale)
+    kAllowOutliers,    ///< a figure is far from the plausible or the current one: if it is right,
+                       ///< allow outliers (ImportOptions::allow_outliers)
 };
 
 /// A hint with what it is about: the import field (`field`) and the file's column, name or other

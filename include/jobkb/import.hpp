@@ -23,15 +23,21 @@ namespace jobkb {
 /// at_most, approximate; default exact) came next, then the survey dimensions, all optional:
 /// `level` (entry, mid, senior, executive; EN, MI, SE, EX), `employment` (full-time, part-time,
 /// contract, freelance; FT, PT, CT, FL), `work_setting` (on-site, hybrid, remote, or the remote
-/// ratio 0, 50, 100) and `company_size` (small, medium, large; S, M, L). Each came last, so the
-/// earlier columns keep their positions.
-inline constexpr std::array<std::string_view, 14> kImportFields = {
-    "role",   "country", "currency",  "amount", "period",     "statistic",    "as_of",
-    "source", "note",    "qualifier", "level",  "employment", "work_setting", "company_size"};
+/// ratio 0, 50, 100) and `company_size` (small, medium, large; S, M, L); then `area`, a place in
+/// the row's country (a state, province, metro area or city) by its name or code ("Alabama",
+/// `US-AL`). Each came last, so the earlier columns keep their positions.
+inline constexpr std::array<std::string_view, 15> kImportFields = {
+    "role",      "country",    "currency",     "amount",       "period",
+    "statistic", "as_of",      "source",       "note",         "qualifier",
+    "level",     "employment", "work_setting", "company_size", "area"};
 
 /// Fields a salary import reads besides kImportFields (never exported): `code`, an occupation
-/// code (SOC 2018 15-2051 or O*NET-SOC 15-2051.00) that finds the role by its code.
-inline constexpr std::array<std::string_view, 1> kImportLookupFields = {"code"};
+/// code (SOC 2018 15-2051 or O*NET-SOC 15-2051.00) that finds the role by its code; `area_code`,
+/// the area's code (ISO 3166-2 `US-AL` or the publisher's, BLS metro `10180`) for files that give
+/// the area's name and code, which finds the area by its code; `area_kind`, the kind of an area
+/// the import creates (ImportOptions::create_areas; default metro).
+inline constexpr std::array<std::string_view, 3> kImportLookupFields = {"code", "area_code",
+                                                                        "area_kind"};
 
 /// One problem found in the input: a field of a record that is not what it should be, or a header
 /// column. The parts let a front end word the hint its own way (see describe()).
@@ -143,6 +149,9 @@ struct TopCode {
 /// The options of a salary import.
 struct ImportOptions : FileImportOptions {
     bool create_roles = false; ///< unknown roles are added instead of rejected
+    /// Unknown areas are added (with the row's area_code, if any, and area_kind, default metro)
+    /// under the row's country instead of rejected, recorded with the batch (undo removes them).
+    bool create_areas = false;
     /// A row without a currency (no currency column, or an empty cell) takes its country's
     /// currency instead of being rejected.
     bool currency_from_country = false;
@@ -162,6 +171,17 @@ struct ImportOptions : FileImportOptions {
     /// Cell texts stored as bounds: a cell (of a wide column, or the amount) of the top code's
     /// text and period is the figure "at least" its amount. Part of the settings.
     std::vector<TopCode> top_codes;
+    /// Figures are checked for plausibility: converted to a year (an hour is 2,080 of them, a
+    /// month 12), each must lie within 1,000 to 10^12 major units of its currency, and a published
+    /// figure (any statistic but `point`) must be within 10 times of the current figure of its key
+    /// in the same currency; a row that fails is invalid (field `amount`, or the wide column),
+    /// naming the figure and the bound (HintKind::kScaleAmounts below the range, else
+    /// HintKind::kAllowOutliers). With allow_outliers neither is checked.
+    bool allow_outliers = false;
+    /// Every amount of the file (and of the wide columns' cells) is multiplied by this, exactly: a
+    /// power of ten (1, 10, 100, ... 10^18), so `scale` 1000 reads a column in thousands. Top
+    /// codes' amounts are not scaled (they are written in the currency). Part of the settings.
+    std::int64_t scale = 1;
 };
 
 /// Rows of one country in a currency that is neither the country's own nor a common reporting
@@ -192,18 +212,34 @@ struct TitleMappingFile {
 TitleMappingFile read_title_mapping(Database& database, InputSource& input,
                                     const std::string& file_name, std::size_t max_errors = 20);
 
+/// What one line of the change report says about its key.
+enum class ChangeKind {
+    kCurrent,    ///< the import's figure becomes current (current_*: the one before, if any)
+    kNotCurrent, ///< the import's figure in another currency than the one that becomes current
+    kReverts,    ///< superseded: the key falls back to an older figure (new_*: that figure)
+    kRetired,    ///< superseded: the key has no current figure left (no new_*)
+};
+
 /// One line of the change report: a key whose current figure the import replaces, with the figure
-/// before it (none for a new key) and the new one.
+/// before it (none for a new key) and the new one; or, with supersede, a key of a superseded
+/// batch whose figure stops being current. Figures of two currencies are two lines.
 struct FigureChange {
-    std::string role;                          ///< the role's name
-    std::string country_code;                  ///< ISO 3166-1 alpha-2
-    std::string statistic;                     ///< "average", "median", ...
-    std::string period;                        ///< "year", "month" or "hour"
+    std::string role;         ///< the role's name
+    std::string country_code; ///< ISO 3166-1 alpha-2
+    std::string statistic;    ///< "average", "median", ...
+    std::string period;       ///< "year", "month" or "hour"
+    /// The key's dimensions as salary_latest keys them: "" for none, else `NAME=VALUE;` pairs
+    /// ("level=senior;employment=full-time;").
+    std::string dimensions;
+    ChangeKind kind = ChangeKind::kCurrent;    ///< what the line says
     std::optional<std::int64_t> current_minor; ///< the figure before; none for a new key
     std::optional<Currency> current_currency;  ///< its currency; none for a new key
-    std::int64_t new_minor = 0;                ///< the figure now current
+    std::string current_qualifier;             ///< its qualifier (exact, at_least, ...)
+    std::int64_t new_minor = 0;                ///< the figure now current (none for kRetired)
     Currency new_currency;                     ///< its currency
-    std::int64_t new_rows = 0;                 ///< rows of this import for the key
+    std::string new_qualifier = "exact";       ///< its qualifier
+    std::int64_t new_rows = 0;                 ///< rows of this import for the key (and currency)
+    std::string area; ///< the key's area (a state, metro area, ...); empty: the whole country
 };
 
 /// What any import of a file as one batch did (or, in a dry run, would do).
@@ -234,9 +270,15 @@ struct PlaceholderCells {
 
 /// What a salary import did (or, in a dry run, would do).
 struct ImportReport : FileImportReport {
-    std::vector<FigureChange> changes;      ///< at most kMaxReportedChanges
-    std::size_t change_count = 0;           ///< keys whose current figure changes
+    /// The keys whose current figure changes, at most kMaxReportedChanges (each followed by the
+    /// import's figures of the key in other currencies), then, with supersede, the keys of the
+    /// superseded batches that revert or are retired (at most kMaxReportedChanges more).
+    std::vector<FigureChange> changes;
+    std::size_t change_count = 0;  ///< keys whose current figure becomes one of the import's
+    std::size_t revert_count = 0;  ///< with supersede: keys that revert to an older figure
+    std::size_t retired_count = 0; ///< with supersede: keys left without a current figure
     std::vector<std::string> created_roles; ///< with create_roles: the roles added
+    std::vector<std::string> created_areas; ///< with create_areas: "CC: name (code)" of each added
     /// Countries with figures in an unusual currency, in the order first met (at most
     /// kMaxReportedChanges of them).
     std::vector<CurrencyRemark> currency_remarks;

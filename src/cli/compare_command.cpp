@@ -74,7 +74,7 @@ void add_converted(Listing& listing, const Comparison& comparison, FigureConvers
 
 // One column per role asked: the question sets the columns, never the data. A role's column
 // holds "key"/"mentioned" on skill rows and money on salary rows, so it is a money column (with
-// its _currency column in CSV/TSV) whether or not any salary row comes.
+// its _currency and _qualifier columns in CSV/TSV) whether or not any salary row comes.
 Listing comparison_listing(const Comparison& comparison, FigureConversions* conversions,
                            Format format) {
     const std::size_t count = comparison.roles.size();
@@ -83,6 +83,7 @@ Listing comparison_listing(const Comparison& comparison, FigureConversions* conv
     for (const auto& role : comparison.roles) {
         ListingColumn column = money_column(role, role, 18);
         column.align = Align::kLeft;
+        column.qualified = true;
         listing.columns.push_back(std::move(column));
     }
     listing.columns.push_back({"shared_by", "Shared by", Align::kRight});

@@ -18,6 +18,15 @@ namespace {
 // Writes observations one at a time in the import format, so memory stays flat.
 class ObservationWriter {
 public:
+    // The area as an import finds it again: an ISO 3166-2 subdivision by its code (unique, where
+    // names repeat: Dhaka the division and the district), an area an import created by its name
+    // (so --create-areas creates it again, without the publisher's code).
+    static std::string exported_area(const SalaryFigure& figure) {
+        const bool iso = figure.area_code.size() > 3 &&
+                         figure.area_code.compare(0, 3, figure.country_code + "-") == 0;
+        return iso ? figure.area_code : figure.area;
+    }
+
     ObservationWriter(std::ostream& out, Format format) : out_(out), format_(format) {}
 
     void begin() {
@@ -36,7 +45,8 @@ public:
             figure.as_of,         figure.source,
             figure.note,          figure.qualifier,
             figure.level,         figure.employment,
-            figure.work_setting,  figure.company_size};
+            figure.work_setting,  figure.company_size,
+            exported_area(figure)};
         if (delimiter() != 0) {
             line(fields);
             return;
@@ -109,14 +119,15 @@ void register_export_command(CLI::App& app, Context& context) {
     struct Options {
         Format format = Format::kCsv;
         std::string output;
+        bool all = false;
     };
     auto options = std::make_shared<Options>();
     auto* export_group = app.add_subcommand("export", "Export data in an import format");
     export_group->require_subcommand(1);
     export_group->footer("Examples:\n  jobkb export salaries -o salaries.csv\n  jobkb export site "
                          "public/");
-    auto* salaries =
-        export_group->add_subcommand("salaries", "Every salary observation, in the import format");
+    auto* salaries = export_group->add_subcommand(
+        "salaries", "Every salary observation that counts, in the import format");
     static const std::map<std::string, Format> kFormats = {{"csv", Format::kCsv},
                                                            {"tsv", Format::kTsv},
                                                            {"json", Format::kJson},
@@ -127,10 +138,17 @@ void register_export_command(CLI::App& app, Context& context) {
         ->option_text("csv|tsv|json|nl");
     salaries->add_option("-o,--output", options->output, "Write to this file, not stdout")
         ->option_text("FILE");
+    salaries->add_flag("--all", options->all,
+                       "Also the figures of superseded snapshots (imported elsewhere, they count "
+                       "again: the export does not say which were superseded)");
     salaries->footer("Writes exactly what `jobkb import salaries` reads (role, country, currency, "
-                     "amount, period, statistic, as_of, source, note), oldest first, so an export "
-                     "imports into another base.\n\nExamples:\n"
+                     "amount, period, statistic, as_of, source, note, qualifier and the survey "
+                     "dimensions), oldest first: every figure that counts, so an export imports "
+                     "into another base as the same figures. Imported into a base that holds some "
+                     "of them already (a seeded one holds the article's), those stay unchanged: "
+                     "nothing is counted twice.\n\nExamples:\n"
                      "  jobkb export salaries -o salaries.csv\n"
+                     "  jobkb export salaries --all -o everything.csv\n"
                      "  jobkb export salaries --format nl | jobkb --db copy.db import salaries - "
                      "--input-format ndjson --create-roles");
     register_export_site(*export_group, context);
@@ -146,10 +164,12 @@ void register_export_command(CLI::App& app, Context& context) {
         ObservationWriter writer(*out, options->format);
         writer.begin();
         std::int64_t count = 0;
-        Catalog(*database).each_observation([&](const SalaryFigure& figure) {
-            writer.write(figure);
-            ++count;
-        });
+        Catalog(*database).each_observation(
+            [&](const SalaryFigure& figure) {
+                writer.write(figure);
+                ++count;
+            },
+            options->all ? Catalog::Observations::kAll : Catalog::Observations::kCounting);
         writer.end();
         if (file) {
             file->commit();

@@ -94,6 +94,12 @@ std::string cli_hint(const Hint& hint) {
         return "undo it first with 'jobkb merges undo " + hint.value + "'";
     case HintKind::kListTitles:
         return "see 'jobkb title list'";
+    case HintKind::kCreateAreas:
+        return "add it with --create-areas, or name a known one";
+    case HintKind::kScaleAmounts:
+        return "is the column in thousands? try --scale " + hint.value;
+    case HintKind::kAllowOutliers:
+        return "if the figure is right, pass --allow-outliers";
     }
     return "";
 }

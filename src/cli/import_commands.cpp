@@ -2,6 +2,8 @@
 #include "cli/hints.hpp"
 #include "cli/import_input.hpp"
 #include "cli/import_recipe.hpp"
+#include "cli/import_rejects.hpp"
+#include "cli/import_report.hpp"
 #include "cli/import_tables.hpp"
 #include "cli/listings.hpp"
 #include "cli/output_file.hpp"
@@ -10,7 +12,6 @@
 #include "jobkb/import.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <array>
@@ -32,94 +33,15 @@ struct ImportArguments {
     bool skip_invalid = false;
     bool dry_run = false;
     bool quiet = false;
+    bool json = false; // --json: the report as one JSON object on stdout
 };
-
-// A record's problems as the rejects file gives them: "field: problem (expected ...; hint); ...".
-std::string reasons(const std::vector<Diagnostic>& problems) {
-    std::string text;
-    for (const auto& problem : problems) {
-        text += (text.empty() ? "" : "; ") + describe_reason(problem, cli_hint);
-    }
-    return text;
-}
-
-// Rejected records with their reasons, as CSV: line, reason, then the record's own fields (for
-// CSV and TSV input, under the input's header) or the record as JSON.
-class RejectsWriter {
-public:
-    explicit RejectsWriter(std::ostream& out) : out_(out) {}
-
-    void write(const Record& record, const std::string& reason, InputFormat format) {
-        const bool tabular = format == InputFormat::kCsv || format == InputFormat::kTsv ||
-                             format == InputFormat::kXlsx;
-        if (!header_written_) {
-            out_ << "line,reason";
-            if (tabular && record.names) {
-                for (const auto& name : *record.names) {
-                    out_ << ',' << delimited_field(name, ',');
-                }
-            } else if (!tabular) {
-                out_ << ",record";
-            }
-            out_ << "\r\n";
-            header_written_ = true;
-        }
-        out_ << record.line << ',' << delimited_field(reason, ',');
-        if (tabular) {
-            for (const auto& value : record.values) {
-                out_ << ',' << delimited_field(value.value_or(""), ',');
-            }
-        } else {
-            nlohmann::ordered_json object = nlohmann::ordered_json::object();
-            for (std::size_t i = 0;
-                 record.names && i < record.names->size() && i < record.values.size(); ++i) {
-                object[(*record.names)[i]] =
-                    record.values[i] ? nlohmann::ordered_json(*record.values[i]) : nullptr;
-            }
-            out_ << ','
-                 << delimited_field(object.dump(-1, ' ', false,
-                                                nlohmann::ordered_json::error_handler_t::replace),
-                                    ',');
-        }
-        out_ << "\r\n";
-    }
-
-private:
-    std::ostream& out_;
-    bool header_written_ = false;
-};
-
-Listing changes_listing(const ImportReport& report) {
-    Listing listing;
-    listing.columns = {{"role", "Role", Align::kLeft, 26},
-                       {"country", "Country"},
-                       {"statistic", "Statistic"},
-                       {"period", "Per"},
-                       {"current", "Current", Align::kRight},
-                       {"new", "New", Align::kRight},
-                       {"change", "Change", Align::kRight},
-                       {"rows", "Rows", Align::kRight}};
-    for (const auto& change : report.changes) {
-        CellValue current;
-        std::string percent = "new";
-        if (change.current_minor && change.current_currency) {
-            current = MoneyValue{*change.current_minor, *change.current_currency};
-            percent = change.current_currency->code != change.new_currency.code
-                          ? "other currency"
-                          : fmt::format("{:+.1f}%", 100.0 *
-                                                        static_cast<double>(change.new_minor -
-                                                                            *change.current_minor) /
-                                                        static_cast<double>(*change.current_minor));
-        }
-        listing.rows.push_back({change.role, change.country_code, change.statistic, change.period,
-                                current, MoneyValue{change.new_minor, change.new_currency}, percent,
-                                change.new_rows});
-    }
-    return listing;
-}
 
 void report_outcome(Context& context, const ImportArguments& arguments,
                     const ImportReport& report) {
+    const bool dry = arguments.dry_run;
+    if (arguments.json) {
+        context.out << report_json(report, arguments.file, arguments.dry_run) << '\n';
+    }
     for (std::size_t i = 0; i < report.errors.size(); ++i) {
         const std::size_t rows = i < report.error_rows.size() ? report.error_rows[i] : 1;
         context.err << describe(report.errors[i], rows, cli_hint) << '\n';
@@ -159,22 +81,48 @@ void report_outcome(Context& context, const ImportArguments& arguments,
                                       arguments.file, report.rows_rejected, report.rows_read,
                                       hint));
     }
+    if (report.rows_inserted == 0 && report.rows_unchanged > 0) {
+        context.note(fmt::format(
+            "{}{}: nothing changed: all {} figure(s) of its {} row(s) are in the base already, "
+            "from the same source{}",
+            arguments.dry_run ? "dry run: " : "", arguments.file, report.rows_unchanged,
+            report.rows_read,
+            report.rows_rejected > 0 ? fmt::format(" ({} rejected)", report.rows_rejected) : ""));
+        return;
+    }
     if (report.rows_inserted == 0 && !arguments.dry_run) {
         throw Error(ErrorCode::kInvalidArgument,
                     fmt::format("{}: nothing imported: all {} row(s) are invalid", arguments.file,
                                 report.rows_read));
     }
-    if (!report.changes.empty()) {
+    if (!report.changes.empty() && !arguments.json) {
         std::ostream& out = arguments.dry_run ? context.out : context.err;
         OutputOptions table;
         table.color = context.use_color() && arguments.dry_run;
         write_listing(out, changes_listing(report), table);
-        if (report.change_count > report.changes.size()) {
-            context.note(fmt::format("... and {} more changed figure(s)",
-                                     report.change_count - report.changes.size()));
+        std::size_t listed = 0;
+        std::size_t superseded = 0;
+        for (const auto& change : report.changes) {
+            listed += change.kind == ChangeKind::kCurrent ? 1 : 0;
+            superseded +=
+                change.kind == ChangeKind::kReverts || change.kind == ChangeKind::kRetired ? 1 : 0;
+        }
+        if (report.change_count > listed) {
+            context.note(
+                fmt::format("... and {} more changed figure(s)", report.change_count - listed));
+        }
+        if (report.revert_count + report.retired_count > superseded) {
+            context.note(fmt::format("... and {} more figure(s) that stop being current",
+                                     report.revert_count + report.retired_count - superseded));
         }
     }
-    const bool dry = arguments.dry_run;
+    if (report.revert_count + report.retired_count > 0) {
+        context.note(fmt::format(
+            "{} key(s) of the superseded batch(es) {} to an older figure, {} {} no current figure "
+            "left (--supersede retires the whole earlier snapshot)",
+            report.revert_count, dry ? "would revert" : "revert", report.retired_count,
+            dry ? "would have" : "have"));
+    }
     for (const auto& remark : report.currency_remarks) {
         context.note(fmt::format(
             "note: {} row(s) of {} are in {}, which is neither {} nor a common reporting "
@@ -191,6 +139,9 @@ void report_outcome(Context& context, const ImportArguments& arguments,
     }
     for (const auto& role : report.created_roles) {
         context.note((dry ? "would create role " : "created role ") + role);
+    }
+    for (const auto& area : report.created_areas) {
+        context.note((dry ? "would create area " : "created area ") + area);
     }
     for (const auto& [title, role] : report.titles_added) {
         context.note(fmt::format("{} '{}' as a title of {}", dry ? "would record" : "recorded",
@@ -278,9 +229,15 @@ void register_import(CLI::App& app, Context& context) {
     salaries->add_flag("--skip-invalid", arguments->skip_invalid,
                        "Import the valid rows and reject the others (see --rejects)");
     salaries->add_option("--rejects", arguments->rejects,
-                         "Write rejected rows with their reasons to this CSV file");
+                         "Write rejected rows with their reasons to this CSV file (a dry run only "
+                         "says how many it would write)");
     salaries->add_flag("--create-roles", arguments->settings.create_roles,
                        "Add roles the base does not know instead of rejecting their rows");
+    salaries->add_flag("--create-areas", arguments->settings.create_areas,
+                       "Add areas (metro areas, cities) the base does not know under the row's "
+                       "country instead of rejecting their rows: named by the area field, with "
+                       "the area_code field's code and the area_kind field's kind (default "
+                       "metro); undoing the import removes them");
     salaries->add_flag("--currency-from-country", arguments->settings.currency_from_country,
                        "A row without a currency (no currency column, or an empty cell) takes "
                        "its country's currency");
@@ -290,10 +247,27 @@ void register_import(CLI::App& app, Context& context) {
                      "import (checked first; titles the base did not know are recorded)")
         ->option_text("FILE");
     salaries->add_flag("--dry-run", arguments->dry_run,
-                       "Validate and show what would change; write nothing");
+                       "Validate and show what would change; write nothing (no database change, "
+                       "no --rejects or --save-recipe file)");
     salaries->add_flag("--supersede", arguments->settings.supersede,
                        "Earlier imports of the same source stop counting as current (they stay "
                        "as history)");
+    salaries->add_flag("--allow-outliers", arguments->settings.allow_outliers,
+                       "Import figures outside the plausible yearly range (1,000 to 10^12 of "
+                       "the currency) or more than 10 times away from the current figure of "
+                       "their key, which are errors otherwise");
+    salaries
+        ->add_option("--scale", arguments->settings.scale,
+                     "Multiply every amount of the file (and of --column cells) by N, a power "
+                     "of ten: --scale 1000 reads a column in thousands (128.5 is 128,500)")
+        ->option_text("N")
+        ->check(CLI::Validator(
+            [](std::string& value) {
+                return is_scale(value)
+                           ? std::string()
+                           : "expected a power of ten (10, 100, 1000, ...), not '" + value + "'";
+            },
+            "", "scale"));
     add_table_options(*salaries, arguments->settings.tables);
     salaries
         ->add_option("--recipe", arguments->recipe,
@@ -303,20 +277,31 @@ void register_import(CLI::App& app, Context& context) {
     salaries
         ->add_option("--save-recipe", arguments->save_recipe,
                      "Write the recipe this command line amounts to (with --recipe: merged) to "
-                     "FILE once the run succeeds; with --dry-run nothing is imported")
+                     "FILE once the run succeeds (not with --dry-run: a dry run writes no file)")
         ->option_text("FILE");
     salaries->add_flag("-q,--quiet", arguments->quiet, "No progress bar");
+    salaries->add_flag("--json", arguments->json,
+                       "Print the report as one JSON object on stdout (counts, the changed "
+                       "figures with their qualifiers, the errors) instead of the change table");
     salaries->footer(
         "Fields: role, country, currency, amount (required), period (default year), statistic "
         "(default average), as_of (date, year-month or year; required), source, note, qualifier "
         "(exact, at_least, at_most or approximate; default exact), the survey dimensions level "
         "(entry, mid, senior, executive or EN, MI, SE, EX), employment (full-time, part-time, "
         "contract, freelance or FT, PT, CT, FL), work_setting (on-site, hybrid, remote or the "
-        "remote ratio 0, 50, 100) and company_size (small, medium, large or S, M, L), code (an "
-        "occupation code: 15-2051 or 15-2051.00 finds the role that has it). Headers "
+        "remote ratio 0, 50, 100) and company_size (small, medium, large or S, M, L), area (a "
+        "state, province, metro area or city of the row's country, by name or code: Alabama, "
+        "US-AL, AL; empty: the whole country), code (an occupation code: 15-2051 or 15-2051.00 "
+        "finds the role that has it), area_code (finds the area by its code when the file "
+        "gives both: BLS's AREA) and area_kind (of an area --create-areas adds: metro, city, "
+        "...). Headers "
         "match in any case. Amounts: 1088060, 10,88,060, 1,088,060, ₹10,88,060, 12 LPA, 10.5 "
-        "lakh, 1.2 crore, 150k. One transaction: with any invalid row nothing is written (unless "
-        "--skip-invalid). Importing the same file again changes nothing. Roles are found by "
+        "lakh, 1.2 crore, 150k; a range ($53K-$91K, 10-12 LPA) is a minimum and a maximum. One "
+        "transaction: with any invalid row nothing is written (unless "
+        "--skip-invalid). A figure must be plausible: 1,000 to 10^12 of its currency a year (an "
+        "hour is 2,080 of them, a month 12), and a published one within 10 times of the current "
+        "figure of its key in the same currency (--allow-outliers). Importing the same file "
+        "again changes nothing. Roles are found by "
         "name, slug, alias, occupation code or a title of one role; an unknown or ambiguous "
         "name is reported once, with the rows that carry it.\n\nInput: UTF-8 or "
         "UTF-16 (with its byte-order mark); CSV split on , ; tab or | as the first lines show "
@@ -330,11 +315,15 @@ void register_import(CLI::App& app, Context& context) {
         "  jobkb import salaries survey.ndjson --source \"Survey 2026\" --supersede\n"
         "  jobkb import salaries 2026-q3.xlsx --sheet Salaries\n"
         "  jobkb import salaries excel-export.csv --delimiter \";\"\n"
+        "  jobkb import salaries in-thousands.csv --scale 1000\n"
         "  jobkb import salaries national_M2023_dl.xlsx --recipe bls-oews-national --set "
-        "as_of=2023-05\n\n"
+        "as_of=2023-05\n"
+        "  jobkb import salaries state_M2023_dl.csv --recipe bls-oews-state --set as_of=2023-05\n"
+        "  jobkb import salaries MSA_M2023_dl.csv --recipe bls-oews-metro --set as_of=2023-05\n\n"
         "Wide tables (one figure per cell, all in one batch), placeholders, bounds, filters:\n"
         "  jobkb import salaries national_M2023_dl.csv --map role=OCC_TITLE --map code=OCC_CODE "
-        "--set country=US --set currency=USD --set as_of=2023-05 --source \"BLS OEWS May 2023\" "
+        "--set country=US --set currency=USD --set area= --set as_of=2023-05 --source \"BLS OEWS "
+        "May 2023\" "
         "--column A_MEAN=average/year --column A_MEDIAN=median/year --column H_MEDIAN=median/hour "
         "--top-code '#'=239200/year --top-code '#'=115/hour --where O_GROUP=detailed "
         "--ignore-unknown --create-roles");
@@ -345,6 +334,11 @@ void register_import(CLI::App& app, Context& context) {
         if (!arguments->recipe.empty()) {
             run.settings = merge_recipe(load_recipe(arguments->recipe), arguments->settings);
         }
+        if (run.dry_run && !run.save_recipe.empty()) {
+            throw CLI::ValidationError("--save-recipe",
+                                       "a dry run writes no file: save the recipe with a real "
+                                       "run, or drop --dry-run");
+        }
         ImportOptions options;
         options.file_name = run.file;
         options.mapping = field_pairs(run.settings.mappings, "--map", kMappableFields);
@@ -354,9 +348,14 @@ void register_import(CLI::App& app, Context& context) {
         options.max_errors = run.max_errors;
         options.skip_invalid = run.skip_invalid;
         options.create_roles = run.settings.create_roles;
+        options.create_areas = run.settings.create_areas;
         options.currency_from_country = run.settings.currency_from_country;
         options.dry_run = run.dry_run;
         options.supersede = run.settings.supersede;
+        options.allow_outliers = run.settings.allow_outliers;
+        if (!run.settings.scale.empty()) {
+            options.scale = std::stoll(run.settings.scale);
+        }
         if (!run.settings.source.empty()) {
             options.source = run.settings.source;
         }
@@ -371,23 +370,14 @@ void register_import(CLI::App& app, Context& context) {
         options.format = format ? *format : detect_input_format(input.source());
         check_reading_options(run, options.format);
         const auto location = context.create_default_if_missing();
-        std::unique_ptr<OutputFile> rejects_file;
-        std::unique_ptr<RejectsWriter> rejects;
-        if (!run.rejects.empty()) {
-            rejects_file = std::make_unique<OutputFile>(
-                run.rejects, std::vector<std::filesystem::path>{location.path, run.file});
-            rejects = std::make_unique<RejectsWriter>(rejects_file->stream());
-        }
+        ImportRejects rejects(
+            run.rejects, std::vector<std::filesystem::path>{location.path, run.file}, run.dry_run);
         std::unique_ptr<OutputFile> recipe_file; // written once the run has succeeded
         if (!run.save_recipe.empty()) {
             recipe_file = std::make_unique<OutputFile>(
                 run.save_recipe, std::vector<std::filesystem::path>{location.path, run.file});
         }
-        const RejectSink sink = [&](const Record& record, const std::vector<Diagnostic>& problems) {
-            if (rejects) {
-                rejects->write(record, reasons(problems), options.format);
-            }
-        };
+        const RejectSink sink = rejects.sink(options.format);
         auto database = context.open(Access::kReadWrite);
         check_table_options(*database, options);
         if (!run.roles_from.empty()) {
@@ -397,8 +387,11 @@ void register_import(CLI::App& app, Context& context) {
         const ImportReport report =
             in_cli_words([&] { return import_salaries(*database, input.source(), options, sink); });
         input.done();
-        if (rejects_file) {
-            rejects_file->commit();
+        rejects.commit();
+        if (run.dry_run && rejects.wanted()) {
+            context.note(fmt::format("dry run: {} rejected row(s) would be written to {} (a dry "
+                                     "run writes no file)",
+                                     rejects.rows(), rejects.path()));
         }
         report_outcome(context, run, report);
         if (recipe_file) {

@@ -117,6 +117,11 @@ RecipeSettings load_recipe(const std::string& name_or_file) {
     return parse_recipe(text, name_or_file);
 }
 
+bool is_scale(const std::string& text) {
+    return text.size() >= 2 && text.size() <= 19 && text[0] == '1' &&
+           text.find_first_not_of('0', 1) == std::string::npos;
+}
+
 RecipeSettings merge_recipe(const RecipeSettings& recipe, const RecipeSettings& command_line) {
     RecipeSettings merged = recipe;
     const auto replace = [](std::string& into, const std::string& given) {
@@ -144,9 +149,12 @@ RecipeSettings merge_recipe(const RecipeSettings& recipe, const RecipeSettings& 
     }
     merged.ignore_unknown = recipe.ignore_unknown || command_line.ignore_unknown;
     merged.create_roles = recipe.create_roles || command_line.create_roles;
+    merged.create_areas = recipe.create_areas || command_line.create_areas;
     merged.currency_from_country =
         recipe.currency_from_country || command_line.currency_from_country;
     merged.supersede = recipe.supersede || command_line.supersede;
+    merged.allow_outliers = recipe.allow_outliers || command_line.allow_outliers;
+    replace(merged.scale, command_line.scale);
     return merged;
 }
 
@@ -186,11 +194,16 @@ std::string recipe_json(const RecipeSettings& settings) {
     for (const auto& [key, on] :
          {std::pair{"ignore_unknown", settings.ignore_unknown},
           std::pair{"create_roles", settings.create_roles},
+          std::pair{"create_areas", settings.create_areas},
           std::pair{"currency_from_country", settings.currency_from_country},
-          std::pair{"supersede", settings.supersede}}) {
+          std::pair{"supersede", settings.supersede},
+          std::pair{"allow_outliers", settings.allow_outliers}}) {
         if (on) {
             recipe[key] = true;
         }
+    }
+    if (!settings.scale.empty()) {
+        recipe["scale"] = std::stoull(settings.scale);
     }
     return recipe.dump(2) + "\n";
 }
@@ -224,12 +237,15 @@ std::string recipe_options(const RecipeSettings& settings) {
     for (const auto& [option, on] :
          {std::pair{"--ignore-unknown", settings.ignore_unknown},
           std::pair{"--create-roles", settings.create_roles},
+          std::pair{"--create-areas", settings.create_areas},
           std::pair{"--currency-from-country", settings.currency_from_country},
-          std::pair{"--supersede", settings.supersede}}) {
+          std::pair{"--supersede", settings.supersede},
+          std::pair{"--allow-outliers", settings.allow_outliers}}) {
         if (on) {
             add_flag(option);
         }
     }
+    add("--scale", settings.scale);
     return options;
 }
 

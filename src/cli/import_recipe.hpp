@@ -46,10 +46,17 @@ struct RecipeSettings {
     std::string source;
     bool ignore_unknown = false;
     bool create_roles = false;
+    bool create_areas = false;
     bool currency_from_country = false;
     bool supersede = false;
+    bool allow_outliers = false;
+    std::string scale;     // --scale N: a power of ten (is_scale), "" when not set
     TableArguments tables; // --column, --na, --top-code, --where
 };
+
+// Whether `text` is what --scale takes: a power of ten from 10 on (10, 100, 1000, ...), digits
+// only, at most 10^18.
+bool is_scale(const std::string& text);
 
 // A recipe compiled into the binary (recipes/NAME.json).
 struct BuiltinRecipe {

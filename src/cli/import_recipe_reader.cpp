@@ -23,14 +23,13 @@ using Json = nlohmann::ordered_json;
 
 constexpr std::size_t kMaxRecipeDepth = 8; // the deepest a recipe goes is 3 (top_codes[i].text)
 
-constexpr std::array<std::string_view, 14> kRecipeKeys = {"description",  "input_format",
-                                                          "delimiter",    "sheet",
-                                                          "map",          "set",
-                                                          "source",       "columns",
-                                                          "na",           "top_codes",
-                                                          "where",        "ignore_unknown",
-                                                          "create_roles", "currency_from_country"};
+constexpr std::array<std::string_view, 15> kRecipeKeys = {
+    "description", "input_format",   "delimiter",    "sheet",        "map",
+    "set",         "source",         "columns",      "na",           "top_codes",
+    "where",       "ignore_unknown", "create_roles", "create_areas", "currency_from_country"};
 constexpr std::string_view kSupersedeKey = "supersede";
+// Keys added later, after the list above.
+constexpr std::array<std::string_view, 2> kLaterKeys = {"allow_outliers", "scale"};
 
 // A pointer into the recipe's text that counts the line breaks it passes, so that the parser's
 // events know their line: a key's event comes when its closing quote has been read.
@@ -89,8 +88,14 @@ public:
         frame.key = name;
         const std::string path = child_path(frame);
         if (frame.value->contains(name)) {
-            problem = fmt::format("{}:{}: {}: given twice (the first at line {})", file_, line(),
-                                  path, lines[path]);
+            // describe() keeps it one line whatever controls the key holds.
+            problem =
+                describe(Diagnostic{file_,
+                                    line(),
+                                    path,
+                                    fmt::format("given twice (the first at line {})", lines[path]),
+                                    "",
+                                    {}});
             return false;
         }
         lines[path] = line();
@@ -107,11 +112,15 @@ public:
                 cause = cause.substr(colon + 2);
             }
         }
+        // The text read may hold anything, "'; " included: what follows it is the last
+        // "; expected ..." of the message, if any.
         if (const auto read = cause.find("; last read: '"); read != std::string::npos) {
-            const auto end = cause.find("'; ", read + 14);
-            cause.erase(read, end == std::string::npos ? std::string::npos : end + 1 - read);
+            const auto end = cause.rfind("'; expected ");
+            cause.erase(read, end == std::string::npos || end < read ? std::string::npos
+                                                                     : end + 1 - read);
         }
-        problem = fmt::format("{}:{}: recipe: not JSON: {}", file_, line(), cause);
+        // describe() keeps it one line whatever is left of the text.
+        problem = describe(Diagnostic{file_, line(), "recipe", "not JSON: " + cause, "", {}});
         return false;
     }
 
@@ -176,6 +185,7 @@ private:
 std::string keys_list() {
     std::vector<std::string> keys(kRecipeKeys.begin(), kRecipeKeys.end());
     keys.emplace_back(kSupersedeKey);
+    keys.insert(keys.end(), kLaterKeys.begin(), kLaterKeys.end());
     return word_list(keys);
 }
 
@@ -191,7 +201,8 @@ public:
         RecipeSettings settings;
         for (const auto& [key, value] : parsed_.root.items()) {
             if (std::find(kRecipeKeys.begin(), kRecipeKeys.end(), key) == kRecipeKeys.end() &&
-                key != kSupersedeKey) {
+                key != kSupersedeKey &&
+                std::find(kLaterKeys.begin(), kLaterKeys.end(), key) == kLaterKeys.end()) {
                 fail(key, key, "unknown key", keys_list());
             }
             read_key(key, value, settings);
@@ -204,9 +215,9 @@ private:
                            const std::string& problem, const std::string& expected) const {
         const auto found = parsed_.lines.find(path);
         const std::size_t line = found == parsed_.lines.end() ? 1 : found->second;
+        // As an import's diagnostics read: one line, whatever controls a key holds.
         throw Error(ErrorCode::kInvalidArgument,
-                    fmt::format("{}:{}: {}: {}{}", file_, line, key, problem,
-                                expected.empty() ? "" : " (expected " + expected + ")"));
+                    describe(Diagnostic{file_, line, key, problem, expected, {}}));
     }
 
     std::string text(const std::string& path, const Json& value, const char* expected) const {
@@ -293,11 +304,20 @@ private:
                 }
                 settings.tables.filters.push_back(std::move(filter));
             }
+        } else if (key == "scale") {
+            if (!value.is_number_unsigned() ||
+                !is_scale(std::to_string(value.get<std::uint64_t>()))) {
+                fail(key, key, fmt::format("is {}, not a power of ten", value.dump()),
+                     "10, 100, 1000, ... as a number");
+            }
+            settings.scale = std::to_string(value.get<std::uint64_t>());
         } else {
             const bool on = flag(key, value);
             (key == "ignore_unknown"          ? settings.ignore_unknown
              : key == "create_roles"          ? settings.create_roles
+             : key == "create_areas"          ? settings.create_areas
              : key == "currency_from_country" ? settings.currency_from_country
+             : key == "allow_outliers"        ? settings.allow_outliers
                                               : settings.supersede) = on;
         }
     }

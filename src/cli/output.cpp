@@ -102,6 +102,9 @@ void write_delimited(std::ostream& out, const Listing& listing, char delimiter) 
         if (column.money) {
             header.push_back(column.key + "_currency");
         }
+        if (column.money && column.qualified) {
+            header.push_back(column.key + "_qualifier");
+        }
     }
     auto write_line = [&](const std::vector<std::string>& fields) {
         for (std::size_t i = 0; i < fields.size(); ++i) {
@@ -115,12 +118,19 @@ void write_delimited(std::ostream& out, const Listing& listing, char delimiter) 
         std::vector<std::string> fields;
         for (std::size_t i = 0; i < row.size(); ++i) {
             const auto* amount = std::get_if<MoneyValue>(&row[i]);
-            if (listing.columns[i].money && amount != nullptr) {
+            const ListingColumn& column = listing.columns[i];
+            if (column.money && amount != nullptr) {
                 fields.push_back(plain_amount(amount->amount_minor, amount->currency));
                 fields.push_back(amount->currency.code);
+                if (column.qualified) {
+                    fields.push_back(amount->qualifier.empty() ? "exact" : amount->qualifier);
+                }
             } else {
                 fields.push_back(delimited_text(row[i]));
-                if (listing.columns[i].money) {
+                if (column.money) {
+                    fields.emplace_back();
+                }
+                if (column.money && column.qualified) {
                     fields.emplace_back();
                 }
             }

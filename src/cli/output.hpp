@@ -59,6 +59,10 @@ struct ListingColumn {
     // Money: CSV and TSV give it two columns, KEY (a plain decimal) and KEY_currency. Declared,
     // not guessed from the rows, so the columns do not depend on the data.
     bool money = false;
+    // Money whose figures may be bounds or approximate (published figures): CSV and TSV add
+    // KEY_qualifier after KEY_currency (exact, at_least, at_most or approximate; empty without a
+    // figure), as tables add ≥, ≤ or ~ and JSON a "qualifier" field.
+    bool qualified = false;
 };
 
 // A money column: right-aligned, and two columns in CSV/TSV.

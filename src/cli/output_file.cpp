@@ -8,20 +8,24 @@ namespace jobkb::cli {
 
 namespace fs = std::filesystem;
 
-OutputFile::OutputFile(fs::path path, const std::vector<fs::path>& protected_paths)
-    : path_(std::move(path)) {
+void check_output_path(const fs::path& path, const std::vector<fs::path>& protected_paths) {
     std::error_code error;
     for (const auto& other : protected_paths) {
-        if (fs::exists(path_, error) && fs::exists(other, error) &&
-            fs::equivalent(path_, other, error)) {
+        if (fs::exists(path, error) && fs::exists(other, error) &&
+            fs::equivalent(path, other, error)) {
             throw Error(ErrorCode::kInvalidArgument,
-                        path_.string() + ": is the file this command reads or writes (expected "
-                                         "another path for the output)");
+                        path.string() + ": is the file this command reads or writes (expected "
+                                        "another path for the output)");
         }
     }
-    if (fs::is_directory(path_, error)) {
-        throw Error(ErrorCode::kIo, path_.string() + ": is a directory, expected a file to write");
+    if (fs::is_directory(path, error)) {
+        throw Error(ErrorCode::kIo, path.string() + ": is a directory, expected a file to write");
     }
+}
+
+OutputFile::OutputFile(fs::path path, const std::vector<fs::path>& protected_paths)
+    : path_(std::move(path)) {
+    check_output_path(path_, protected_paths);
     temporary_ = path_;
     temporary_ += ".jobkb-" + std::to_string(::getpid()) + ".tmp";
     out_.open(temporary_, std::ios::binary | std::ios::trunc);

@@ -10,6 +10,11 @@ namespace jobkb::cli {
 // a temporary file beside it, renamed into place by commit(). A path that is one of the files
 // the command reads or writes otherwise (the database, the input) is refused up front, so an
 // option can never truncate them. Throws Error(kIo) on any write failure.
+// Refuses (Error) a path that is one of `protected_paths` or a directory, as OutputFile does,
+// without creating anything: for a dry run, which writes no file but refuses what a real run would.
+void check_output_path(const std::filesystem::path& path,
+                       const std::vector<std::filesystem::path>& protected_paths);
+
 class OutputFile {
 public:
     OutputFile(std::filesystem::path path,

@@ -166,7 +166,9 @@ Json salary_json(const SalaryFigure& figure) {
                 {"level", optional_json(figure.level)},
                 {"employment", optional_json(figure.employment)},
                 {"work_setting", optional_json(figure.work_setting)},
-                {"company_size", optional_json(figure.company_size)}};
+                {"company_size", optional_json(figure.company_size)},
+                {"area_code", optional_json(figure.area_code)},
+                {"area", optional_json(figure.area)}};
 }
 
 // Each figure as `jobkb salaries --json` has it; with conversions, also in their unit (an object

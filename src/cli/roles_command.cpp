@@ -131,7 +131,9 @@ Listing machine_listing(const std::vector<RoleOverview>& roles,
                        {"industries", "Industries"}};
     if (country_asked) {
         listing.columns.push_back({"country", "Country"});
-        listing.columns.push_back(money_column("avg_yearly", "Avg/yr"));
+        ListingColumn average = money_column("avg_yearly", "Avg/yr");
+        average.qualified = true;
+        listing.columns.push_back(std::move(average));
         if (conversions != nullptr) {
             conversions->add_columns(listing, format);
         }

@@ -61,15 +61,25 @@ Listing salaries_listing(const std::vector<SalaryFigure>& figures, bool with_rol
                                    figure.company_size)
                         .empty();
         });
+    // The area: in machine formats its code and name, last; in tables its name after the
+    // country, when any figure has one.
+    const bool areas =
+        !machine && std::any_of(figures.begin(), figures.end(),
+                                [](const SalaryFigure& figure) { return !figure.area.empty(); });
     if (machine) {
         listing.columns.push_back({"qualifier", "Qualifier"});
         for (const auto& column : kDimensionColumns) {
             listing.columns.push_back(column);
         }
+        listing.columns.insert(listing.columns.end(), kAreaColumns.begin(), kAreaColumns.end());
     } else if (dimensions) {
         const auto at = std::find_if(listing.columns.begin(), listing.columns.end(),
                                      [](const ListingColumn& c) { return c.key == "source"; });
         listing.columns.insert(at, {"dimensions", "Dimensions", Align::kLeft, 24});
+    }
+    if (areas) {
+        listing.columns.insert(listing.columns.begin() + (with_role ? 2 : 1),
+                               {"area", "Area", Align::kLeft, 24});
     }
     for (const std::size_t i : order) {
         const SalaryFigure& figure = figures[i];
@@ -77,7 +87,11 @@ Listing salaries_listing(const std::vector<SalaryFigure>& figures, bool with_rol
         if (with_role) {
             row.emplace_back(figure.role);
         }
-        row.insert(row.end(), {figure.country_code, figure.statistic, figure.period,
+        row.emplace_back(figure.country_code);
+        if (areas) {
+            row.emplace_back(figure.area);
+        }
+        row.insert(row.end(), {figure.statistic, figure.period,
                                MoneyValue{figure.amount_minor, figure.currency,
                                           machine ? std::string() : figure.qualifier}});
         if (conversions != nullptr) {
@@ -92,7 +106,8 @@ Listing salaries_listing(const std::vector<SalaryFigure>& figures, bool with_rol
         if (machine) {
             row.emplace_back(figure.qualifier);
             for (const std::string* value :
-                 {&figure.level, &figure.employment, &figure.work_setting, &figure.company_size}) {
+                 {&figure.level, &figure.employment, &figure.work_setting, &figure.company_size,
+                  &figure.area_code, &figure.area}) {
                 row.push_back(optional_text(*value));
             }
         }
@@ -123,12 +138,19 @@ Listing reports_listing(const std::vector<ReportSummary>& summaries, Format form
                                    summary.company_size)
                         .empty();
         });
+    const bool areas =
+        !machine && std::any_of(summaries.begin(), summaries.end(),
+                                [](const ReportSummary& summary) { return !summary.area.empty(); });
     if (machine) {
         listing.columns.insert(listing.columns.end(), kDimensionColumns.begin(),
                                kDimensionColumns.end());
+        listing.columns.insert(listing.columns.end(), kAreaColumns.begin(), kAreaColumns.end());
     } else if (dimensions) {
         listing.columns.insert(listing.columns.begin() + 4,
                                {"dimensions", "Dimensions", Align::kLeft, 24});
+    }
+    if (areas) {
+        listing.columns.insert(listing.columns.begin() + 2, {"area", "Area", Align::kLeft, 24});
     }
     for (const auto& summary : summaries) {
         CellValue published;
@@ -136,8 +158,11 @@ Listing reports_listing(const std::vector<ReportSummary>& summaries, Format form
             published = MoneyValue{summary.published_average->amount_minor,
                                    summary.published_average->currency};
         }
-        std::vector<CellValue> row = {summary.role, summary.country_code, summary.year,
-                                      summary.period};
+        std::vector<CellValue> row = {summary.role, summary.country_code};
+        if (areas) {
+            row.emplace_back(summary.area);
+        }
+        row.insert(row.end(), {summary.year, summary.period});
         if (dimensions) {
             row.emplace_back(dimension_text(summary.level, summary.employment, summary.work_setting,
                                             summary.company_size));
@@ -147,8 +172,9 @@ Listing reports_listing(const std::vector<ReportSummary>& summaries, Format form
                                MoneyValue{summary.mean_minor, summary.currency},
                                MoneyValue{summary.p75_minor, summary.currency}, published});
         if (machine) {
-            for (const std::string* value : {&summary.level, &summary.employment,
-                                             &summary.work_setting, &summary.company_size}) {
+            for (const std::string* value :
+                 {&summary.level, &summary.employment, &summary.work_setting, &summary.company_size,
+                  &summary.area_code, &summary.area}) {
                 row.push_back(optional_text(*value));
             }
         }
@@ -287,6 +313,7 @@ struct SalariesOptions {
     SalaryQuery query; // role and country set from the two strings below
     std::string role;
     std::string country;
+    std::string area;
     bool reports = false;
     DimensionArguments dimensions;
     SalarySort sort = SalarySort::kRole;
@@ -304,7 +331,22 @@ void run_salaries(Context& context, const SalariesOptions& options) {
     SalaryQuery query = options.query;
     query.role = given(options.role);
     query.country = given(options.country);
+    query.area = given(options.area);
     apply_dimension_arguments(options.dimensions, options.reports, query);
+    if (options.reports && options.conversion.asked() &&
+        (query.area || query.by_area || query.by_level || query.by_work_setting ||
+         query.by_company_size)) {
+        // The combined summaries group reports by role, country, year, period and employment
+        // type, and filter by the dimensions; an area or another grouping would be silently
+        // ignored there: refused instead.
+        throw CLI::ValidationError(query.area ? "--area" : "--by",
+                                   query.area ? "does not combine with --reports and --in or "
+                                                "--ppp yet"
+                                              : "other than employment does not combine with "
+                                                "--reports and --in or --ppp yet (filter with "
+                                                "--level, --work-setting or --company-size "
+                                                "instead)");
+    }
     auto database = context.open(Access::kReadOnly);
     Catalog catalog(*database);
     const Format format = options.output.format;
@@ -357,6 +399,12 @@ void register_salaries_command(CLI::App& app, Context& context) {
         ->option_text("ROLE");
     salaries->add_option("--country", options->country, "Only this country (ISO code or name)")
         ->option_text("CC");
+    salaries
+        ->add_option("--area", options->area,
+                     "Only figures of this area below the country (a state, province, metro area "
+                     "or city): its name or code, in any case (Alabama, US-AL, AL with --country "
+                     "US, 10180)")
+        ->option_text("NAME|CODE");
     auto* history = salaries->add_flag(
         "--history", options->query.history,
         "Every observation, oldest first, not only the latest per role, country, statistic, "
@@ -388,7 +436,10 @@ void register_salaries_command(CLI::App& app, Context& context) {
         "international dollars (\"ppp\"). A figure with no rate within 7 days (or a period not "
         "covered) stays unconverted, with a note; never a guessed rate. Survey dimensions (level, "
         "employment, work_setting, company_size) are columns after the qualifier in CSV/TSV/JSON "
-        "(empty or null when the source does not say) and a Dimensions column in tables.\n\n"
+        "(empty or null when the source does not say) and a Dimensions column in tables. A "
+        "figure of an area (a state, metro area, ...) shows it in an Area column in tables and "
+        "as area_code and area, the last columns, in CSV/TSV/JSON (empty or null for the whole "
+        "country).\n\n"
         "Examples:\n"
         "  jobkb salaries --country IN\n"
         "  jobkb salaries --role \"MLOps Engineer\" --country IN --history\n"
@@ -398,6 +449,9 @@ void register_salaries_command(CLI::App& app, Context& context) {
         "  jobkb salaries --reports --country CA --in USD\n"
         "  jobkb salaries --reports --role \"Data Scientist\" --country US --by level\n"
         "  jobkb salaries --reports --employment full-time --level senior --by work_setting\n"
+        "  jobkb salaries --role \"Software Developers\" --area Alabama\n"
+        "  jobkb salaries --country US --area AK --history\n"
+        "  jobkb salaries --reports --country US --by area,level\n"
         "  jobkb salaries --csv > salaries.csv");
     salaries->callback([&context, options] { run_salaries(context, *options); });
 }

@@ -26,7 +26,8 @@ const Words kGroupings = {{"level", "level"},
                           {"work_setting", "work_setting"},
                           {"work-setting", "work_setting"},
                           {"company_size", "company_size"},
-                          {"company-size", "company_size"}};
+                          {"company-size", "company_size"},
+                          {"area", "area"}};
 
 // The code a dimension option's word names, in any letter case; nullopt when not given. Throws
 // CLI::ValidationError naming the words it takes. (A check, not a CLI11 transform: GCC 12 sees a
@@ -76,7 +77,7 @@ void add_dimension_options(CLI::App& salaries, DimensionArguments& options) {
     salaries
         .add_option("--by", options.by,
                     "With --reports, a group per value of these dimensions (comma-separated): "
-                    "level, work_setting, company_size; employment types are always apart")
+                    "level, work_setting, company_size, area; employment types are always apart")
         ->delimiter(',')
         ->option_text("DIMENSION[,...]");
 }
@@ -99,12 +100,13 @@ void apply_dimension_arguments(const DimensionArguments& options, bool reports,
         if (known == kGroupings.end()) {
             throw CLI::ValidationError(
                 "--by", "unknown dimension '" + given +
-                            "' (expected level, employment, work_setting or company_size)");
+                            "' (expected level, employment, work_setting, company_size or area)");
         }
         const std::string& dimension = known->second;
         query.by_level = query.by_level || dimension == "level";
         query.by_work_setting = query.by_work_setting || dimension == "work_setting";
         query.by_company_size = query.by_company_size || dimension == "company_size";
+        query.by_area = query.by_area || dimension == "area";
     }
 }
 
@@ -125,6 +127,9 @@ std::string dimension_text(const std::string& level, const std::string& employme
     }
     return text;
 }
+
+// The machine formats' columns of the area, after the dimensions'.
+const std::array<ListingColumn, 2> kAreaColumns = {{{"area_code", "Area code"}, {"area", "Area"}}};
 
 // Empty text as no value (null in JSON, an empty cell in CSV).
 CellValue optional_text(const std::string& text) {

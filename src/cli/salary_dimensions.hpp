@@ -33,6 +33,9 @@ void apply_dimension_arguments(const DimensionArguments& options, bool reports, 
 // The machine formats' columns of the survey dimensions, after the qualifier.
 extern const std::array<ListingColumn, 4> kDimensionColumns;
 
+// The machine formats' columns of the area (its code and name), after the dimensions'.
+extern const std::array<ListingColumn, 2> kAreaColumns;
+
 // "senior, full-time, remote, large": the dimensions a figure or group has, for tables.
 std::string dimension_text(const std::string& level, const std::string& employment,
                            const std::string& work_setting, const std::string& company_size);

@@ -165,7 +165,7 @@ std::string ungroup(std::string_view original, std::string_view whole) {
 
 } // namespace
 
-ParsedAmount parse_amount(std::string_view text, const Currency& currency) {
+ParsedAmount parse_amount(std::string_view text, const Currency& currency, int scale_power) {
     std::string_view rest = trim(text);
     if (rest.empty()) {
         reject(text, "is empty (expected an amount such as 1088060, 10,88,060 or 12 LPA)");
@@ -220,14 +220,16 @@ ParsedAmount parse_amount(std::string_view text, const Currency& currency) {
     }
     // Without a shorthand, more decimals than the currency has is a guess waiting to happen:
     // "1.000" may be one dollar or a thousand written the European way.
-    if (power == 0 && fraction.size() > static_cast<std::size_t>(currency.minor_unit)) {
+    if (power == 0 && scale_power == 0 &&
+        fraction.size() > static_cast<std::size_t>(currency.minor_unit)) {
         reject(text, "has more decimals than " + currency.code + " has (expected at most " +
                          std::to_string(currency.minor_unit) +
                          "; for thousands write 1,000 or 1000)");
     }
-    // amount_minor = digits * 10^(power + minor_unit - decimals), exactly.
+    // amount_minor = digits * 10^(power + scale + minor_unit - decimals), exactly.
     std::string digits = whole + fraction;
-    int exponent = power + currency.minor_unit - static_cast<int>(fraction.size());
+    int exponent = power + std::clamp(scale_power, 0, 18) + currency.minor_unit -
+                   static_cast<int>(fraction.size());
     while (exponent < 0) {
         if (digits.back() != '0') {
             reject(text,
@@ -249,6 +251,51 @@ ParsedAmount parse_amount(std::string_view text, const Currency& currency) {
     }
     parsed.amount_minor = std::stoll(digits);
     return parsed;
+}
+
+std::optional<std::pair<std::string, std::string>> split_amount_range(std::string_view text) {
+    const std::string_view rest = trim(text);
+    // The separator: the first '-' or en dash after a digit or shorthand letter (so "-5" and
+    // "(5)" stay single amounts for parse_amount to refuse).
+    std::size_t at = std::string_view::npos;
+    std::size_t width = 0;
+    for (std::size_t i = 1; i < rest.size(); ++i) {
+        if (rest[i] == '-') {
+            at = i;
+            width = 1;
+            break;
+        }
+        if (rest.substr(i).starts_with("\u2013")) {
+            at = i;
+            width = std::string_view("\u2013").size();
+            break;
+        }
+    }
+    if (at == std::string_view::npos) {
+        return std::nullopt;
+    }
+    const std::string_view low = trim(rest.substr(0, at));
+    const std::string_view high = trim(rest.substr(at + width));
+    // An end without a digit ("$-5") makes no range: the text is one (bad) amount.
+    const auto has_digit = [](std::string_view end) {
+        return std::any_of(end.begin(), end.end(), is_digit);
+    };
+    if (!has_digit(low) || !has_digit(high)) {
+        return std::nullopt;
+    }
+    std::string low_text(low);
+    if (is_digit(low.back())) {
+        for (const auto& shorthand : kShorthands) {
+            if (high.size() > shorthand.word.size() &&
+                equals_ignoring_case(high.substr(high.size() - shorthand.word.size()),
+                                     shorthand.word) &&
+                is_digit(trim(high.substr(0, high.size() - shorthand.word.size())).back())) {
+                low_text += " " + std::string(high.substr(high.size() - shorthand.word.size()));
+                break;
+            }
+        }
+    }
+    return std::pair{low_text, std::string(high)};
 }
 
 } // namespace jobkb

@@ -125,6 +125,9 @@ Comparison compare_roles(Catalog& catalog, const std::vector<std::string>& roles
             industries.mark(industry, i, count, "yes");
         }
         for (const auto& figure : profile.latest_salaries) {
+            if (!figure.area.empty()) {
+                continue; // the roles are compared by their countries' figures, not a state's
+            }
             auto key = std::tuple{figure.country_code, figure.statistic, figure.period};
             auto [entry, added] = salaries.try_emplace(key);
             if (added) {

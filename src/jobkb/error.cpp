@@ -85,6 +85,12 @@ std::string describe_hint(const Hint& hint) {
         return "undo merge " + hint.value + " first";
     case HintKind::kListTitles:
         return "list the titles to find it";
+    case HintKind::kCreateAreas:
+        return "allow creating areas, or name a known one";
+    case HintKind::kScaleAmounts:
+        return "is the column in thousands? scale the amounts by " + hint.value;
+    case HintKind::kAllowOutliers:
+        return "if the figure is right, allow outliers";
     }
     return "";
 }

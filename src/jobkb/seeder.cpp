@@ -102,6 +102,13 @@ const std::vector<SeedStep>& reference_steps() {
          nullptr,
          {},
          {}},
+        // ISO 3166-2 subdivisions (migration 0011), reference data: no batch.
+        {"reference/areas.tsv",
+         "INSERT INTO areas (code, country_code, name, kind) VALUES (:code, :country, :name, "
+         ":kind) ON CONFLICT DO NOTHING",
+         nullptr,
+         {},
+         {}},
     };
     return steps;
 }

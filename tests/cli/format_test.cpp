@@ -96,10 +96,39 @@ TEST_F(Formats, CsvAndTsvParseWithPythonsCsvModule) {
         output({"roles", "--skill", "docker", "--country", "IN"}, "csv"), false);
     ASSERT_EQ(in_india.size(), 2u);
     EXPECT_EQ(in_india[0], Json({"role", "slug", "key_skills", "industries", "country",
-                                 "avg_yearly", "avg_yearly_currency"}));
+                                 "avg_yearly", "avg_yearly_currency", "avg_yearly_qualifier"}));
     EXPECT_EQ(in_india[1][4], "IN");
     EXPECT_EQ(in_india[1][5], "1330539");
     EXPECT_EQ(in_india[1][6], "INR");
+    EXPECT_EQ(in_india[1][7], "exact");
+}
+
+// A published figure's qualifier reaches CSV as a column of its own beside the money: the
+// article's FAQ figure for the UK is "around" £62,126, a BLS top code "at least" $239,200.
+TEST_F(Formats, QualifiersOfPublishedFiguresHaveTheirOwnCsvColumn) {
+    const auto uk = parse_with_python_csv(output({"roles", "--country", "GB"}, "csv"), false);
+    Json engineer;
+    for (const auto& row : uk) {
+        engineer = row[0] == "Machine Learning Engineer" ? row : engineer;
+    }
+    ASSERT_FALSE(engineer.is_null()) << uk;
+    EXPECT_EQ(engineer[5], "62126");
+    EXPECT_EQ(engineer[6], "GBP");
+    EXPECT_EQ(engineer[7], "approximate");
+    const auto compared = parse_with_python_csv(
+        output({"compare", "Machine Learning Engineer", "Data Scientist"}, "csv"), false);
+    bool found = false;
+    for (const auto& row : compared) {
+        if (row[0] == "salary" && row[1] == "GB average/year") {
+            found = true;
+            EXPECT_EQ(row[2], "62126");
+            EXPECT_EQ(row[3], "GBP");
+            EXPECT_EQ(row[4], "approximate");
+            EXPECT_EQ(row[5], "") << "no figure, no currency, no qualifier";
+            EXPECT_EQ(row[7], "");
+        }
+    }
+    EXPECT_TRUE(found) << compared;
 }
 
 TEST_F(Formats, RolesJsonCarriesEveryHeadlineFigureWithItsDateAndSource) {

@@ -162,12 +162,13 @@ TEST_F(ImportRecipe, ASavedRecipeReadsBackToTheSameImport) {
     const auto database = test::make_seeded_database(dir_);
     const auto csv = oews("national_M2023_dl.csv");
     const auto saved = dir_ / "oews-2023.json";
-    const auto dry = import(database, csv,
-                            {"--recipe", "bls-oews-national", "--set", "as_of=2023-05", "--na", "*",
-                             "--save-recipe", saved.string(), "--dry-run"});
-    ASSERT_EQ(dry.exit_code, 0) << dry.err;
-    EXPECT_NE(dry.err.find("recipe written to " + saved.string()), std::string::npos) << dry.err;
-    EXPECT_EQ(scalar(database, "SELECT count(*) FROM import_batches"), "0") << "a dry run";
+    const auto real = import(database, csv,
+                             {"--recipe", "bls-oews-national", "--set", "as_of=2023-05", "--na",
+                              "*", "--save-recipe", saved.string()});
+    ASSERT_EQ(real.exit_code, 0) << real.err;
+    EXPECT_NE(real.err.find("recipe written to " + saved.string()), std::string::npos) << real.err;
+    EXPECT_EQ(scalar(database, "SELECT count(*) FROM salary_observations WHERE batch_id = 1"),
+              "9588");
     const auto json = nlohmann::json::parse(test::read_bytes(saved));
     EXPECT_EQ(json.at("set").at("as_of"), "2023-05");
     EXPECT_EQ(json.at("set").at("country"), "US");
@@ -179,22 +180,23 @@ TEST_F(ImportRecipe, ASavedRecipeReadsBackToTheSameImport) {
     EXPECT_EQ(json.at("where"), nlohmann::json::array({"O_GROUP=detailed"}));
     EXPECT_EQ(json.at("source"), "BLS OEWS national");
     EXPECT_TRUE(json.at("create_roles").get<bool>());
-    // The saved recipe alone is the whole command line: it imports, and the command line it
-    // amounts to is then the same import.
-    const auto real = import(database, csv, {"--recipe", saved.string()});
-    ASSERT_EQ(real.exit_code, 0) << real.err;
-    EXPECT_EQ(scalar(database, "SELECT count(*) FROM salary_observations WHERE batch_id = 1"),
-              "9588");
-    const auto again = import(
-        database, csv, {"--recipe", "bls-oews-national", "--set", "as_of=2023-05", "--na", "*"});
+    // The saved recipe alone is the whole command line: the same import, so nothing changes.
+    const auto again = import(database, csv, {"--recipe", saved.string()});
+    ASSERT_EQ(again.exit_code, 0) << again.err;
     EXPECT_NE(again.err.find("already imported with these settings as batch 1"), std::string::npos)
         << again.err;
+    // With a dry run no recipe is written at all: a usage error, before anything is read.
+    const auto dry = import(
+        database, csv,
+        {"--recipe", saved.string(), "--save-recipe", (dir_ / "dry.json").string(), "--dry-run"});
+    EXPECT_EQ(dry.exit_code, 2) << dry.err;
+    EXPECT_FALSE(test::fs::exists(dir_ / "dry.json"));
     // A failed run writes no recipe.
     const auto unsaved = dir_ / "never.json";
     const auto failed = import(database,
                                file("bad.csv", "role,country,currency,amount,as_of\n"
                                                "Data Scientist,US,USD,-5,2025\n"),
-                               {"--save-recipe", unsaved.string(), "--dry-run"});
+                               {"--save-recipe", unsaved.string()});
     EXPECT_EQ(failed.exit_code, 1) << failed.err;
     EXPECT_FALSE(test::fs::exists(unsaved));
 }
@@ -203,19 +205,30 @@ TEST_F(ImportRecipe, TheBuiltInRecipesAreListed) {
     const auto listed = test::run_cli({"import", "recipes", "--json"});
     ASSERT_EQ(listed.exit_code, 0) << listed.err;
     const auto json = nlohmann::json::parse(listed.out);
-    ASSERT_EQ(json.size(), 2U) << listed.out;
-    EXPECT_EQ(json.at(0).at("name"), "bls-oews-national");
-    EXPECT_NE(json.at(0).at("reads").get<std::string>().find("BLS OEWS national"),
+    ASSERT_EQ(json.size(), 4U) << listed.out;
+    std::vector<std::string> names;
+    for (const auto& recipe : json) {
+        names.push_back(recipe.at("name"));
+    }
+    EXPECT_EQ(names, (std::vector<std::string>{"bls-oews-metro", "bls-oews-national",
+                                               "bls-oews-state", "ds-salaries"}));
+    EXPECT_NE(json.at(1).at("reads").get<std::string>().find("BLS OEWS national"),
               std::string::npos);
-    const std::string options = json.at(0).at("options");
+    const std::string options = json.at(1).at("options");
     for (const char* part : {"--map role=OCC_TITLE --map code=OCC_CODE", "--set country=US",
                              "--column A_MEAN=average/year", "--column H_PCT90=p90/hour",
                              "--top-code '#=239200/year' --top-code '#=115/hour'",
                              "--where O_GROUP=detailed", "--ignore-unknown --create-roles"}) {
         EXPECT_NE(options.find(part), std::string::npos) << part << " in " << options;
     }
-    EXPECT_EQ(json.at(1).at("name"), "ds-salaries");
-    EXPECT_NE(json.at(1).at("options").get<std::string>().find("--map amount=salary"),
+    EXPECT_NE(json.at(3).at("options").get<std::string>().find("--map amount=salary"),
+              std::string::npos);
+    for (const char* part : {"--map area=AREA_TITLE --map area_code=AREA", "--set area_kind=metro",
+                             "--create-areas"}) {
+        EXPECT_NE(json.at(0).at("options").get<std::string>().find(part), std::string::npos)
+            << part;
+    }
+    EXPECT_NE(json.at(2).at("options").get<std::string>().find("--map area_code=PRIM_STATE"),
               std::string::npos);
     const auto table = test::run_cli({"import", "recipes"});
     EXPECT_NE(table.out.find("ds-salaries"), std::string::npos) << table.out;
@@ -227,8 +240,9 @@ TEST_F(ImportRecipe, AnUnknownRecipeIsAUsageError) {
     const auto result = import(database, oews("national_M2023_dl.csv"),
                                {"--recipe", "bls-oews", "--set", "as_of=2023-05"});
     EXPECT_EQ(result.exit_code, 2);
-    EXPECT_EQ(result.err, "jobkb: --recipe: unknown recipe 'bls-oews' (expected bls-oews-national "
-                          "or ds-salaries, or a file: ./NAME or NAME.json; 'jobkb import recipes' "
+    EXPECT_EQ(result.err, "jobkb: --recipe: unknown recipe 'bls-oews' (expected bls-oews-metro, "
+                          "bls-oews-national, bls-oews-state or ds-salaries, or a file: ./NAME or "
+                          "NAME.json; 'jobkb import recipes' "
                           "lists them) (see 'jobkb import salaries --help')\n");
     const auto missing = import(database, oews("national_M2023_dl.csv"),
                                 {"--recipe", (dir_ / "none.json").string()});

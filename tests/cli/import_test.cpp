@@ -146,7 +146,7 @@ TEST_F(Import, HeaderProblemsAndMaxErrors) {
     EXPECT_NE(result.err.find("missing required column 'amount'"), std::string::npos);
     EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << "reported once";
     result = import(file("h2.csv", "role,country,currency,value,as_of,colour\n"
-                                   "Data Scientist,IN,INR,1,2026,red\n"),
+                                   "Data Scientist,IN,INR,1000000,2026,red\n"),
                     {"--map", "amount=value", "--ignore-unknown"});
     EXPECT_EQ(result.exit_code, 0) << result.err;
 
@@ -168,15 +168,17 @@ TEST_F(Import, AnUnknownColumnsHintIsAnOptionToPaste) {
                                          "Data Scientist,IN,INR,1100000,2026-03\n");
     auto result = import(input);
     EXPECT_EQ(result.exit_code, 1);
-    EXPECT_NE(result.err.find(input.string() +
-                              ":1: header: unknown column ' As Of ' (expected one of role, "
-                              "country, currency, amount, period, statistic, as_of, source, note, "
-                              "qualifier, level, employment, work_setting, company_size, code; "
-                              "map it with --map 'as_of=As Of' or pass --ignore-unknown); "
-                              "missing required column 'as_of' (expected the columns role, "
-                              "country, currency, amount, as_of; map another column with --map "
-                              "as_of=COLUMN or give a value with --set as_of=VALUE)\n"),
-              std::string::npos)
+    EXPECT_NE(
+        result.err.find(input.string() +
+                        ":1: header: unknown column ' As Of ' (expected one of role, "
+                        "country, currency, amount, period, statistic, as_of, source, note, "
+                        "qualifier, level, employment, work_setting, company_size, area, code, "
+                        "area_code, area_kind; "
+                        "map it with --map 'as_of=As Of' or pass --ignore-unknown); "
+                        "missing required column 'as_of' (expected the columns role, "
+                        "country, currency, amount, as_of; map another column with --map "
+                        "as_of=COLUMN or give a value with --set as_of=VALUE)\n"),
+        std::string::npos)
         << result.err;
     // What the shell makes of the pasted 'as_of=As Of'.
     result = import(input, {"--map", "as_of=As Of"});
@@ -236,8 +238,12 @@ TEST_F(Import, ImportingTheSameFileAgainChangesNothing) {
     EXPECT_NE(again.err.find("already imported with these settings as batch 1"), std::string::npos)
         << again.err;
     EXPECT_EQ(test::content_dump(path_), dump);
-    // Other settings make another import.
-    EXPECT_EQ(import(input, {"--set", "note=again"}).exit_code, 0);
+    // Other settings make another import: another note alone leaves the same figure (unchanged),
+    // another statistic is another figure.
+    const auto noted = import(input, {"--set", "note=again"});
+    EXPECT_EQ(noted.exit_code, 0) << noted.err;
+    EXPECT_NE(noted.err.find("nothing changed"), std::string::npos) << noted.err;
+    EXPECT_EQ(import(input, {"--set", "statistic=median"}).exit_code, 0);
     EXPECT_EQ(scalar("SELECT count(*) FROM import_batches"), "2");
 }
 

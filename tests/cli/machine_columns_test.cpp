@@ -135,7 +135,8 @@ TEST_F(MachineColumns, RolesWhateverTheCountriesWithFigures) {
                          {*seeded_, {"roles", "--country", "FR"}},
                          {*bare_, {"roles", "--country", "GB"}}});
     EXPECT_EQ(header(*seeded_, {"roles", "--country", "GB"}, "csv"),
-              "role,slug,key_skills,industries,country,avg_yearly,avg_yearly_currency\r");
+              "role,slug,key_skills,industries,country,avg_yearly,avg_yearly_currency,"
+              "avg_yearly_qualifier\r");
 }
 
 TEST_F(MachineColumns, SalariesAndReportsWithAndWithoutFigures) {
@@ -196,10 +197,11 @@ TEST_F(MachineColumns, ConvertedFiguresWithAndWithoutRates) {
 // comparison without salary rows has the same shape as one with them.
 TEST_F(MachineColumns, CompareHasAColumnPerRoleAskedWhateverTheirFigures) {
     EXPECT_EQ(header(*rich_, {"compare", "Role A", "Role B"}, "csv"),
-              "aspect,item,Role A,Role A_currency,Role B,Role B_currency,shared_by\r");
+              "aspect,item,Role A,Role A_currency,Role A_qualifier,Role B,Role B_currency,Role "
+              "B_qualifier,shared_by\r");
     EXPECT_EQ(header(*seeded_, {"compare", "Data Scientist", "NLP Engineer"}, "csv"),
-              "aspect,item,Data Scientist,Data Scientist_currency,NLP Engineer,NLP "
-              "Engineer_currency,shared_by\r");
+              "aspect,item,Data Scientist,Data Scientist_currency,Data Scientist_qualifier,NLP "
+              "Engineer,NLP Engineer_currency,NLP Engineer_qualifier,shared_by\r");
 }
 
 } // namespace

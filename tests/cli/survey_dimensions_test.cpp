@@ -127,6 +127,37 @@ TEST_F(SurveyDimensions, EmploymentTypesAreNeverSummarisedTogether) {
     EXPECT_EQ(in_part_time_groups, part_time);
 }
 
+// Converted summaries (--in, --ppp) filter by the dimensions as the others do, and refuse a
+// grouping they cannot make rather than ignore it.
+TEST_F(SurveyDimensions, ConvertedSummariesKeepTheDimensionFilters) {
+    ASSERT_EQ(jobkb({"import", "salaries", survey().string(), "--recipe", "ds-salaries", "--quiet"})
+                  .exit_code,
+              0);
+    const auto reports = [&](std::vector<std::string> more) {
+        std::vector<std::string> arguments = {"salaries",  "--reports", "--role", "Data Scientist",
+                                              "--country", "US",        "--json"};
+        arguments.insert(arguments.end(), more.begin(), more.end());
+        const auto result = jobkb(arguments);
+        EXPECT_EQ(result.exit_code, 0) << result.err;
+        std::int64_t count = 0;
+        for (const auto& group : nlohmann::json::parse(result.out)) {
+            count += group.at("reports").get<std::int64_t>();
+        }
+        return count;
+    };
+    const std::int64_t senior = reports({"--level", "senior"});
+    ASSERT_GT(senior, 0);
+    EXPECT_LT(senior, reports({}));
+    EXPECT_EQ(reports({"--level", "senior", "--in", "USD"}), senior);
+    EXPECT_EQ(reports({"--level", "SE", "--work-setting", "remote", "--in", "USD"}),
+              reports({"--level", "SE", "--work-setting", "remote"}));
+    const auto grouped = jobkb({"salaries", "--reports", "--by", "level", "--in", "USD"});
+    EXPECT_EQ(grouped.exit_code, 2);
+    EXPECT_NE(grouped.err.find("does not combine with --reports and --in or --ppp"),
+              std::string::npos)
+        << grouped.err;
+}
+
 TEST_F(SurveyDimensions, FiltersAndColumnsShowTheDimensions) {
     ASSERT_EQ(jobkb({"import", "salaries", survey().string(), "--recipe", "ds-salaries", "--quiet"})
                   .exit_code,
@@ -184,8 +215,8 @@ TEST_F(SurveyDimensions, TheCurrentFigureByTheEndOfThePeriodEveryPair) {
             const std::string first = reversed ? pair.later : pair.earlier;
             const std::string second = reversed ? pair.earlier : pair.later;
             const auto csv =
-                file("pair.csv", "role,country,currency,amount,as_of\n" + name + ",US,USD,100," +
-                                     first + "\n" + name + ",US,USD,200," + second + "\n");
+                file("pair.csv", "role,country,currency,amount,as_of\n" + name + ",US,USD,100000," +
+                                     first + "\n" + name + ",US,USD,200000," + second + "\n");
             ASSERT_EQ(
                 jobkb({"import", "salaries", csv.string(), "--create-roles", "--quiet"}).exit_code,
                 0);

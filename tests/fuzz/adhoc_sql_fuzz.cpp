@@ -57,9 +57,6 @@ void install() {
 
 } // namespace amortized
 
-// A full content check after every tenth input; the cheap checks run after every one.
-constexpr int kFullCheckEvery = 10;
-
 // What the guard changes on the connection for one query, and must put back.
 struct ConnectionLimits {
     int length = 0;
@@ -127,6 +124,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             .getInt64() != 0) {
         fail("the query created something in the TEMP schema", input);
     }
-    base.expect_unchanged(input, runs++ % kFullCheckEvery == 0);
+    base.expect_unchanged(input, runs++ % jobkb::fuzz::kFullCheckEvery == 0);
     return 0;
 }

@@ -97,6 +97,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                    "a diagnostic without its line or problem", input);
         }
     }
-    base.expect_unchanged(input, runs++ % 10 == 0);
+    base.expect_unchanged(input, runs++ % fuzz::kFullCheckEvery == 0);
     return 0;
 }

@@ -14,8 +14,6 @@
 namespace jobkb::fuzz {
 namespace {
 
-constexpr int kFullCheckEvery = 10;
-
 void expect(bool holds, std::string_view what, const RateImportReport& report,
             std::string_view input) {
     if (!holds) {

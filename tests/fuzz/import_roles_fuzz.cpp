@@ -87,7 +87,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     lenient.max_errors = 3;
     import_once(strict, input);
     import_once(lenient, input);
-    if (runs++ % 10 == 0) {
+    if (runs++ % fuzz::kFullCheckEvery == 0) {
         fuzz::ScratchBase::instance().expect_unchanged(input, true);
     }
     return 0;

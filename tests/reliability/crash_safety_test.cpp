@@ -119,11 +119,14 @@ void expect_check_ok(const path& database) {
     EXPECT_EQ(check.out, "ok\n");
 }
 
-// `kind`: salaries, rates or onet (which shows no progress, so has no --quiet).
+// `kind`: salaries, rates or onet (which shows no progress, so has no --quiet); `options` come
+// after the input.
 std::vector<std::string> import_command_line(const path& database, const path& input,
-                                             const std::string& kind) {
+                                             const std::string& kind,
+                                             const std::vector<std::string>& options) {
     std::vector<std::string> arguments = {"--db", database.string(), "import", kind,
                                           input.string()};
+    arguments.insert(arguments.end(), options.begin(), options.end());
     if (kind != "onet") {
         arguments.emplace_back("--quiet");
     }
@@ -134,11 +137,12 @@ std::vector<std::string> import_command_line(const path& database, const path& i
 // there (`count_sql` counts `rows` of batch 1) or absent, and the import run again completes.
 void expect_killed_import_whole_or_absent(const test::TempDir& dir, const std::string& kind,
                                           const path& input, const std::string& count_sql,
-                                          std::size_t rows) {
+                                          std::size_t rows,
+                                          const std::vector<std::string>& options = {}) {
     const auto seeded = test::make_seeded_database(dir, "seeded.db");
     const std::string before = test::content_fingerprint(seeded);
-    const auto import_arguments = [&kind](const path& database, const path& file) {
-        return import_command_line(database, file, kind);
+    const auto import_arguments = [&kind, &options](const path& database, const path& file) {
+        return import_command_line(database, file, kind, options);
     };
     // The import run to its end, for its timeline and its result.
     const auto reference = dir / "reference.db";
@@ -200,6 +204,34 @@ TEST(CrashSafety, AnImportKilledAtAnyMomentLeavesItsBatchWholeOrAbsent) {
     expect_killed_import_whole_or_absent(
         dir, "salaries", input, "SELECT count(*) FROM salary_observations WHERE batch_id = 1",
         kImportRows);
+}
+
+// A wide table in BLS OEWS's layout through the built-in recipe: twelve figures a row (two of
+// them `#` top codes, stored as bounds), a role and its code created for every occupation, all in
+// one batch.
+std::string oews_table(std::size_t rows) {
+    std::string text = "AREA,AREA_TITLE,OCC_CODE,OCC_TITLE,O_GROUP,TOT_EMP,H_MEAN,A_MEAN,"
+                       "H_PCT10,H_PCT25,H_MEDIAN,H_PCT75,H_PCT90,A_PCT10,A_PCT25,A_MEDIAN,"
+                       "A_PCT75,A_PCT90\n";
+    for (std::size_t row = 0; row < rows; ++row) {
+        const std::size_t hour = 20 + row % 50;
+        text += fmt::format("99,U.S.,{:02}-{:04},Occupation {},detailed,{},{}.50,{},{},{},{},{},#,"
+                            "{},{},{},{},#\n",
+                            11 + row / 10'000, row % 10'000, row, 1000 + row, hour, hour * 2080,
+                            hour - 5, hour - 2, hour, hour + 3, (hour - 5) * 2080,
+                            (hour - 2) * 2080, hour * 2080, (hour + 3) * 2080);
+    }
+    return text;
+}
+
+TEST(CrashSafety, AWideImportKilledAtAnyMomentLeavesItsBatchWholeOrAbsent) {
+    test::TempDir dir;
+    const std::size_t rows = kImportRows / 12; // twelve figures a row: as many as the rows above
+    const auto input = dir / "national_M2023_dl.csv";
+    test::write_bytes(input, oews_table(rows));
+    expect_killed_import_whole_or_absent(
+        dir, "salaries", input, "SELECT count(*) FROM salary_observations WHERE batch_id = 1",
+        rows * 12, {"--recipe", "bls-oews-national", "--set", "as_of=2023-05"});
 }
 
 // The O*NET subset (97 occupations, 17,469 lines): its 2,014 tasks are the batch's

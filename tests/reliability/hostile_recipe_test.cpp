@@ -39,7 +39,7 @@ const std::vector<HostileRecipe>& hostile_recipes() {
         text("UnknownKey",
              ":3: colums: unknown key (expected description, input_format, delimiter, sheet, "
              "map, set, source, columns, na, top_codes, where, ignore_unknown, create_roles, "
-             "currency_from_country or supersede)",
+             "create_areas, currency_from_country, supersede, allow_outliers or scale)",
              "{\n  \"map\": {},\n  \"colums\": {\"A_MEAN\": \"average/year\"}\n}\n"),
         text("KeyTwice", ":3: source: given twice (the first at line 2)",
              "{\n  \"source\": \"a\",\n  \"source\": \"b\"\n}\n"),

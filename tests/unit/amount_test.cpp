@@ -101,5 +101,29 @@ TEST(ParseAmount, RefusesWhatIsWrongOrAmbiguous) {
     EXPECT_EQ(minor("US$150,000", kUsd), 15000000);
 }
 
+TEST(AmountTest, AScaleMultipliesExactly) {
+    EXPECT_EQ(parse_amount("128.50", kUsd, 3).amount_minor, 12850000);
+    EXPECT_EQ(parse_amount("128.505", kUsd, 3).amount_minor, 12850500);
+    EXPECT_EQ(parse_amount("1.5", kJpy, 1).amount_minor, 15);
+    EXPECT_NE(refusal("128.5051", kUsd).find("more decimals"), std::string::npos);
+    EXPECT_THROW(parse_amount("128.505001", kUsd, 3), Error) << "below the cent even scaled";
+    EXPECT_EQ(parse_amount("128.5051", kUsd, 3).amount_minor, 12850510);
+    EXPECT_THROW(parse_amount("99999999999", kUsd, 6), Error) << "out of range once scaled";
+}
+
+TEST(AmountTest, RangesSplitIntoTheirEnds) {
+    using Ends = std::pair<std::string, std::string>;
+    EXPECT_EQ(split_amount_range("$53K-$91K"), (Ends{"$53K", "$91K"}));
+    EXPECT_EQ(split_amount_range(" 53,000 - 91,000 "), (Ends{"53,000", "91,000"}));
+    EXPECT_EQ(split_amount_range("10-12 LPA"), (Ends{"10 LPA", "12 LPA"}));
+    EXPECT_EQ(split_amount_range("53\u201391k"), (Ends{"53 k", "91k"}));
+    EXPECT_EQ(split_amount_range("1088060"), std::nullopt);
+    EXPECT_EQ(split_amount_range("-5"), std::nullopt);
+    EXPECT_EQ(split_amount_range("5-"), std::nullopt);
+    EXPECT_EQ(split_amount_range("$-5"), std::nullopt) << "one bad amount, not a range";
+    EXPECT_EQ(minor("10 LPA", kInr), 100000000);
+    EXPECT_EQ(minor("53 k", kUsd), 5300000);
+}
+
 } // namespace
 } // namespace jobkb

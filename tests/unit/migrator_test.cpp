@@ -1,7 +1,9 @@
+#include "jobkb/check.hpp"
 #include "jobkb/connection.hpp"
 #include "jobkb/error.hpp"
 #include "jobkb/knowledge_base.hpp"
 #include "jobkb/migrator.hpp"
+#include "jobkb/seeder.hpp"
 #include "support/fixtures.hpp"
 
 #include <gtest/gtest.h>
@@ -148,6 +150,84 @@ TEST(Migrator, OlderDatabaseIsRefusedForUseButMigrates) {
     const auto report = migrate_knowledge_base(path);
     EXPECT_EQ(report.migrations.size(), known_migrations().size());
     EXPECT_NO_THROW(open_knowledge_base(path, Access::kReadOnly));
+}
+
+// Migration 0011 redefines the generated key text `dimensions` (dropped and added again with the
+// area) and rebuilds salary_latest: a base at version 10 with figures of every kind (seeded, of
+// dimensions, of a superseded batch) keeps every observation and exactly its current figures, and
+// the figures of an area are a key of their own afterwards.
+TEST(Migrator, AreasKeepTheFiguresOfABaseAtVersionTen) {
+    TempDir dir;
+    const auto path = dir / "ten.db";
+    {
+        Database database(path, Access::kReadWrite, OpenMode::kCreate);
+        database.execute("marking", "PRAGMA application_id = " + std::to_string(kApplicationId));
+        Migrator(database, known_migrations().first(10)).apply_pending();
+        Seeder(database).apply({SeedSet::kReference, SeedSet::kArticle});
+        database.execute("adding figures", R"sql(
+INSERT INTO sources (slug, title, retrieved_on) VALUES ('survey', 'Survey', '2026-01-01');
+INSERT INTO import_batches (file_name, sha256, settings, input_format, source_id, rows_read,
+                            rows_inserted, rows_rejected, imported_at)
+SELECT name, printf('%064d', n), '', 'csv', (SELECT id FROM sources WHERE slug = 'survey'), 1, 1,
+       0, '2026-01-01T00:00:00Z'
+FROM (SELECT 'old.csv' AS name, 1 AS n UNION ALL SELECT 'new.csv', 2);
+INSERT INTO salary_observations (role_id, country_code, currency_code, amount_minor, as_of,
+                                 source_id, level, employment, batch_id)
+SELECT r.id, 'US', 'USD', v.amount, v.as_of, (SELECT id FROM sources WHERE slug = 'survey'),
+       v.level, v.employment, v.batch
+FROM roles r, (SELECT 9000000 AS amount, '2026-03' AS as_of, 'senior' AS level,
+                      'full-time' AS employment, 1 AS batch
+               UNION ALL SELECT 9100000, '2026-04', 'senior', 'full-time', 2
+               UNION ALL SELECT 7000000, '2026', 'entry', NULL, 2
+               UNION ALL SELECT 8000000, '2027', NULL, NULL, 1) v
+WHERE r.slug = 'data-scientist';
+UPDATE import_batches SET superseded_by = 2 WHERE id = 1;
+)sql");
+    }
+    const std::string latest =
+        "SELECT l.role_id, l.country_code, l.statistic, l.period, l.dimensions, l.as_of_key, "
+        "l.observation_id FROM salary_latest l ORDER BY 1, 2, 3, 4, 5";
+    const std::string observations =
+        "SELECT id, role_id, amount_minor, as_of, qualifier, coalesce(level, '-'), "
+        "coalesce(employment, '-'), dimensions, as_of_key, coalesce(batch_id, 0) FROM "
+        "salary_observations ORDER BY id";
+    const std::string headlines =
+        "SELECT role, latest_yearly_averages FROM role_overview ORDER BY role";
+    const auto latest_before = query(path, latest);
+    const auto observations_before = query(path, observations);
+    const auto headlines_before = query(path, headlines);
+    // The seeded figures, the senior and entry keys; the superseded batch's 2027 figure is not
+    // current.
+    ASSERT_EQ(query(path, "SELECT group_concat(dimensions, ' ') FROM (SELECT dimensions FROM "
+                          "salary_latest WHERE dimensions <> '' ORDER BY 1)")[0][0],
+              "level=entry; level=senior;employment=full-time;");
+    {
+        Database database(path, Access::kReadWrite);
+        Migrator migrator(database);
+        EXPECT_EQ(migrator.apply_pending().size(), known_migrations().size() - 10);
+        Seeder(database).apply({SeedSet::kReference});
+        const auto problems = check_knowledge_base(database);
+        EXPECT_TRUE(problems.empty()) << problems.front().check << ": " << problems.front().detail;
+    }
+    EXPECT_EQ(query(path, latest), latest_before);
+    EXPECT_EQ(query(path, observations), observations_before);
+    EXPECT_EQ(query(path, headlines), headlines_before);
+    EXPECT_EQ(query(path, "SELECT count(*) FROM areas WHERE batch_id IS NULL")[0][0], "5127");
+    // An area's figure is a key of its own; the whole country's stays the headline.
+    {
+        Database database(path, Access::kReadWrite);
+        database.execute("adding an area's figure", R"sql(
+INSERT INTO salary_observations (role_id, country_code, currency_code, amount_minor, as_of,
+                                 source_id, area_id)
+SELECT r.id, 'US', 'USD', 1, '2027-12-31', (SELECT id FROM sources WHERE slug = 'survey'),
+       (SELECT id FROM areas WHERE code = 'US-AL')
+FROM roles r WHERE r.slug = 'data-scientist';
+)sql");
+        const auto problems = check_knowledge_base(database);
+        EXPECT_TRUE(problems.empty()) << problems.front().check << ": " << problems.front().detail;
+    }
+    EXPECT_EQ(query(path, latest).size(), latest_before.size() + 1);
+    EXPECT_EQ(query(path, headlines), headlines_before);
 }
 
 } // namespace

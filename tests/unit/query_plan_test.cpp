@@ -81,6 +81,29 @@ TEST_F(QueryPlans, FiltersUseIndexes) {
         catalog_.report_summaries(query);
         catalog_.salaries(query);
     });
+    expect_indexed("an area's salaries, history and reports, and reports by area", [&] {
+        SalaryQuery query = salary_query(std::nullopt, std::nullopt, false);
+        query.area = "US-AL";
+        catalog_.salaries(query);
+        query.history = true;
+        catalog_.salaries(query);
+        query.history = false;
+        query.role = "Data Scientist";
+        catalog_.salaries(query);
+        query.history = true;
+        catalog_.salaries(query);
+        query.history = false;
+        catalog_.report_summaries(query);
+        query.role.reset();
+        query.area = "Alabama";
+        query.country = "US";
+        catalog_.salaries(query);
+        catalog_.report_summaries(query);
+        query.area.reset();
+        query.role = "Data Scientist";
+        query.by_area = true;
+        catalog_.report_summaries(query);
+    });
     expect_indexed("latest salary per role in a country", [&] {
         catalog_.salaries(salary_query(std::nullopt, std::string("IN"), false));
     });
@@ -145,7 +168,8 @@ TEST(NameQueryPlans, MergesAndUndoingCreatedRolesUseIndexes) {
     options.file_name = "new.csv";
     options.create_roles = true;
     options.today = "2026-11-23";
-    std::istringstream file("role,country,currency,amount,as_of\nPrompt Engineer,US,USD,1,2026\n");
+    std::istringstream file(
+        "role,country,currency,amount,as_of\nPrompt Engineer,US,USD,150000,2026\n");
     InputSource input(file, options.file_name);
     const auto batch = import_salaries(*database, input, options).batch_id;
     const auto statements = plan::statements_of(database->native_handle(), [&] {
@@ -159,6 +183,52 @@ TEST(NameQueryPlans, MergesAndUndoingCreatedRolesUseIndexes) {
     for (const auto& sql : statements) {
         EXPECT_EQ(plan::full_scans(connection, sql), std::vector<std::string>{}) << sql;
     }
+}
+
+// An import that repeats figures the base holds (the same source's) finds them by the key index,
+// row by row, and what it removes by the batch's index: no whole table is read.
+TEST(ImportQueryPlans, FindingRepeatedFiguresUsesIndexes) {
+    test::TempDir dir;
+    const auto path = test::make_seeded_database(dir);
+    const auto database = open_knowledge_base(path, Access::kReadWrite);
+    const auto import = [&](const std::string& name, const std::string& rows) {
+        ImportOptions options;
+        options.file_name = name;
+        options.today = "2026-11-23";
+        std::istringstream file("role,country,currency,amount,as_of,statistic,source\n" + rows);
+        InputSource input(file, options.file_name);
+        return import_salaries(*database, input, options);
+    };
+    const std::string first = "Data Scientist,US,USD,120000,2026,point,Survey\n"
+                              "Data Scientist,US,USD,120000,2026,point,Survey\n";
+    ASSERT_TRUE(import("first.csv", first).committed);
+    ImportReport again;
+    const auto statements = plan::statements_of(database->native_handle(), [&] {
+        again = import("again.csv", first + "NLP Engineer,US,USD,90000,2026,point,Survey\n");
+    });
+    EXPECT_EQ(again.rows_inserted, 1);
+    EXPECT_EQ(again.rows_unchanged, 2);
+    bool compared = false;
+    SQLite::Database connection(path.string(), SQLite::OPEN_READONLY);
+    for (const auto& sql : statements) {
+        compared = compared || sql.starts_with("DELETE FROM salary_observations WHERE id IN (");
+        if (!sql.starts_with("--")) { // a trigger's program, run inside its statement
+            EXPECT_EQ(plan::full_scans(connection, sql), std::vector<std::string>{}) << sql;
+        }
+    }
+    EXPECT_TRUE(compared) << "the repeated figures were not looked for";
+}
+
+// Deleting an observation (undo, removing a role) makes SQLite's foreign-key enforcement look for
+// the salary_latest row that references it, once per deleted row, with this lookup: without
+// salary_latest_by_observation (migration 0012) it read the whole table each time, so undoing a
+// batch took time in the square of its size.
+TEST(ImportQueryPlans, TheLatestFigureOfAnObservationIsFoundByIndex) {
+    test::TempDir dir;
+    const auto path = test::make_seeded_database(dir);
+    SQLite::Database connection(path.string(), SQLite::OPEN_READONLY);
+    EXPECT_EQ(plan::full_scans(connection, "SELECT 1 FROM salary_latest WHERE observation_id = 1"),
+              std::vector<std::string>{});
 }
 
 TEST(QueryPlanCheck, SeesAFullScan) {

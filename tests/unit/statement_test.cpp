@@ -148,7 +148,7 @@ TEST(ErrorTest, MessagesJoinTheirPartsAndWordTheHint) {
 // No library message names a CLI option or command: every HintKind has library words that do not.
 TEST(ErrorTest, LibraryHintsNameNoCommandOrOption) {
     for (int kind = static_cast<int>(HintKind::kNone);
-         kind <= static_cast<int>(HintKind::kListTitles); ++kind) {
+         kind <= static_cast<int>(HintKind::kAllowOutliers); ++kind) {
         const std::string text = describe_hint(Hint{static_cast<HintKind>(kind), "as_of", "As Of"});
         EXPECT_EQ(text.find("--"), std::string::npos) << text;
         EXPECT_EQ(text.find("'jobkb "), std::string::npos) << text;

@@ -1,5 +1,8 @@
 # Script mode: cmake -DOUTPUT=... -DFUNCTION=... -DBASE=... -DFILES=a;b -P EmbedFiles.cmake
-# Every byte is written as a \xHH escape, so any content (UTF-8, quotes, backslashes) survives.
+# Every byte is written as a '\xHH' character of an array (not a string literal: compilers need
+# not take literals over 65,536 characters, and clang's -Woverlength-strings says so for the ISO
+# 3166-2 areas), so any content (UTF-8, quotes, backslashes) survives. A final '\0' keeps an
+# empty file's array from being of size zero; the size recorded is the file's own.
 set(body "")
 set(entries "")
 set(index 0)
@@ -8,10 +11,10 @@ foreach(file IN LISTS FILES)
     file(READ ${file} hex HEX)
     string(LENGTH "${hex}" hex_length)
     math(EXPR size "${hex_length} / 2")
-    string(REGEX REPLACE "([0-9a-f][0-9a-f])" "\\\\x\\1" escaped "${hex}")
-    # Break the literal every 32 bytes (128 characters of escapes) to keep lines short.
-    string(REGEX REPLACE "((\\\\x[0-9a-f][0-9a-f]){32})" "\\1\"\n    \"" escaped "${escaped}")
-    string(APPEND body "constexpr char kFile${index}[] =\n    \"${escaped}\";\n")
+    string(REGEX REPLACE "([0-9a-f][0-9a-f])" "'\\\\x\\1'," escaped "${hex}")
+    # A line every 16 bytes keeps lines short.
+    string(REGEX REPLACE "(('\\\\x[0-9a-f][0-9a-f]',){16})" "\\1\n    " escaped "${escaped}")
+    string(APPEND body "constexpr char kFile${index}[] = {\n    ${escaped}'\\0'};\n")
     string(APPEND entries "    {\"${name}\", std::string_view(kFile${index}, ${size})},\n")
     math(EXPR index "${index} + 1")
 endforeach()

@@ -45,6 +45,8 @@ SalaryFigure read_salary_figure(const Statement::Use& row, int first) {
     figure.employment = row.text(first + 16);
     figure.work_setting = row.text(first + 17);
     figure.company_size = row.text(first + 18);
+    figure.area_code = row.text(first + 19);
+    figure.area = row.text(first + 20);
     return figure;
 }
 

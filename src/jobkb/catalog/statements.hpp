@@ -14,19 +14,19 @@
 namespace jobkb::detail {
 
 // Statements that filters choose between: the same query for everything, for one role, for one
-// country, or for both, each with its own SQL so that each uses its index. Each is made when it is
-// first asked for.
+// country, or for both (and each also for one area), each with its own SQL so that each uses its
+// index. Each is made when it is first asked for.
 class ByFilters {
 public:
-    using MakeSql = std::string (*)(bool by_role, bool by_country);
+    using MakeSql = std::string (*)(bool by_role, bool by_country, bool by_area);
 
     ByFilters(Database& database, const char* doing, MakeSql sql)
         : database_(database), doing_(doing), sql_(sql) {}
 
-    Statement& operator()(bool by_role, bool by_country) {
-        auto& made = made_[(by_role ? 1U : 0U) | (by_country ? 2U : 0U)];
+    Statement& operator()(bool by_role, bool by_country, bool by_area = false) {
+        auto& made = made_[(by_role ? 1U : 0U) | (by_country ? 2U : 0U) | (by_area ? 4U : 0U)];
         if (!made) {
-            made.emplace(database_, doing_, sql_(by_role, by_country));
+            made.emplace(database_, doing_, sql_(by_role, by_country, by_area));
         }
         return *made;
     }
@@ -35,7 +35,7 @@ private:
     Database& database_;
     const char* doing_;
     MakeSql sql_;
-    std::array<std::optional<Statement>, 4> made_;
+    std::array<std::optional<Statement>, 8> made_;
 };
 
 // `jobkb roles` (roles.cpp). The lists come for every role, or ("_of_ids") for the ids in :ids,
@@ -80,12 +80,15 @@ struct RoleProfileStatements {
 // `jobkb salaries` and `jobkb export` (salaries.cpp).
 struct SalaryStatements {
     explicit SalaryStatements(Database& database);
-    ByFilters latest;           // the latest figure per role, country, statistic and period
-    ByFilters history;          // every observation
-    ByFilters reports;          // current individual reports, by role, country, year, currency
-    Statement published;        // the latest yearly average of :role in :country
-    Statement currency;         // the currency :code
-    Statement all_observations; // every observation in import order
+    ByFilters latest;                // the latest figure per role, country, statistic and period
+    ByFilters history;               // every observation
+    ByFilters reports;               // current individual reports, by role, country, year, currency
+    Statement published;             // the latest yearly average of :role in :country, :dimensions
+    Statement areas_named;           // the areas :text names (by code or name; AL with :country)
+    Statement area_spellings;        // every area's name and code, of :country or all
+    Statement currency;              // the currency :code
+    Statement all_observations;      // every observation in import order
+    Statement counting_observations; // every one that counts (not superseded), in import order
 };
 
 // `jobkb skills` and `jobkb industries` (usage.cpp).

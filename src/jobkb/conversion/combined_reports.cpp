@@ -27,17 +27,21 @@ const std::string kPublishedAverage =
     " WHERE l.role_id = :role AND l.country_code = :country AND l.statistic = 'average' AND "
     "l.period = 'year' AND l.dimensions = ''";
 
-// One SQL text per combination of filters, so that each reads its index.
+// One SQL text per combination of filters, so that each reads its index; the dimension filters
+// (--level, --employment, ...) are conditions on the rows found.
 struct ReportStatements {
     explicit ReportStatements(Database& database)
-        : all{database, "summarising individual reports", std::string(kReports) + kReportsOrder},
+        : all{database, "summarising individual reports",
+              std::string(kReports) + detail::kDimensionFilters + kReportsOrder},
           of_role{database, "summarising individual reports",
-                  std::string(kReports) + " AND o.role_id = :role" + kReportsOrder},
+                  std::string(kReports) + " AND o.role_id = :role" + detail::kDimensionFilters +
+                      kReportsOrder},
           of_country{database, "summarising individual reports",
-                     std::string(kReports) + " AND o.country_code = :country" + kReportsOrder},
+                     std::string(kReports) + " AND o.country_code = :country" +
+                         detail::kDimensionFilters + kReportsOrder},
           of_both{database, "summarising individual reports",
                   std::string(kReports) + " AND o.role_id = :role AND o.country_code = :country" +
-                      kReportsOrder},
+                      detail::kDimensionFilters + kReportsOrder},
           published{database, "summarising individual reports", kPublishedAverage} {}
 
     Statement all;
@@ -145,6 +149,7 @@ std::vector<CombinedReportSummary> combine(Catalog& catalog, CurrencyConverter& 
     if (country) {
         reports.bind(":country", *country);
     }
+    detail::bind_dimension_filters(reports, &query);
     while (reports.step()) {
         const std::string role = reports.text(1);
         const std::string country_code = reports.text(2);

@@ -1,5 +1,6 @@
 #include "jobkb/import/batches.hpp"
 
+#include "jobkb/import/areas.hpp"
 #include "jobkb/import/created_roles.hpp"
 #include "jobkb/import/observation_writer.hpp"
 #include "jobkb/import/rate_store.hpp"
@@ -14,15 +15,16 @@ namespace detail {
 namespace {
 
 // What a batch may hold, undone in this order: its figures; a batch of roles or of a release puts
-// back what it changed; then the titles a batch recorded, then the roles it created (a role is
-// removed only once nothing else refers to it).
-const std::array<BatchContent, 6> kBatchContents = {{
+// back what it changed; then the titles a batch recorded, then the roles and areas it created (a
+// role or an area is removed only once nothing else refers to it).
+const std::array<BatchContent, 7> kBatchContents = {{
     {"salary observations", remove_batch_observations},
     {"exchange rates", remove_batch_rates},
     {"PPP factors", remove_batch_factors},
     {"roles, their links and what they replaced", undo_role_content},
     {"role titles", remove_batch_titles},
     {"roles", remove_batch_roles},
+    {"areas", remove_batch_areas},
 }};
 
 // Every batch ever started, for listing and undo.
@@ -59,11 +61,14 @@ Batches::Batches(Database& database, std::string_view doing)
               "RETURNING id"),
       earlier_(database, doing,
                "SELECT id, rows_rejected FROM import_batches WHERE sha256 = :sha AND "
-               "settings = :settings AND content = :content AND undone_at IS NULL AND "
+               "(settings IN (:settings, :also) OR (settings = :file AND source_id = :source)) AND "
+               "content = :content AND undone_at IS NULL AND "
                "id <> :batch ORDER BY id LIMIT 1"),
       earlier_latest_(database, doing,
                       "SELECT b.id, b.rows_rejected FROM import_batches b WHERE b.sha256 = :sha "
-                      "AND b.settings = :settings AND b.content = :content AND "
+                      "AND (b.settings IN (:settings, :also) OR (b.settings = :file AND "
+                      "b.source_id = :source)) "
+                      "AND b.content = :content AND "
                       "b.undone_at IS NULL AND b.id <> :batch AND NOT EXISTS (SELECT 1 FROM "
                       "import_batches l WHERE l.id > b.id AND l.id <> :batch AND "
                       "l.undone_at IS NULL AND l.content IN ('roles', 'onet')) "
@@ -94,14 +99,16 @@ std::int64_t Batches::start(const std::string& file_name, const std::string& set
         .int64(0);
 }
 
-std::optional<EarlierImport> Batches::earlier_import(const std::string& sha256,
-                                                     const std::string& settings,
-                                                     std::int64_t batch_id,
-                                                     std::string_view content) {
+std::optional<EarlierImport>
+Batches::earlier_import(const std::string& sha256, const std::string& settings,
+                        std::int64_t batch_id, std::string_view content, const SameSettings& same) {
     auto earlier = (changes_earlier_rows(content) ? earlier_latest_ : earlier_)
                        .use()
                        .bind(":sha", sha256)
                        .bind(":settings", settings)
+                       .bind(":also", same.also.empty() ? settings : same.also)
+                       .bind(":file", same.file.empty() ? settings : same.file)
+                       .bind(":source", same.source_id)
                        .bind(":batch", batch_id)
                        .bind(":content", content);
     if (!earlier.step()) {

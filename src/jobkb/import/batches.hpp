@@ -21,6 +21,16 @@ struct EarlierImport {
     std::int64_t rows_rejected = 0;
 };
 
+// Fingerprints that count as the same settings as an import's own (settings_fingerprint()): the
+// one naming its source by id (`also`: what batches recorded before a source named by the file
+// alone became "source=file", and what a --source of the same source gives), and the one naming
+// the source as the file's (`file`), which matches a batch of `source_id` only.
+struct SameSettings {
+    std::string also;
+    std::string file;
+    std::int64_t source_id = 0;
+};
+
 struct BatchCounts {
     std::int64_t rows_read = 0;
     std::int64_t rows_inserted = 0;
@@ -50,9 +60,11 @@ public:
     // The first earlier batch (not `batch_id`) of the same bytes, settings and content, not
     // undone; for content that changes earlier rows, only if no later batch of such content
     // stands (a later one may have changed what it wrote, so importing it again is no repeat).
+    // `same` names the other fingerprints that count as these settings.
     std::optional<EarlierImport> earlier_import(const std::string& sha256,
                                                 const std::string& settings, std::int64_t batch_id,
-                                                std::string_view content = kSalaryContent);
+                                                std::string_view content = kSalaryContent,
+                                                const SameSettings& same = {});
     // The source's earlier batches that counted as current stop counting (they stay as history);
     // returns them. The triggers move the latest figures.
     std::vector<std::int64_t> supersede(std::int64_t batch_id, std::int64_t source_id);

@@ -35,8 +35,13 @@ public:
                         std::vector<Diagnostic>& problems) = 0;
     // Writes what is still pending; returns the rows written in all.
     virtual std::int64_t finish_rows() = 0;
-    // Called once the batch is kept (not a repeat, rows written, supersede done), before commit or
-    // the dry run's rollback: the change report.
+    // Called once the batch is kept (not a repeat, rows written, supersede done): removes the
+    // batch's rows that the base holds already and that count (the same facts from the same
+    // source), returning how many. The run counts them as unchanged; with none left, it keeps
+    // nothing.
+    virtual std::int64_t drop_unchanged() { return 0; }
+    // Called once the batch is kept (and unchanged rows dropped), before commit or the dry run's
+    // rollback: the change report.
     virtual void report() = 0;
 
     // What the batch holds: a code of import_contents ("salaries", "roles", "exchange-rates").
@@ -48,6 +53,12 @@ public:
     // What else decides how the file's rows become the batch's (a title mapping's digest), for
     // the settings fingerprint: the same file with other such settings is another import.
     virtual std::string settings() const { return {}; }
+    // Whether every reference the importer writes is one it resolved itself (an id it looked up
+    // or created, a code of a vocabulary it loaded), and it deletes nothing that is referenced
+    // but salary_latest's figures (which the delete trigger hands back): then the run writes
+    // with foreign-key enforcement off, which would probe each reference again (seven per salary
+    // row, and a scan of salary_latest for each observation deleted). `jobkb check` proves them.
+    virtual bool trusts_own_references() const { return false; }
 };
 
 class FileImport {

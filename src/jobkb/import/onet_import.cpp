@@ -1,6 +1,7 @@
 // import_onet(): an O*NET text release as one batch: its files found and hashed, Read Me.txt's
 // release made the source, then each file read in the order its content needs (onet_sections.cpp).
 #include "jobkb/import/batches.hpp"
+#include "jobkb/import/diagnostics.hpp"
 #include "jobkb/import/onet_run.hpp"
 #include "jobkb/import/validation.hpp"
 #include "jobkb/sha256.hpp"
@@ -110,7 +111,7 @@ ReadMe read_me(const OnetFiles& files) {
         !version.empty() && std::all_of(version.begin(), version.end(),
                                         [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
     if (!shaped || !numbered || has_control_characters(first)) {
-        refuse(line, "'" + elided(first, 80) + "' does not name an O*NET release");
+        refuse(line, "'" + one_line(elided(first, 80)) + "' does not name an O*NET release");
     }
     ReadMe readme{first, version, "", std::nullopt};
     if (lines.size() > 1 && lines[1].second.ends_with(" Release") &&

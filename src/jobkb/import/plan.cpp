@@ -181,7 +181,8 @@ const std::vector<const std::string*>& NamedColumns::cells(const Record& record)
     return cells_;
 }
 
-std::string settings_fingerprint(const FileImportOptions& options, std::int64_t source_id) {
+std::string settings_fingerprint(const FileImportOptions& options,
+                                 std::optional<std::int64_t> source_id) {
     Dialect dialect;
     dialect.format = options.format;
     dialect.delimiter = options.format == InputFormat::kTsv ? '\t' : ',';
@@ -189,7 +190,7 @@ std::string settings_fingerprint(const FileImportOptions& options, std::int64_t 
 }
 
 std::string settings_fingerprint(const FileImportOptions& options, const Dialect& dialect,
-                                 std::int64_t source_id) {
+                                 std::optional<std::int64_t> source_id) {
     std::string text = "format=" + std::string(to_string(dialect.format));
     if (dialect.format == InputFormat::kCsv && dialect.delimiter != ',') {
         text += ";delimiter=" + delimiter_name(dialect.delimiter);
@@ -215,7 +216,7 @@ std::string settings_fingerprint(const FileImportOptions& options, const Dialect
         text += ";where:" + normalized(filter.column) + (filter.equal ? "=" : "!=") +
                 ascii_lowered(trimmed(filter.value));
     }
-    text += ";source=" + std::to_string(source_id);
+    text += ";source=" + (source_id ? std::to_string(*source_id) : std::string("file"));
     return text;
 }
 

@@ -89,9 +89,13 @@ private:
 // delimiter=semicolon"; a tab-separated .csv is "format=tsv"), a workbook's sheet
 // ("format=xlsx;sheet=Data"); the encoding does not (the bytes differ anyway). Batches store it:
 // the text must not change for the same settings, or files imported before would import again.
+// No source id (the source is the file's name, as no --source gave one) is "source=file": the
+// same bytes under another name, or on standard input, are the same import. Batches before
+// that recorded the file's source id (FileImport looks for both).
 std::string settings_fingerprint(const FileImportOptions& options, const Dialect& dialect,
-                                 std::int64_t source_id);
+                                 std::optional<std::int64_t> source_id);
 // The same, for the format's own dialect (a comma for CSV, a tab for TSV, the first sheet).
-std::string settings_fingerprint(const FileImportOptions& options, std::int64_t source_id);
+std::string settings_fingerprint(const FileImportOptions& options,
+                                 std::optional<std::int64_t> source_id);
 
 } // namespace jobkb::detail

@@ -1,17 +1,23 @@
 // import_salaries(): the salary import, as a kind of file import (file_import.hpp).
+#include "jobkb/import/areas.hpp"
 #include "jobkb/import/change_report.hpp"
 #include "jobkb/import/created_roles.hpp"
 #include "jobkb/import/dimensions.hpp"
 #include "jobkb/import/figure_cells.hpp"
 #include "jobkb/import/file_import.hpp"
 #include "jobkb/import/observation_writer.hpp"
+#include "jobkb/import/plausibility.hpp"
 #include "jobkb/import/salary_validation.hpp"
+#include "jobkb/import/unchanged_figures.hpp"
 
+#include "jobkb/amount.hpp"
+#include "jobkb/money.hpp"
 #include "jobkb/sha256.hpp"
 #include "jobkb/text.hpp"
 
 #include <algorithm>
 #include <optional>
+#include <set>
 #include <unordered_map>
 
 namespace jobkb {
@@ -78,12 +84,38 @@ public:
                FigureCellRules rules)
         : options_(options), report_(report), mapping_(std::move(mapping)),
           rules_(std::move(rules)), placeholders_(rules_.columns.size(), 0),
-          cells_(column_names(rules_), "with figures", options.file_name) {}
+          cells_(column_names(rules_), "with figures", options.file_name),
+          scale_power_(scale_power(options.scale)) {}
+
+    // The power of ten `scale` is; throws Error(kInvalidArgument) for any other number.
+    static int scale_power(std::int64_t scale) {
+        int power = 0;
+        for (std::int64_t rest = scale; rest > 1 && rest % 10 == 0; rest /= 10) {
+            ++power;
+        }
+        std::int64_t check = 1;
+        for (int i = 0; i < power; ++i) {
+            check *= 10;
+        }
+        if (scale < 1 || check != scale) {
+            throw Error(ErrorCode::kInvalidArgument,
+                        "scale " + std::to_string(scale) +
+                            ": expected a power of ten (1, 10, 100, 1000, ...)");
+        }
+        return power;
+    }
 
     std::string settings() const override {
         const std::string cells = rules_.settings();
-        return mapping_.digest.empty() || cells.empty() ? mapping_.digest + cells
-                                                        : mapping_.digest + ";" + cells;
+        std::string settings = mapping_.digest.empty() || cells.empty()
+                                   ? mapping_.digest + cells
+                                   : mapping_.digest + ";" + cells;
+        if (options_.scale != 1) {
+            // Only when scaled, so that every fingerprint before --scale stays as it was.
+            settings += (settings.empty() ? "" : ";") + std::string("scale=") +
+                        std::to_string(options_.scale);
+        }
+        return settings;
     }
 
     static std::vector<std::string> column_names(const FigureCellRules& rules) {
@@ -107,11 +139,15 @@ public:
             roles_->map(trimmed(title), role.id);
         }
         countries_.emplace(database);
+        areas_.emplace(database, run.doing(), options_.create_areas, run.batch_id());
         Statement currencies(database, run.doing(), "SELECT code, currency_code FROM countries");
         for (auto row = currencies.use(); row.step();) {
             country_currencies_.emplace(row.text(0), row.text(1));
         }
         writer_.emplace(database, run.doing(), run.batch_id());
+        if (!options_.allow_outliers) {
+            current_.emplace(database, run.doing(), run.batch_id(), *writer_);
+        }
     }
 
     bool accept(const Record& record, FieldTexts& texts, bool write,
@@ -130,6 +166,19 @@ public:
             row.country = std::move(*code);
         } else if (problems.size() > before) {
             run_->group_problem(before, "country\x1f" + *texts[kCountry]);
+        }
+        if (!row.country.empty()) {
+            before = problems.size();
+            const auto area = areas_->id(
+                row.country, {texts[kArea], texts[kAreaCode], texts[kAreaKind]}, problems);
+            if (problems.size() > before) {
+                // Reported once for all the rows that name it, like an unknown role.
+                run_->group_problem(before, "area\x1f" + row.country + '\x1f' +
+                                                ascii_lowered(texts[kAreaCode] ? *texts[kAreaCode]
+                                                                               : *texts[kArea]));
+            } else if (area) {
+                row.area_id = *area;
+            }
         }
         row.dimensions = check_dimensions(texts, kLevel, dimensions_, problems);
         const auto own = country_currencies_.find(row.country);
@@ -153,25 +202,41 @@ public:
             return accept_cells(record, texts, write, problems, std::move(row), country_currency);
         }
         const bool bounded = apply_top_code(texts);
-        auto figure = validate_figure(texts, vocabulary_, run_->today(), problems);
-        if (!figure || !problems.empty()) {
+        figures_.clear();
+        const std::string amount = *texts[kAmount];
+        read_figures(texts, amount, texts[kStatistic], true, bounded, false, kImportFields[kAmount],
+                     problems);
+        if (figures_.empty() || !problems.empty()) {
             return false;
         }
-        if (bounded) {
-            figure->qualifier = "at_least";
-        }
-        remark(row.country, figure->currency->code, country_currency);
         row.source_id = texts[kSource] ? run_->sources().id(*texts[kSource]) : run_->batch_source();
-        if (write) {
-            report_.bounds += bounded ? 1 : 0;
-            store(std::move(row), std::move(*figure));
+        for (ValidFigure& figure : figures_) {
+            if (bounded) {
+                figure.qualifier = "at_least";
+            }
+            plausible(row, figure, kImportFields[kAmount], problems);
+        }
+        if (!problems.empty()) {
+            return false;
+        }
+        for (ValidFigure& figure : figures_) {
+            remark(row.country, figure.currency->code, country_currency);
+            if (write) {
+                report_.bounds += bounded ? 1 : 0;
+                store(row, std::move(figure));
+            }
         }
         return true;
     }
 
+    // Roles, countries, currencies, areas, sources, dimensions: looked up or created by this run;
+    // statistics and periods: the base's vocabulary. It deletes only its own batch's rows.
+    bool trusts_own_references() const override { return true; }
+
     std::int64_t finish_rows() override {
-        writer_->flush();
+        writer_->finish();
         report_.created_roles = roles_->created();
+        report_.created_areas = areas_->created();
         report_.unknown_roles = roles_->unknown_names();
         report_.unknown_role_rows = roles_->unknown_lookups();
         record_mapped_titles();
@@ -183,11 +248,25 @@ public:
         return writer_->rows_written();
     }
 
+    std::int64_t drop_unchanged() override {
+        const std::int64_t dropped = drop_unchanged_observations(run_->database(), run_->doing(),
+                                                                 run_->batch_id(), sources_);
+        if (dropped > 0 && report_.bounds > 0) {
+            Statement bounds(run_->database(), run_->doing(),
+                             "SELECT count(*) FROM salary_observations WHERE batch_id = :batch "
+                             "AND qualifier = 'at_least'");
+            report_.bounds = bounds.use().bind(":batch", run_->batch_id()).single_row().int64(0);
+        }
+        return dropped;
+    }
+
     void report() override {
         ChangeReport changes = collect_changes(run_->database(), run_->doing(), run_->batch_id(),
                                                vocabulary_.currencies);
         report_.changes = std::move(changes.changes);
         report_.change_count = changes.change_count;
+        report_.revert_count = changes.revert_count;
+        report_.retired_count = changes.retired_count;
     }
 
 private:
@@ -265,22 +344,17 @@ private:
                 continue;
             }
             const auto* bound = rules_.bound(text, column.period);
-            texts[kAmount] = bound ? bound->amount : text;
-            texts[kStatistic] = column.statistic;
             texts[kPeriod] = column.period;
             texts[kQualifier] = qualifier;
-            const std::size_t before = problems.size();
-            auto figure = validate_figure(texts, vocabulary_, run_->today(), problems, true);
-            for (std::size_t p = before; p < problems.size(); ++p) {
-                if (problems[p].field == kImportFields[kAmount]) {
-                    problems[p].field = column.name;
-                }
-            }
-            if (figure) {
+            const std::size_t first = figures_.size();
+            read_figures(texts, bound ? bound->amount : text, column.statistic, false,
+                         bound != nullptr, true, column.name, problems);
+            row.source_id = run_->batch_source(); // a valid one for the check
+            for (std::size_t f = first; f < figures_.size(); ++f) {
                 if (bound) {
-                    figure->qualifier = "at_least";
+                    figures_[f].qualifier = "at_least";
                 }
-                figures_.push_back(std::move(*figure));
+                plausible(row, figures_[f], column.name, problems);
             }
         }
         if (!problems.empty()) {
@@ -297,7 +371,82 @@ private:
         return true;
     }
 
+    // The figures of one amount text, added to figures_: one, or for a range ("$53K-$91K",
+    // "10-12 LPA") its minimum and its maximum. `statistic` is the row's or the column's; a row
+    // that names one cannot hold a range (refuse_statistic), a column's is replaced by the range's.
+    // A bound (a top code's amount) is neither scaled nor a range. Problems name `field`.
+    void read_figures(FieldTexts& texts, const std::string& amount,
+                      const std::optional<std::string>& statistic, bool refuse_statistic,
+                      bool bound, bool keep, std::string_view field,
+                      std::vector<Diagnostic>& problems) {
+        const std::size_t before = problems.size();
+        const int scale = bound ? 0 : scale_power_;
+        const auto range = bound ? std::nullopt : split_amount_range(amount);
+        if (!range) {
+            texts[kAmount] = amount;
+            texts[kStatistic] = statistic;
+            if (auto figure =
+                    validate_figure(texts, vocabulary_, run_->today(), problems, keep, scale)) {
+                figures_.push_back(std::move(*figure));
+            }
+        } else if (refuse_statistic && statistic) {
+            problems.push_back({{},
+                                0,
+                                std::string(kImportFields[kAmount]),
+                                "'" + amount +
+                                    "' is a range (a minimum and a maximum), but the "
+                                    "statistic is '" +
+                                    *statistic + "'",
+                                "one amount, or a range without a statistic",
+                                {}});
+        } else {
+            texts[kAmount] = range->first;
+            texts[kStatistic] = "minimum";
+            auto low = validate_figure(texts, vocabulary_, run_->today(), problems, true, scale);
+            if (low) {
+                texts[kAmount] = range->second;
+                texts[kStatistic] = "maximum";
+                auto high =
+                    validate_figure(texts, vocabulary_, run_->today(), problems, keep, scale);
+                if (high && low->amount_minor > high->amount_minor) {
+                    problems.push_back({{},
+                                        0,
+                                        std::string(kImportFields[kAmount]),
+                                        "'" + amount + "': the low end " +
+                                            format_money(low->amount_minor, *low->currency) +
+                                            " is above the high end " +
+                                            format_money(high->amount_minor, *high->currency),
+                                        "LOW-HIGH, the low end first",
+                                        {}});
+                } else if (high) {
+                    figures_.push_back(std::move(*low));
+                    figures_.push_back(std::move(*high));
+                }
+            }
+        }
+        for (std::size_t p = before; p < problems.size(); ++p) {
+            if (problems[p].field == kImportFields[kAmount]) {
+                problems[p].field = std::string(field);
+            }
+        }
+    }
+
+    // The figure's plausibility (plausibility.hpp), unless outliers are allowed. The comparison
+    // with the current figure needs the row's role and country, so it waits until the record has
+    // no problem.
+    bool plausible(const Observation& row, const ValidFigure& figure, std::string_view field,
+                   std::vector<Diagnostic>& problems) {
+        if (!current_) {
+            return true;
+        }
+        if (!check_plausible_range(figure, field, problems)) {
+            return false;
+        }
+        return !problems.empty() || current_->check(row, figure, field, problems);
+    }
+
     void store(Observation row, ValidFigure figure) {
+        sources_.insert(row.source_id);
         row.currency = figure.currency;
         row.amount_minor = figure.amount_minor;
         row.period = std::move(figure.period);
@@ -360,13 +509,17 @@ private:
     std::vector<std::int64_t> placeholders_; // per column
     NamedColumns cells_;                     // the figure columns' cells
     std::vector<ValidFigure> figures_;       // a wide row's, reused
+    int scale_power_ = 0;                    // options_.scale is 10^scale_power_
     FileImport* run_ = nullptr;
     SalaryVocabulary vocabulary_;
     DimensionVocabulary dimensions_;
     std::optional<NameLookup> roles_;
     std::optional<NameLookup> codes_; // roles by occupation code, never created
     std::optional<CountryLookup> countries_;
+    std::optional<AreaLookup> areas_;
     std::optional<ObservationWriter> writer_;
+    std::set<std::int64_t> sources_;                                  // of the rows written
+    std::optional<CurrentFigures> current_;                           // none with allow_outliers
     std::unordered_map<std::string, std::string> country_currencies_; // code -> currency
 };
 

@@ -13,7 +13,7 @@
 namespace jobkb::detail {
 namespace {
 
-constexpr std::array<FieldSpec, 15> kSalaryFieldSpecs = {{
+constexpr std::array<FieldSpec, 18> kSalaryFieldSpecs = {{
     {kImportFields[kRole], true},
     {kImportFields[kCountry], true},
     {kImportFields[kCurrency], true},
@@ -28,13 +28,16 @@ constexpr std::array<FieldSpec, 15> kSalaryFieldSpecs = {{
     {kImportFields[kEmployment], false},
     {kImportFields[kWorkSetting], false},
     {kImportFields[kCompanySize], false},
+    {kImportFields[kArea], false},
     {kImportLookupFields[0], false},
+    {kImportLookupFields[1], false},
+    {kImportLookupFields[2], false},
 }};
 static_assert(kSalaryFieldSpecs.size() == kImportFields.size() + kImportLookupFields.size());
 
 // The same with the currency optional (filled from the country's when the file gives none), the
 // amount optional (a wide table's), or both: index currency_optional + 2 * amount_optional.
-using SalaryFieldSpecs = std::array<FieldSpec, 15>;
+using SalaryFieldSpecs = std::array<FieldSpec, 18>;
 constexpr std::array<SalaryFieldSpecs, 4> kSalaryFieldVariants = [] {
     std::array<SalaryFieldSpecs, 4> variants{};
     for (std::size_t variant = 0; variant < variants.size(); ++variant) {
@@ -131,7 +134,8 @@ SalaryVocabulary make_salary_vocabulary(std::vector<Currency> currencies,
 
 std::optional<ValidFigure> validate_figure(FieldTexts& texts, const SalaryVocabulary& vocabulary,
                                            const std::string& today,
-                                           std::vector<Diagnostic>& problems, bool keep) {
+                                           std::vector<Diagnostic>& problems, bool keep,
+                                           int scale_power) {
     const std::size_t before = problems.size();
     ValidFigure figure;
     const auto currency = vocabulary.currencies.find(upper_case(*texts[kCurrency]));
@@ -144,7 +148,8 @@ std::optional<ValidFigure> validate_figure(FieldTexts& texts, const SalaryVocabu
     std::optional<std::string> implied_period;
     if (figure.currency) {
         try {
-            const ParsedAmount amount = parse_amount(*texts[kAmount], *figure.currency);
+            const ParsedAmount amount =
+                parse_amount(*texts[kAmount], *figure.currency, scale_power);
             figure.amount_minor = amount.amount_minor;
             implied_period = amount.implied_period;
         } catch (const Error& error) {

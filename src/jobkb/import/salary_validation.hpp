@@ -31,7 +31,10 @@ enum SalaryField : std::size_t {
     kEmployment,
     kWorkSetting,
     kCompanySize,
-    kCode, // kImportLookupFields: finds the role, never stored as such
+    kArea,     // the area, by name or code (areas.hpp)
+    kCode,     // kImportLookupFields: finds the role, never stored as such
+    kAreaCode, // finds (or names, when created) the area
+    kAreaKind, // the kind of an area the import creates
 };
 
 // With currency_required false, a file may lack the currency (the import fills it from the
@@ -72,9 +75,11 @@ struct ValidFigure {
 // read_field_texts() accepted: known codes or spellings (period default year, statistic default
 // average), an amount in the currency, an LPA amount only per year, a date up to `today`, a
 // known qualifier (default exact). Takes the as_of and note texts (copies them with `keep`, for a
-// wide row's next column). Returns nullopt when it added problems.
+// wide row's next column). The amount is multiplied by 10^scale_power (ImportOptions::scale).
+// Returns nullopt when it added problems.
 std::optional<ValidFigure> validate_figure(FieldTexts& texts, const SalaryVocabulary& vocabulary,
                                            const std::string& today,
-                                           std::vector<Diagnostic>& problems, bool keep = false);
+                                           std::vector<Diagnostic>& problems, bool keep = false,
+                                           int scale_power = 0);
 
 } // namespace jobkb::detail

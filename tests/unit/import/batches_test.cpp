@@ -25,7 +25,7 @@ protected:
         const auto id = batches.start("f.csv", "format=csv;source=1", InputFormat::kCsv, source_);
         ObservationWriter writer(*database_, "testing", id);
         writer.add({role_, "IN", &inr_, amount, "year", "average", as_of, source_, {}});
-        writer.flush();
+        writer.finish();
         if (supersede) {
             superseded_ = batches.supersede(id, source_);
         }

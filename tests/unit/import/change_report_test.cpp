@@ -36,7 +36,7 @@ protected:
         for (const auto& row : rows) {
             writer.add(row);
         }
-        writer.flush();
+        writer.finish();
         if (supersede) {
             batches.supersede(id, source_);
         }

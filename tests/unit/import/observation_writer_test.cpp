@@ -1,6 +1,9 @@
 // The observation writer: 64 rows to a statement, the rest in one partial statement at the end,
-// and undo's removal of a batch's observations.
+// the batch's latest figures in one statement at its end (migration 0012), and undo's removal of
+// a batch's observations.
 #include "jobkb/import/observation_writer.hpp"
+
+#include "jobkb/check.hpp"
 
 #include "support.hpp"
 
@@ -108,6 +111,69 @@ TEST_F(Writer, APartialFlushWritesTheRestInOneStatement) {
                     " AND (country_code, currency_code, period, statistic, as_of) IS NOT ('IN', "
                     "'INR', 'year', 'point', '2026-01')"),
               0);
+}
+
+// Until finish() the batch's rows leave salary_latest as it was (the trigger skips a pending
+// batch); finish() makes it what the per-row trigger made it: per key the latest as_of_key, of
+// equals the last row. Inserts of anyone else keep the trigger's per-row upkeep meanwhile.
+TEST_F(Writer, TheBatchsLatestFiguresComeAtItsEnd) {
+    const auto latest = [&] {
+        return count("SELECT coalesce(max(observation_id), 0) FROM salary_latest WHERE role_id = " +
+                     std::to_string(role_) +
+                     " AND country_code = 'IN' AND statistic = 'point' AND period = 'year' "
+                     "AND dimensions = ''");
+    };
+    const auto stale = [&] {
+        std::size_t found = 0;
+        for (const auto& problem : check_knowledge_base(*database_)) {
+            found += problem.check == "latest salaries" ? 1U : 0U;
+        }
+        return found;
+    };
+    const auto before = latest();
+    ObservationWriter writer(*database_, "testing", batch_);
+    EXPECT_EQ(count("SELECT count(*) FROM salary_latest_pending"), 1);
+    for (int i = 0; i < 100; ++i) {
+        Observation observation = row(i);
+        // A year ends after its January, so the year's rows outrank the month's; of them the
+        // last (i == 90) wins.
+        observation.as_of = i % 10 == 0 ? "2026" : "2026-01";
+        writer.add(std::move(observation));
+    }
+    writer.flush();
+    EXPECT_EQ(latest(), before) << "no row of a pending batch is upkept by the trigger";
+    EXPECT_GT(stale(), 0u) << "check sees the pending batch's figures missing from salary_latest";
+
+    // A hand-written insert of another key, meanwhile, is upkept at once.
+    database_->execute("testing", fmt::format("INSERT INTO salary_observations (role_id, "
+                                              "country_code, currency_code, amount_minor, period, "
+                                              "statistic, as_of, source_id) VALUES ({}, 'US', "
+                                              "'USD', 12345600, 'year', 'median', '2026-11', {})",
+                                              role_, source_));
+    EXPECT_EQ(
+        count("SELECT observation_id FROM salary_latest WHERE role_id = " + std::to_string(role_) +
+              " AND country_code = 'US' AND statistic = 'median' AND period = 'year'"),
+        count("SELECT max(id) FROM salary_observations"));
+
+    writer.finish();
+    EXPECT_EQ(latest(), count(fmt::format("SELECT id FROM salary_observations WHERE batch_id = {} "
+                                          "AND amount_minor = 100090",
+                                          batch_)));
+    EXPECT_EQ(count("SELECT count(*) FROM salary_latest_pending"), 0);
+    EXPECT_EQ(stale(), 0u);
+}
+
+// A batch left on salary_latest_pending (a base written by hand, or by a broken importer) is a
+// finding of `jobkb check`.
+TEST_F(Writer, CheckReportsABatchLeftPending) {
+    { ObservationWriter writer(*database_, "testing", batch_); }
+    const auto problems = check_knowledge_base(*database_);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems[0].check, "latest salaries");
+    EXPECT_EQ(problems[0].detail,
+              fmt::format("batch {} is still listed in salary_latest_pending (an import that "
+                          "never finished its latest figures)",
+                          batch_));
 }
 
 TEST_F(Writer, UndoRemovesTheBatchsObservationsOnly) {

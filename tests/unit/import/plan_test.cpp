@@ -83,7 +83,8 @@ TEST(MappingPlan, ReportsUnknownDuplicateAndMissingColumnsWithHints) {
     EXPECT_EQ(result.problems[0].hint.value, "Colour");
     EXPECT_EQ(result.problems[0].expected,
               "one of role, country, currency, amount, period, statistic, as_of, source, note, "
-              "qualifier, level, employment, work_setting, company_size, code");
+              "qualifier, level, employment, work_setting, company_size, area, code, area_code, "
+              "area_kind");
     EXPECT_EQ(result.problems[2].hint.field, "currency");
     EXPECT_EQ(result.problems[2].hint.value, "Curency");
     EXPECT_EQ(result.problems[1].hint.kind, HintKind::kNone);
@@ -135,7 +136,7 @@ TEST(MappingPlan, RefusesMappingsAndConstantsOfNoField) {
         EXPECT_EQ(std::string(error.what()),
                   "the constants: unknown field 'Role' (expected one of role, country, currency, "
                   "amount, period, statistic, as_of, source, note, qualifier, level, employment, "
-                  "work_setting, company_size, code)");
+                  "work_setting, company_size, area, code, area_code, area_kind)");
         EXPECT_EQ(std::string(error.what()).find("--"), std::string::npos);
     }
 }

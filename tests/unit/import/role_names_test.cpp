@@ -152,8 +152,8 @@ TEST_F(RoleNames, MappedTitlesImportOnceAndTheUnknownOnesAreRecorded) {
     undo_import_batch(*database_, again.batch_id);
     const auto undone = undo_import_batch_by_content(*database_, report.batch_id);
     // Every kind of content, in undo's order: figures (observations, rates, factors), what a batch
-    // of roles changed, then titles, then roles.
-    ASSERT_EQ(undone.size(), 6u);
+    // of roles changed, then titles, then roles, then areas.
+    ASSERT_EQ(undone.size(), 7u);
     EXPECT_EQ(undone[0].what, "salary observations");
     EXPECT_EQ(undone[0].rows, 3);
     EXPECT_EQ(undone[4].what, "role titles");
@@ -173,7 +173,9 @@ TEST_F(RoleNames, UndoRemovesTheRolesABatchCreatedUnlessSomethingElseRefersToThe
     ASSERT_TRUE(first.committed);
     EXPECT_EQ(
         count("SELECT count(*) FROM roles WHERE batch_id = " + std::to_string(first.batch_id)), 4);
-    const auto second = import(kHeader + rows("prompt designer", 1), create);
+    ImportOptions elsewhere = create; // the same figure from another source is no repeat
+    elsewhere.source = "Another survey";
+    const auto second = import(kHeader + rows("prompt designer", 1), elsewhere);
     ASSERT_TRUE(second.committed);
     database_->execute("referring to created roles", R"sql(
 INSERT INTO role_aliases (alias, role_id) SELECT 'Prompt Wrangler', id FROM roles
@@ -182,7 +184,7 @@ INSERT INTO role_skills (role_id, skill_id, relevance, position) SELECT r.id, s.
 FROM roles r, skills s WHERE r.name = 'Prompt Poet' AND s.slug = 'python';
 )sql");
     const auto undone = undo_import_batch_by_content(*database_, first.batch_id);
-    ASSERT_EQ(undone.size(), 6u);
+    ASSERT_EQ(undone.size(), 7u);
     EXPECT_EQ(undone[5].what, "roles");
     EXPECT_EQ(undone[5].rows, 1) << "Prompt Engineer only";
     EXPECT_EQ(count("SELECT count(*) FROM roles WHERE name = 'Prompt Engineer'"), 0);

@@ -52,6 +52,32 @@ TEST_F(SalaryImport, ImportsAFileAsOneBatch) {
         << "the batch's source defaults to the file's name";
 }
 
+// The import writes with foreign-key enforcement off (it resolved every reference itself); the
+// connection it was given enforces them again afterwards, whether the import committed, was a
+// dry run, or was refused, and what it wrote holds every reference.
+TEST_F(SalaryImport, ForeignKeysAreEnforcedAgainAfterwards) {
+    const auto enforced = [&] { return count("PRAGMA foreign_keys"); };
+    ImportOptions creating;
+    creating.create_roles = true;
+    EXPECT_TRUE(
+        import(kHeader + "Prompt Engineer,US,USD,150000,,,2026,Survey,\n", creating).committed);
+    EXPECT_EQ(enforced(), 1);
+    ImportOptions dry = creating;
+    dry.dry_run = true;
+    EXPECT_FALSE(import(kHeader + "Agent Engineer,US,USD,150000,,,2026,,\n", dry).committed);
+    EXPECT_EQ(enforced(), 1);
+    EXPECT_THROW(import("role,country\n"), Error);
+    EXPECT_EQ(enforced(), 1);
+    EXPECT_EQ(count("SELECT count(*) FROM pragma_foreign_key_check"), 0);
+    EXPECT_EQ(count("SELECT count(*) FROM salary_latest_pending"), 0);
+    EXPECT_THROW(database_->execute("testing",
+                                    "INSERT INTO salary_observations (role_id, country_code, "
+                                    "currency_code, amount_minor, as_of, source_id) VALUES "
+                                    "(999999, 'US', 'USD', 100, '2026', 1)"),
+                 Error)
+        << "an observation of no role was written";
+}
+
 TEST_F(SalaryImport, InvalidRowsAreDiagnosticsWithFieldsAndNothingIsWritten) {
     std::vector<std::pair<std::size_t, std::string>> rejected;
     const RejectSink sink = [&](const Record& record, const std::vector<Diagnostic>& problems) {
@@ -109,7 +135,7 @@ TEST_F(SalaryImport, JsonHeaderProblemsAreTheRecordsOwn) {
     options.skip_invalid = true;
     const auto report =
         import("[{\"role\": \"Data Scientist\", \"country\": \"IN\", \"currency\": \"INR\", "
-               "\"amount\": 1, \"as_of\": \"2026\"},\n"
+               "\"amount\": 1000000, \"as_of\": \"2026\"},\n"
                "{\"role\": \"Data Scientist\", \"country\": \"IN\", \"currency\": \"INR\", "
                "\"as_of\": \"2026\", \"wage\": 1}]",
                options);
@@ -154,7 +180,7 @@ TEST_F(SalaryImport, TheSameBytesWithTheSameSettingsAreARepeat) {
     EXPECT_FALSE(again.committed);
     EXPECT_EQ(test::content_dump(path_), after_first);
     ImportOptions other;
-    other.constants = {{"note", "again"}};
+    other.constants = {{"statistic", "median"}};
     EXPECT_TRUE(import(file, other).committed) << "other settings are another import";
 }
 
