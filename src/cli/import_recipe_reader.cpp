@@ -355,9 +355,13 @@ private:
                 }
             }
             const std::string spec = parts["text"] + "=" + parts["amount"] + "/" + parts["period"];
+            // The spec splits at the first '=' and the last '/', and is saved split that way:
+            // the text holds no '=' and the amount and the period no '/'.
             if (!is_figure_spec(spec) || parts["text"].find('=') != std::string::npos ||
-                parts["amount"].find('/') != std::string::npos) {
-                fail(path, path, "is no top code (a text without '=', an amount, a period)",
+                parts["amount"].find('/') != std::string::npos ||
+                parts["period"].find('/') != std::string::npos) {
+                fail(path, path,
+                     "is no top code (a text without '=', an amount and a period without '/')",
                      expected);
             }
             top_codes.push_back(spec);

@@ -62,6 +62,12 @@ const std::vector<HostileRecipe>& hostile_recipes() {
              ":2: top_codes[0].per: unknown key (expected text, amount and "
              "period)",
              "{\"top_codes\": [\n  {\"text\": \"#\", \"amount\": \"1\", \"per\": \"year\"}]}\n"),
+        // Saved with the period split at its last '/', it would read back as another top code.
+        text("TopCodeSlashInPeriod",
+             ":2: top_codes[0]: is no top code (a text without '=', an amount and a period "
+             "without '/')",
+             "{\"top_codes\": [\n  {\"text\": \"#\", \"amount\": \"1\", \"period\": "
+             "\"t / year\"}]}\n"),
         text("UnknownDelimiter", ":1: delimiter: unknown delimiter 'x'", "{\"delimiter\": \"x\"}"),
         text("UnknownFormat", ":1: input_format: unknown format 'xls'",
              "{\"input_format\": \"xls\"}"),
