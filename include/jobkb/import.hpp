@@ -291,6 +291,10 @@ struct ImportReport : FileImportReport {
     /// skipped; columns without any are left out.
     std::vector<PlaceholderCells> placeholder_cells;
     std::int64_t bounds = 0; ///< figures stored as bounds from a top code
+    /// Amounts that were a range ("$53K-$91K"), each stored as two figures (its minimum and its
+    /// maximum), so rows_inserted and rows_unchanged count figures: for a file without wide
+    /// columns their sum is the rows accepted plus ranges.
+    std::int64_t ranges = 0;
 };
 
 /// The most changed figures an ImportReport lists (change_count counts them all).

@@ -157,7 +157,8 @@ void report_outcome(Context& context, const ImportArguments& arguments,
     context.note(fmt::format(
         "{}{}: {} row(s) read, {}{} {}, {} unchanged, {} rejected{}",
         dry ? "dry run, nothing written: " : "", arguments.file, report.rows_read,
-        report.rows_inserted, arguments.settings.tables.columns.empty() ? "" : " figure(s)",
+        report.rows_inserted,
+        arguments.settings.tables.columns.empty() && report.ranges == 0 ? "" : " figure(s)",
         dry ? "would be inserted" : "inserted", report.rows_unchanged, report.rows_rejected,
         report.committed ? fmt::format(" (batch {})", report.batch_id) : ""));
 }

@@ -142,6 +142,7 @@ std::string report_json(const ImportReport& report, const std::string& file, boo
     json["rows_rejected"] = report.rows_rejected;
     json["rows_filtered"] = report.rows_filtered;
     json["bounds"] = report.bounds;
+    json["ranges"] = report.ranges;
     json["change_count"] = report.change_count;
     json["revert_count"] = report.revert_count;
     json["retired_count"] = report.retired_count;

@@ -141,6 +141,11 @@ std::vector<std::string> table_notes(const ImportReport& report, bool dry_run) {
         notes.push_back(fmt::format("{} figure(s) {} as bounds (--top-code: at least the top code)",
                                     report.bounds, dry_run ? "would be stored" : "stored"));
     }
+    if (report.ranges > 0) {
+        notes.push_back(fmt::format("{} amount(s) were ranges, each {} as two figures (a minimum "
+                                    "and a maximum)",
+                                    report.ranges, dry_run ? "would be stored" : "stored"));
+    }
     if (report.rows_filtered > 0) {
         notes.push_back(fmt::format("{} row(s) left out by --where", report.rows_filtered));
     }

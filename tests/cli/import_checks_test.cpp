@@ -396,7 +396,30 @@ TEST_F(ImportChecks, ARangeIsAMinimumAndAMaximum) {
                      "FROM salary_observations WHERE batch_id = 1 ORDER BY id)"),
               "minimum 5300000; maximum 9100000; minimum 5300000; maximum 9100000; "
               "minimum 100000000; maximum 120000000; minimum 6000000; maximum 7500000");
-    EXPECT_NE(result.err.find("8 inserted"), std::string::npos) << result.err;
+    // Four rows are eight figures: the summary says figures, and a note says why.
+    EXPECT_NE(result.err.find("4 row(s) read, 8 figure(s) inserted"), std::string::npos)
+        << result.err;
+    EXPECT_NE(result.err.find("4 amount(s) were ranges, each stored as two figures (a minimum "
+                              "and a maximum)"),
+              std::string::npos)
+        << result.err;
+}
+
+TEST_F(ImportChecks, TheJsonReportCountsRangesBesideRejectedRows) {
+    const auto input = file("ranges-and-a-bad-row.csv",
+                            kHeader + "Data Scientist,US,USD,$53K-$91K,,,2026-05
+"
+                                      "Data Scientist,US,USD,a lot,,,2026-05
+"
+                                      "MLOps Engineer,IN,INR,14 LPA,,,2026-05
+");
+    const auto result = import(input, {"--skip-invalid", "--dry-run", "--json"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const auto json = nlohmann::json::parse(result.out);
+    EXPECT_EQ(json.at("rows_read"), 3);
+    EXPECT_EQ(json.at("rows_rejected"), 1);
+    EXPECT_EQ(json.at("ranges"), 1);
+    EXPECT_EQ(json.at("rows_inserted"), 3) << "a range is two figures, 14 LPA one";
 }
 
 TEST_F(ImportChecks, ABadRangeIsAOneLineError) {

@@ -219,6 +219,7 @@ public:
         if (!problems.empty()) {
             return false;
         }
+        report_.ranges += write && figures_.size() > 1 ? 1 : 0;
         for (ValidFigure& figure : figures_) {
             remark(row.country, figure.currency->code, country_currency);
             if (write) {
@@ -335,6 +336,7 @@ private:
                       const std::string& country_currency) {
         const auto& cells = cells_.cells(record);
         figures_.clear();
+        std::int64_t ranges = 0;
         const std::optional<std::string> qualifier = texts[kQualifier];
         for (std::size_t i = 0; i < rules_.columns.size(); ++i) {
             const auto& column = rules_.columns[i];
@@ -349,6 +351,7 @@ private:
             const std::size_t first = figures_.size();
             read_figures(texts, bound ? bound->amount : text, column.statistic, false,
                          bound != nullptr, true, column.name, problems);
+            ranges += figures_.size() - first > 1 ? 1 : 0;
             row.source_id = run_->batch_source(); // a valid one for the check
             for (std::size_t f = first; f < figures_.size(); ++f) {
                 if (bound) {
@@ -361,6 +364,7 @@ private:
             return false;
         }
         row.source_id = texts[kSource] ? run_->sources().id(*texts[kSource]) : run_->batch_source();
+        report_.ranges += write ? ranges : 0;
         for (ValidFigure& figure : figures_) {
             remark(row.country, figure.currency->code, country_currency);
             if (write) {
