@@ -406,13 +406,10 @@ TEST_F(ImportChecks, ARangeIsAMinimumAndAMaximum) {
 }
 
 TEST_F(ImportChecks, TheJsonReportCountsRangesBesideRejectedRows) {
-    const auto input = file("ranges-and-a-bad-row.csv",
-                            kHeader + "Data Scientist,US,USD,$53K-$91K,,,2026-05
-"
-                                      "Data Scientist,US,USD,a lot,,,2026-05
-"
-                                      "MLOps Engineer,IN,INR,14 LPA,,,2026-05
-");
+    const auto input =
+        file("ranges-and-a-bad-row.csv", kHeader + "Data Scientist,US,USD,$53K-$91K,,,2026-05\n"
+                                                   "Data Scientist,US,USD,a lot,,,2026-05\n"
+                                                   "MLOps Engineer,IN,INR,14 LPA,,,2026-05\n");
     const auto result = import(input, {"--skip-invalid", "--dry-run", "--json"});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     const auto json = nlohmann::json::parse(result.out);
