@@ -174,5 +174,29 @@ TEST_F(ImportDialect, AWorkbookSheetIsChosenByName) {
               "15000000 2025");
 }
 
+// libzip (and the libcrypto it links) is loaded when a workbook is read, not at every start-up:
+// the dynamic loader's own log (LD_DEBUG=files) of the real binary says which libraries it maps.
+TEST_F(ImportDialect, LibzipIsLoadedOnlyToReadAWorkbook) {
+    const auto loads_libzip = [&](const std::vector<std::string>& arguments) {
+        std::vector<std::string> all = {"--db", path_.string()};
+        all.insert(all.end(), arguments.begin(), arguments.end());
+        const auto result = test::run_binary(all, {{"LD_DEBUG", "files"}});
+        EXPECT_NE(result.err.find("file=libsqlite3.so"), std::string::npos)
+            << "the loader logs the libraries it maps: " << result.err.substr(0, 2000);
+        return result.err.find("file=libzip.so") != std::string::npos;
+    };
+    EXPECT_FALSE(loads_libzip({"roles", "--skill", "python"}));
+    const auto csv = oews_ / "national_M2023_dl.csv";
+    const std::vector<std::string> oews = {"--recipe", "bls-oews-national", "--set",
+                                           "as_of=2023-05", "--dry-run"};
+    std::vector<std::string> csv_import = {"import", "salaries", csv.string()};
+    csv_import.insert(csv_import.end(), oews.begin(), oews.end());
+    EXPECT_FALSE(loads_libzip(csv_import));
+    std::vector<std::string> workbook_import = {"import", "salaries",
+                                                (oews_ / "national_M2023_dl.xlsx").string()};
+    workbook_import.insert(workbook_import.end(), oews.begin(), oews.end());
+    EXPECT_TRUE(loads_libzip(workbook_import));
+}
+
 } // namespace
 } // namespace jobkb

@@ -2,8 +2,9 @@
 
 #include "jobkb/error.hpp"
 
+#include "jobkb/import/xlsx/libzip.hpp"
+
 #include <fmt/format.h>
-#include <zip.h>
 
 #include <array>
 #include <memory>
@@ -38,11 +39,11 @@ std::string zip_problem(int code) {
         break;
     }
     zip_error_t error;
-    zip_error_init_with_code(&error, code);
+    libzip().zip_error_init_with_code(&error, code);
     std::string text = fmt::format("cannot be read as a zip archive: {} (expected an Excel "
                                    "workbook, .xlsx)",
-                                   zip_error_strerror(&error));
-    zip_error_fini(&error);
+                                   libzip().zip_error_strerror(&error));
+    libzip().zip_error_fini(&error);
     return text;
 }
 
@@ -79,33 +80,34 @@ ZipArchive::ZipArchive(InputSource& input) : name_(input.name()) {
         }
     }
     zip_error_t error;
-    zip_error_init(&error);
+    libzip().zip_error_init(&error);
     zip_source_t* source =
         file_ != nullptr
-            ? (std::fflush(file_) == 0 ? zip_source_filep_create(file_, 0, -1, &error) : nullptr)
-            : zip_source_buffer_create(memory_.data(), memory_.size(), 0, &error);
+            ? (std::fflush(file_) == 0 ? libzip().zip_source_filep_create(file_, 0, -1, &error)
+                                       : nullptr)
+            : libzip().zip_source_buffer_create(memory_.data(), memory_.size(), 0, &error);
     if (source == nullptr) {
         if (file_ != nullptr) {
             std::fclose(file_);
             file_ = nullptr;
         }
-        zip_error_fini(&error);
+        libzip().zip_error_fini(&error);
         refuse("cannot be opened as a zip archive");
     }
-    archive_ = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+    archive_ = libzip().zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
     if (archive_ == nullptr) {
-        const int code = zip_error_code_zip(&error);
-        zip_error_fini(&error);
-        zip_source_free(source); // closes the temporary file
+        const int code = libzip().zip_error_code_zip(&error);
+        libzip().zip_error_fini(&error);
+        libzip().zip_source_free(source); // closes the temporary file
         file_ = nullptr;
         refuse(zip_problem(code));
     }
-    zip_error_fini(&error);
+    libzip().zip_error_fini(&error);
 }
 
 ZipArchive::~ZipArchive() {
     if (archive_ != nullptr) {
-        zip_discard(archive_); // frees the source, which closes the temporary file
+        libzip().zip_discard(archive_); // frees the source, which closes the temporary file
     }
 }
 
@@ -115,7 +117,7 @@ void ZipArchive::refuse(const std::string& problem) const {
 
 std::optional<std::uint64_t> ZipArchive::find(std::string_view entry) const {
     const std::string name(entry);
-    const zip_int64_t index = zip_name_locate(archive_, name.c_str(), ZIP_FL_NOCASE);
+    const zip_int64_t index = libzip().zip_name_locate(archive_, name.c_str(), ZIP_FL_NOCASE);
     if (index < 0) {
         return std::nullopt;
     }
@@ -125,10 +127,11 @@ std::optional<std::uint64_t> ZipArchive::find(std::string_view entry) const {
 void ZipArchive::read(std::uint64_t index, std::string_view entry, std::uint64_t limit,
                       const std::function<void(std::string_view)>& sink) {
     zip_stat_t stat;
-    zip_stat_init(&stat);
-    if (zip_stat_index(archive_, index, 0, &stat) != 0) {
-        refuse(
-            fmt::format("{}: {}", entry, zip_problem(zip_error_code_zip(zip_get_error(archive_)))));
+    libzip().zip_stat_init(&stat);
+    if (libzip().zip_stat_index(archive_, index, 0, &stat) != 0) {
+        refuse(fmt::format(
+            "{}: {}", entry,
+            zip_problem(libzip().zip_error_code_zip(libzip().zip_get_error(archive_)))));
     }
     if ((stat.valid & ZIP_STAT_ENCRYPTION_METHOD) != 0 && stat.encryption_method != ZIP_EM_NONE) {
         refuse(fmt::format("{} is encrypted (expected an unencrypted workbook: save it without a "
@@ -143,19 +146,22 @@ void ZipArchive::read(std::uint64_t index, std::string_view entry, std::uint64_t
     if ((stat.valid & ZIP_STAT_SIZE) != 0 && stat.size > limit) {
         too_large();
     }
-    const auto close = [](zip_file_t* file) { zip_fclose(file); };
-    std::unique_ptr<zip_file_t, decltype(close)> file(zip_fopen_index(archive_, index, 0), close);
+    const auto close = [](zip_file_t* file) { libzip().zip_fclose(file); };
+    std::unique_ptr<zip_file_t, decltype(close)> file(libzip().zip_fopen_index(archive_, index, 0),
+                                                      close);
     if (!file) {
-        refuse(
-            fmt::format("{}: {}", entry, zip_problem(zip_error_code_zip(zip_get_error(archive_)))));
+        refuse(fmt::format(
+            "{}: {}", entry,
+            zip_problem(libzip().zip_error_code_zip(libzip().zip_get_error(archive_)))));
     }
     std::array<char, 1 << 16> buffer{};
     std::uint64_t total = 0;
     while (true) {
-        const zip_int64_t got = zip_fread(file.get(), buffer.data(), buffer.size());
+        const zip_int64_t got = libzip().zip_fread(file.get(), buffer.data(), buffer.size());
         if (got < 0) {
-            refuse(fmt::format("{}: {}", entry,
-                               zip_problem(zip_error_code_zip(zip_file_get_error(file.get())))));
+            refuse(fmt::format(
+                "{}: {}", entry,
+                zip_problem(libzip().zip_error_code_zip(libzip().zip_file_get_error(file.get())))));
         }
         if (got == 0) {
             break;
