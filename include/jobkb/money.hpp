@@ -21,6 +21,10 @@ struct Currency {
     DigitGrouping grouping = DigitGrouping::kWestern; ///< how its amounts are written
 };
 
+/// Minor units in one major unit of the currency: 10 to the power of its minor_unit (100 for
+/// cents and paise, 1 for yen).
+std::int64_t minor_units_per_major(const Currency& currency);
+
 /// The grouping named "western" or "indian" (as stored with a currency). Throws
 /// Error(ErrorCode::kInvalidArgument) for any other name.
 DigitGrouping parse_digit_grouping(std::string_view text);

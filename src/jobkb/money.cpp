@@ -9,14 +9,6 @@
 namespace jobkb {
 namespace {
 
-std::int64_t power_of_ten(int exponent) {
-    std::int64_t factor = 1;
-    for (int i = 0; i < exponent; ++i) {
-        factor *= 10;
-    }
-    return factor;
-}
-
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Inserts separators into a run of digits: groups of three, or for Indian grouping three at the
@@ -85,8 +77,16 @@ std::optional<std::int64_t> parse_decimal_amount(std::string_view text, int mino
     return value;
 }
 
+std::int64_t minor_units_per_major(const Currency& currency) {
+    std::int64_t factor = 1;
+    for (int i = 0; i < currency.minor_unit; ++i) {
+        factor *= 10;
+    }
+    return factor;
+}
+
 std::string format_amount(std::int64_t amount_minor, const Currency& currency) {
-    const std::int64_t factor = power_of_ten(currency.minor_unit);
+    const std::int64_t factor = minor_units_per_major(currency);
     const bool negative = amount_minor < 0;
     // Work on the magnitude as unsigned so that the most negative value cannot overflow.
     const std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(amount_minor)

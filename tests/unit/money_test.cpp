@@ -32,6 +32,12 @@ TEST(FormatMoney, WesternGroupingAndMinorUnits) {
     EXPECT_EQ(format_money(-4550, kUsd), "-$45.50");
 }
 
+TEST(MinorUnitsPerMajor, IsTenToTheMinorUnit) {
+    EXPECT_EQ(minor_units_per_major(kUsd), 100);
+    EXPECT_EQ(minor_units_per_major(kJpy), 1);
+    EXPECT_EQ(minor_units_per_major(Currency{"KWD", "", 3, DigitGrouping::kWestern}), 1000);
+}
+
 TEST(ParseDecimalAmount, ReadsWholeAndFractionalAmountsExactly) {
     EXPECT_EQ(parse_decimal_amount("1088060", 2), 108806000);
     EXPECT_EQ(parse_decimal_amount("45.5", 2), 4550);

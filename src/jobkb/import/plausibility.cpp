@@ -18,14 +18,6 @@ WHERE l.role_id = :role AND l.country_code = :country AND l.statistic = :statist
   AND l.period = :period AND l.dimensions = :dimensions AND o.batch_id IS NOT :batch
 )sql";
 
-std::int64_t power_of_ten(int exponent) {
-    std::int64_t result = 1;
-    for (int i = 0; i < exponent; ++i) {
-        result *= 10;
-    }
-    return result;
-}
-
 // The figure as a year's pay in minor units; nullopt when that overflows (far above any range).
 std::optional<std::int64_t> yearly_minor(std::int64_t amount_minor, const std::string& period) {
     const std::int64_t factor = period == "hour"    ? kHoursPerYear
@@ -55,7 +47,7 @@ std::string figure_text(const ValidFigure& figure, std::optional<std::int64_t> y
 bool check_plausible_range(const ValidFigure& figure, std::string_view field,
                            std::vector<Diagnostic>& problems) {
     const Currency& currency = *figure.currency;
-    const std::int64_t unit = power_of_ten(currency.minor_unit);
+    const std::int64_t unit = minor_units_per_major(currency);
     const std::optional<std::int64_t> yearly = yearly_minor(figure.amount_minor, figure.period);
     const std::string range = format_amount(kLeastYearly * unit, currency) + " to " +
                               format_amount(kMostYearly * unit, currency) + " " + currency.code +
