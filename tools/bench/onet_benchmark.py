@@ -3,10 +3,14 @@ with --tiny, else a full-size synthetic one) against the sqlite3 shell's .import
 files into plain tables. tools/benchmark passes its paths and helpers (`tools`).
 """
 
+import json
 import os
+import sqlite3
 import statistics
 import subprocess
 import sys
+
+import query_manifest
 
 ONET_SECONDS = 5.0  # jobkb import onet of a full-size release at most this long
 
@@ -99,3 +103,32 @@ def report_lines(onet, targets):
                     f"{jobkb:.2f} s (sqlite3 .import {shell:.2f} s; target < {ONET_SECONDS} s)",
                     jobkb < ONET_SECONDS))
     return lines
+
+
+def query_base(work, release):
+    """The query benchmark's O*NET-scale base (issue 15: its p50s at O*NET scale): the seeded
+    base with the release imported and BLS's national wage table (tests/data/oews, through the
+    bls-oews-national recipe) on top, so that roles have O*NET's skills and US figures; with
+    manifest.json, what the questions ask of it (query_manifest.from_base). Returns the folder,
+    for JOBKB_BENCH_DATA."""
+    folder = os.path.join(work, "onet-queries")
+    os.makedirs(folder, exist_ok=True)
+    db = os.path.join(folder, "full.db")
+    fresh_copy(None, db)
+    quiet = dict(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    run([JOBKB, "--db", db, "init"], **quiet)
+    run([JOBKB, "--db", db, "import", "onet", release], **quiet)
+    oews = os.path.join(ROOT, "tests", "data", "oews", "national_M2023_dl.csv")
+    run([JOBKB, "--db", db, "import", "salaries", oews, "--recipe", "bls-oews-national", "--set",
+         "as_of=2023-05"], **quiet)
+    con = sqlite3.connect(db)
+    manifest = dict(roles=count_rows(db, "SELECT count(*) FROM roles"),
+                    role_skills=count_rows(db, "SELECT count(*) FROM role_skills"),
+                    figures=count_rows(db, "SELECT count(*) FROM salary_latest"),
+                    **query_manifest.from_base(con))
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    with open(os.path.join(folder, "manifest.json"), "w") as f:
+        json.dump(manifest, f, indent=2)
+        f.write("\n")
+    return folder
