@@ -140,15 +140,6 @@ namespace {
 
 using detail::Statement;
 
-std::string quote_list(const std::vector<std::string>& names) {
-    std::string text;
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        text += i == 0 ? "" : (i + 1 == names.size() ? " or " : ", ");
-        text += names[i];
-    }
-    return text;
-}
-
 // The spellings a statement lists (spelling, what it stands for), indexed by their words.
 Suggester read_suggester(Statement& spellings, detail::WordRules rules) {
     std::vector<std::pair<std::string, std::string>> rows;
@@ -252,7 +243,7 @@ NamedId NameResolver::resolve(NameKind kind, std::string_view name) {
     std::string message =
         "unknown " + std::string(to_string(kind)) + " '" + std::string(name) + "'";
     if (const auto near = suggestions(kind, name); !near.empty()) {
-        message += ": did you mean " + quote_list(near) + "?";
+        message += ": did you mean " + detail::or_list(near) + "?";
     }
     throw Error(ErrorCode::kNotFound, message);
 }
@@ -283,7 +274,7 @@ std::string NameResolver::resolve_country(std::string_view code_or_name) {
         "unknown country '" + std::string(code_or_name) +
         "' (expected an ISO 3166-1 code such as IN, US or USA, or a country name)";
     if (const auto near = country_suggestions(code_or_name); !near.empty()) {
-        message += ": did you mean " + quote_list(near) + "?";
+        message += ": did you mean " + detail::or_list(near) + "?";
     }
     throw Error(ErrorCode::kNotFound, message);
 }

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 // Small ASCII text helpers the library's parsers and lookups share. Letter case is folded for
 // ASCII only, as SQLite's NOCASE does, so C++ and SQL agree on what "the same name" means.
@@ -40,6 +41,15 @@ inline std::string trimmed(std::string_view text) {
         return "";
     }
     return std::string(text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1));
+}
+
+// "a, b or c": names joined for a message that offers them as choices.
+inline std::string or_list(const std::vector<std::string>& names) {
+    std::string text;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        text += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
+    }
+    return text;
 }
 
 // The text shortened to about max_bytes by leaving out its middle, for messages that quote what a

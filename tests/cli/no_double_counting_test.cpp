@@ -35,9 +35,7 @@ protected:
         return path;
     }
 
-    std::string scalar(const std::string& sql, const test::fs::path& db = {}) {
-        return test::query(db.empty() ? db_ : db, sql).at(0).at(0);
-    }
+    std::string scalar(const std::string& sql) { return test::query(db_, sql).at(0).at(0); }
 
     std::string observations() { return scalar("SELECT count(*) FROM salary_observations"); }
     std::string batches() { return scalar("SELECT count(*) FROM import_batches"); }

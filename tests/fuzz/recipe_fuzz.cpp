@@ -1,8 +1,9 @@
 // A recipe file (--recipe FILE): the bytes read by parse_recipe(), and a recipe it accepts written
 // back by recipe_json() (what --save-recipe writes) and read again. Fails the input when anything
 // but a jobkb::Error escapes, when a refusal is not kInvalidArgument or not one line naming the
-// file, when the JSON a recipe is saved as does not read back to the same recipe, or when its
-// command-line form (`jobkb import recipes`) cannot be made. Reading a recipe touches no base.
+// file, when the JSON a recipe is saved as does not read back to the same recipe, or when making
+// its command-line form (`jobkb import recipes`) lets anything but a jobkb::Error escape. Reading
+// a recipe touches no base.
 #include "fuzz_support.hpp"
 
 #include "cli/import_recipe.hpp"

@@ -106,26 +106,24 @@ def report_lines(onet, targets):
 
 
 def query_base(work, release):
-    """The query benchmark's O*NET-scale base (issue 15: its p50s at O*NET scale): the seeded
-    base with the release imported and BLS's national wage table (tests/data/oews, through the
+    """The query benchmark's O*NET-scale base (issue 15: its p50s at O*NET scale), after
+    measure(): its seeded base with the release imported and BLS's national wage table (tests/data/oews, through the
     bls-oews-national recipe) on top, so that roles have O*NET's skills and US figures; with
     manifest.json, what the questions ask of it (query_manifest.from_base). Returns the folder,
     for JOBKB_BENCH_DATA."""
     folder = os.path.join(work, "onet-queries")
     os.makedirs(folder, exist_ok=True)
     db = os.path.join(folder, "full.db")
-    fresh_copy(None, db)
+    fresh_copy(os.path.join(work, "onet-seeded.db"), db)  # what measure() seeded
     quiet = dict(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    run([JOBKB, "--db", db, "init"], **quiet)
     run([JOBKB, "--db", db, "import", "onet", release], **quiet)
     oews = os.path.join(ROOT, "tests", "data", "oews", "national_M2023_dl.csv")
     run([JOBKB, "--db", db, "import", "salaries", oews, "--recipe", "bls-oews-national", "--set",
          "as_of=2023-05"], **quiet)
     con = sqlite3.connect(db)
-    manifest = dict(roles=count_rows(db, "SELECT count(*) FROM roles"),
-                    role_skills=count_rows(db, "SELECT count(*) FROM role_skills"),
-                    figures=count_rows(db, "SELECT count(*) FROM salary_latest"),
-                    **query_manifest.from_base(con))
+    manifest = {table: con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                for table in ("roles", "role_skills", "salary_latest")}
+    manifest.update(query_manifest.from_base(con))
     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     con.close()
     with open(os.path.join(folder, "manifest.json"), "w") as f:

@@ -5,6 +5,7 @@
 #include "jobkb/catalog/statements.hpp"
 #include "jobkb/error.hpp"
 #include "jobkb/report_statistics.hpp"
+#include "jobkb/text.hpp"
 
 #include "jobkb/name_matching.hpp"
 
@@ -143,15 +144,6 @@ detail::Statement::Use filtered(detail::ByFilters& statements, std::optional<std
     return use;
 }
 
-// "a, b or c"
-std::string listed(const std::vector<std::string>& names) {
-    std::string text;
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        text += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
-    }
-    return text;
-}
-
 // The area a query names, in its country if it names one. Throws Error(kNotFound) with the
 // closest areas for a text that names none, Error(kAmbiguous) for a name of several areas, and
 // Error(kInvalidArgument) for an area of another country only.
@@ -191,9 +183,10 @@ std::int64_t find_area(detail::SalaryStatements& statements, const std::string& 
         for (const Match& match : matches) {
             shown.push_back(match.shown);
         }
-        throw Error(ErrorCode::kAmbiguous, fmt::format("area '{}' names {} areas: {}; give its "
-                                                       "code, or its country",
-                                                       text, matches.size(), listed(shown)));
+        throw Error(ErrorCode::kAmbiguous,
+                    fmt::format("area '{}' names {} areas: {}; give its "
+                                "code, or its country",
+                                text, matches.size(), detail::or_list(shown)));
     }
     if (!all.empty()) {
         throw Error(ErrorCode::kInvalidArgument, fmt::format("area '{}' is in {}, not in {}", text,
@@ -227,7 +220,7 @@ std::int64_t find_area(detail::SalaryStatements& statements, const std::string& 
         near.push_back(shown[target]);
     }
     if (!near.empty()) {
-        message += ": did you mean " + listed(near) + "?";
+        message += ": did you mean " + detail::or_list(near) + "?";
     }
     throw Error(ErrorCode::kNotFound, message);
 }

@@ -37,14 +37,6 @@ std::string iso_country_of(std::string_view code) {
     return letter(code[0]) && letter(code[1]) ? ascii_uppered(code.substr(0, 2)) : std::string();
 }
 
-std::string listed(const std::vector<std::string>& names) {
-    std::string text;
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        text += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
-    }
-    return text;
-}
-
 } // namespace
 
 bool is_area_code(std::string_view code) {
@@ -136,7 +128,7 @@ AreaLookup::Found AreaLookup::find(const std::string& country, const AreaTexts& 
             }
             return problem(
                 fmt::format("'{}' names {} areas of {}", elided(text, 80), named.size(), country),
-                "one of them by its code: " + listed(codes));
+                "one of them by its code: " + or_list(codes));
         }
     }
     // Another country's area (CA-ON; or, unless creating, a name only another country has): a
@@ -154,7 +146,7 @@ AreaLookup::Found AreaLookup::find(const std::string& country, const AreaTexts& 
     }
     std::string what = fmt::format("unknown area '{}' in {}", elided(text, 80), country);
     if (const auto near = suggestions(country, text); !near.empty()) {
-        what += ": did you mean " + listed(near) + "?";
+        what += ": did you mean " + or_list(near) + "?";
     }
     return problem(std::move(what), "the name or code of an area of " + country,
                    HintKind::kCreateAreas);

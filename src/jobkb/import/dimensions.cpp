@@ -27,15 +27,6 @@ constexpr std::array<DimensionTable, kDimensionCount> kTables = {{
      "SELECT code, survey_code FROM company_sizes ORDER BY position"},
 }};
 
-// "a, b or c"
-std::string listed(const std::vector<std::string>& words) {
-    std::string text;
-    for (std::size_t i = 0; i < words.size(); ++i) {
-        text += (i == 0 ? "" : i + 1 == words.size() ? " or " : ", ") + words[i];
-    }
-    return text;
-}
-
 } // namespace
 
 DimensionVocabulary load_dimension_vocabulary(Database& database, std::string_view doing) {
@@ -63,9 +54,9 @@ DimensionVocabulary load_dimension_vocabulary(Database& database, std::string_vi
             codes.push_back(std::move(code));
             others.push_back(std::move(other));
         }
-        terms.expected = listed(codes) +
+        terms.expected = or_list(codes) +
                          (terms.field == "work_setting" ? " (or the remote ratio " : " (") +
-                         listed(others) + ")";
+                         or_list(others) + ")";
     }
     return vocabulary;
 }

@@ -62,7 +62,8 @@ constexpr std::int64_t kLatestRange = 65'536;
 ObservationWriter::ObservationWriter(Database& database, std::string_view doing,
                                      std::int64_t batch_id)
     : database_(database), doing_(doing), batch_id_(batch_id),
-      full_(database, doing, insert_observations_sql(kRowsPerInsert)) {
+      full_(database, doing, insert_observations_sql(kRowsPerInsert)),
+      probe_(database, doing, insert_observations_sql(1) + " RETURNING dimensions") {
     pending_.reserve(kRowsPerInsert);
     // From here on the insert trigger leaves this batch's rows to finish().
     Statement pending(database, doing, "INSERT INTO salary_latest_pending (batch_id) VALUES (?)");
@@ -166,14 +167,10 @@ const std::string& ObservationWriter::dimensions_of(const Observation& row) {
     if (const auto known = dimensions_.find(parameters.text); known != dimensions_.end()) {
         return known->second;
     }
-    if (!probe_) {
-        probe_ = std::make_unique<Statement>(database_, doing_,
-                                             insert_observations_sql(1) + " RETURNING dimensions");
-    }
     std::string dimensions;
     database_.execute(doing_, "SAVEPOINT dimensions_probe");
     try {
-        auto use = probe_->use();
+        auto use = probe_.use();
         index = 0;
         bind_row(use, index, row);
         dimensions = use.single_row().text(0);

@@ -6,7 +6,6 @@
 #include "jobkb/statement.hpp"
 
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -74,7 +73,7 @@ private:
     Statement full_; // kRowsPerInsert rows
     std::vector<Observation> pending_;
     std::int64_t rows_written_ = 0;
-    std::unique_ptr<Statement> probe_;                        // one row, RETURNING dimensions
+    Statement probe_; // one row, RETURNING dimensions (prepared on its first use, if any)
     std::unordered_map<std::string, std::string> dimensions_; // parameters -> dimensions text
 };
 

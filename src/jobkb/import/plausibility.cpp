@@ -49,16 +49,18 @@ bool check_plausible_range(const ValidFigure& figure, std::string_view field,
     const Currency& currency = *figure.currency;
     const std::int64_t unit = minor_units_per_major(currency);
     const std::optional<std::int64_t> yearly = yearly_minor(figure.amount_minor, figure.period);
-    const std::string range = format_amount(kLeastYearly * unit, currency) + " to " +
-                              format_amount(kMostYearly * unit, currency) + " " + currency.code +
-                              " a year";
+    // The expected text, made only for a figure out of range (this runs for every figure).
+    const auto range = [&] {
+        return format_amount(kLeastYearly * unit, currency) + " to " +
+               format_amount(kMostYearly * unit, currency) + " " + currency.code + " a year";
+    };
     if (yearly && *yearly < kLeastYearly * unit) {
         problems.push_back({{},
                             0,
                             std::string(field),
                             figure_text(figure, yearly) + " is below the plausible least " +
                                 format_money(kLeastYearly * unit, currency) + " a year",
-                            range,
+                            range(),
                             {HintKind::kScaleAmounts, std::string(field), "1000"}});
         return false;
     }
@@ -69,7 +71,7 @@ bool check_plausible_range(const ValidFigure& figure, std::string_view field,
                             std::string(field),
                             figure_text(figure, yearly) + " is above the plausible most " +
                                 format_money(kMostYearly * unit, currency) + " a year",
-                            range,
+                            range(),
                             {HintKind::kAllowOutliers, std::string(field), {}}});
         return false;
     }

@@ -338,6 +338,7 @@ private:
         figures_.clear();
         std::int64_t ranges = 0;
         const std::optional<std::string> qualifier = texts[kQualifier];
+        row.source_id = run_->batch_source(); // a valid one for the checks
         for (std::size_t i = 0; i < rules_.columns.size(); ++i) {
             const auto& column = rules_.columns[i];
             const std::string text = cells[i] ? trimmed(*cells[i]) : std::string();
@@ -352,7 +353,6 @@ private:
             read_figures(texts, bound ? bound->amount : text, column.statistic, false,
                          bound != nullptr, true, column.name, problems);
             ranges += figures_.size() - first > 1 ? 1 : 0;
-            row.source_id = run_->batch_source(); // a valid one for the check
             for (std::size_t f = first; f < figures_.size(); ++f) {
                 if (bound) {
                     figures_[f].qualifier = "at_least";
@@ -437,16 +437,12 @@ private:
 
     // The figure's plausibility (plausibility.hpp), unless outliers are allowed. The comparison
     // with the current figure needs the row's role and country, so it waits until the record has
-    // no problem.
-    bool plausible(const Observation& row, const ValidFigure& figure, std::string_view field,
+    // no problem. Problems go to `problems`.
+    void plausible(const Observation& row, const ValidFigure& figure, std::string_view field,
                    std::vector<Diagnostic>& problems) {
-        if (!current_) {
-            return true;
+        if (current_ && check_plausible_range(figure, field, problems) && problems.empty()) {
+            current_->check(row, figure, field, problems);
         }
-        if (!check_plausible_range(figure, field, problems)) {
-            return false;
-        }
-        return !problems.empty() || current_->check(row, figure, field, problems);
     }
 
     void store(Observation row, ValidFigure figure) {
