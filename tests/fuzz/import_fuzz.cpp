@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <sstream>
 
 namespace jobkb::fuzz {
@@ -33,6 +34,49 @@ void expect_message(const std::string& message, const ImportOptions& options,
         fail("a message holds a line break or another control character: " + escaped(message),
              input);
     }
+}
+
+// The changes list the keys whose current figure is the import's (at most kMaxReportedChanges),
+// each followed by the import's figures of that key in other currencies, then, with supersede,
+// the keys of superseded batches that revert or are retired (at most kMaxReportedChanges more).
+void check_changes(const ImportReport& report, std::string_view input) {
+    std::size_t current = 0;
+    std::size_t superseded = 0;
+    std::int64_t other_currency_rows = 0;
+    for (std::size_t i = 0; i < report.changes.size(); ++i) {
+        const auto& change = report.changes[i];
+        if (change.kind == ChangeKind::kReverts || change.kind == ChangeKind::kRetired) {
+            ++superseded;
+            continue;
+        }
+        expect(superseded == 0, "a change of the import listed after the superseded keys", report,
+               input);
+        expect(change.new_rows >= 1 && change.new_minor > 0 && change.new_minor <= kMaxAmountMinor,
+               "a reported change has no rows or an amount out of range", report, input);
+        if (change.kind == ChangeKind::kCurrent) {
+            ++current;
+            continue;
+        }
+        // In another currency: after its key's current figure, a currency of its own.
+        expect(i > 0 && report.changes[i - 1].role == change.role &&
+                   report.changes[i - 1].country_code == change.country_code &&
+                   report.changes[i - 1].statistic == change.statistic &&
+                   report.changes[i - 1].period == change.period &&
+                   report.changes[i - 1].dimensions == change.dimensions &&
+                   report.changes[i - 1].new_currency.code != change.new_currency.code,
+               "a figure in another currency not after its key's current figure", report, input);
+        other_currency_rows += change.new_rows;
+    }
+    expect(current == std::min(report.change_count, kMaxReportedChanges),
+           "the changes listed are not the first change_count keys", report, input);
+    expect(report.change_count <= static_cast<std::size_t>(report.rows_inserted),
+           "change_count above the figures inserted", report, input);
+    expect(static_cast<std::int64_t>(report.change_count) + other_currency_rows <=
+               report.rows_inserted,
+           "the current keys and the other currencies' figures above the figures inserted", report,
+           input);
+    expect(superseded == std::min(report.revert_count + report.retired_count, kMaxReportedChanges),
+           "the superseded keys listed do not fit revert_count and retired_count", report, input);
 }
 
 void check_report(const ImportReport& report, const ImportOptions& options,
@@ -69,15 +113,7 @@ void check_report(const ImportReport& report, const ImportOptions& options,
         expect(report.rows_inserted == 0, "rows inserted although a row was invalid", report,
                input);
     }
-    expect(report.changes.size() <= kMaxReportedChanges, "more changes than kMaxReportedChanges",
-           report, input);
-    expect(report.change_count >= report.changes.size() &&
-               report.change_count <= static_cast<std::size_t>(report.rows_inserted),
-           "change_count does not fit the changes and rows inserted", report, input);
-    for (const auto& change : report.changes) {
-        expect(change.new_rows >= 1 && change.new_minor > 0 && change.new_minor <= kMaxAmountMinor,
-               "a reported change has no rows or an amount out of range", report, input);
-    }
+    check_changes(report, input);
 }
 
 void import_once(const ImportOptions& options, std::string_view input) {
