@@ -125,8 +125,11 @@ Comparison compare_roles(Catalog& catalog, const std::vector<std::string>& roles
             industries.mark(industry, i, count, "yes");
         }
         for (const auto& figure : profile.latest_salaries) {
-            if (!figure.area.empty()) {
-                continue; // the roles are compared by their countries' figures, not a state's
+            if (!figure.area.empty() || !figure.level.empty() || !figure.employment.empty() ||
+                !figure.work_setting.empty() || !figure.company_size.empty()) {
+                // The roles are compared by their countries' figures, not a state's or a survey
+                // group's (a senior level's median would take the place of the whole median).
+                continue;
             }
             auto key = std::tuple{figure.country_code, figure.statistic, figure.period};
             auto [entry, added] = salaries.try_emplace(key);

@@ -197,6 +197,31 @@ TEST_F(SurveyDimensions, FiguresOfOtherDimensionsAreNotTheSameCurrentFigure) {
     EXPECT_EQ(jobkb({"check"}).exit_code, 0);
 }
 
+// A survey group's figure is current for its own key, but `compare` sets the roles side by side by
+// their figures without dimensions: a later senior average does not take the seeded one's place.
+TEST_F(SurveyDimensions, CompareShowsTheFiguresWithoutDimensions) {
+    const auto csv = file("senior.csv", "role,country,currency,amount,as_of,level\n"
+                                        "Data Scientist,US,USD,190000,2026-06,senior\n");
+    ASSERT_EQ(jobkb({"import", "salaries", csv.string(), "--quiet"}).exit_code, 0);
+    const std::string seeded =
+        scalar("SELECT o.amount_minor FROM salary_latest l JOIN salary_observations o ON o.id = "
+               "l.observation_id JOIN roles r ON r.id = l.role_id WHERE r.name = 'Data Scientist' "
+               "AND l.country_code = 'US' AND o.level IS NULL AND o.statistic = 'average' AND "
+               "o.period = 'year'");
+    const auto result = jobkb({"compare", "Data Scientist", "MLOps Engineer", "--json"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    int us_rows = 0;
+    for (const auto& row : nlohmann::json::parse(result.out)) {
+        if (row.at("aspect") == "salary" && row.at("item") == "US average/year") {
+            ++us_rows;
+            EXPECT_EQ(
+                std::to_string(row.at("Data Scientist").at("amount_minor").get<std::int64_t>()),
+                seeded);
+        }
+    }
+    EXPECT_EQ(us_rows, 1);
+}
+
 // Which of two figures of one key is current, whatever order they come in: by the end of the
 // period each date covers, then the more precise date.
 TEST_F(SurveyDimensions, TheCurrentFigureByTheEndOfThePeriodEveryPair) {
