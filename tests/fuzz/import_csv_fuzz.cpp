@@ -1,6 +1,6 @@
-// The CSV reader, through the importer's validation: see import_fuzz.hpp.
-#include "import_fuzz.hpp"
+// The CSV reader and a salary row's validation, in memory: see salary_rows_fuzz.hpp.
+#include "salary_rows_fuzz.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    return jobkb::fuzz::fuzz_import(jobkb::InputFormat::kCsv, data, size);
+    return jobkb::fuzz::fuzz_salary_rows(jobkb::InputFormat::kCsv, data, size);
 }

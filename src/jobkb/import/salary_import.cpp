@@ -7,6 +7,7 @@
 #include "jobkb/import/file_import.hpp"
 #include "jobkb/import/observation_writer.hpp"
 #include "jobkb/import/plausibility.hpp"
+#include "jobkb/import/row_figures.hpp"
 #include "jobkb/import/salary_validation.hpp"
 #include "jobkb/import/unchanged_figures.hpp"
 
@@ -24,28 +25,6 @@ namespace jobkb {
 namespace {
 
 using namespace jobkb::detail;
-
-// The currencies, periods and statistics of the base, read once per import.
-SalaryVocabulary load_salary_vocabulary(Database& database, std::string_view doing) {
-    Statement currencies(database, doing,
-                         "SELECT code, coalesce(symbol, ''), minor_unit, digit_grouping "
-                         "FROM currencies");
-    Statement periods(database, doing, "SELECT code FROM salary_periods");
-    Statement statistics(database, doing, "SELECT code FROM salary_statistics");
-    std::vector<Currency> currency_list;
-    for (auto row = currencies.use(); row.step();) {
-        currency_list.push_back(
-            {row.text(0), row.text(1), row.integer(2), parse_digit_grouping(row.text(3))});
-    }
-    const auto codes = [](Statement& statement) {
-        std::vector<std::string> result;
-        for (auto row = statement.use(); row.step();) {
-            result.push_back(row.text(0));
-        }
-        return result;
-    };
-    return make_salary_vocabulary(std::move(currency_list), codes(periods), codes(statistics));
-}
 
 // A title mapping's titles resolved to role ids, and the digest of that resolution for the
 // settings: the same titles mapped to the same roles are the same settings, in whatever order
@@ -83,9 +62,7 @@ public:
     SalaryRows(const ImportOptions& options, ImportReport& report, ResolvedMapping mapping,
                FigureCellRules rules)
         : options_(options), report_(report), mapping_(std::move(mapping)),
-          rules_(std::move(rules)), placeholders_(rules_.columns.size(), 0),
-          cells_(column_names(rules_), "with figures", options.file_name),
-          scale_power_(scale_power(options.scale)) {}
+          rules_(std::move(rules)), scale_power_(scale_power(options.scale)) {}
 
     // The power of ten `scale` is; throws Error(kInvalidArgument) for any other number.
     static int scale_power(std::int64_t scale) {
@@ -118,18 +95,12 @@ public:
         return settings;
     }
 
-    static std::vector<std::string> column_names(const FigureCellRules& rules) {
-        std::vector<std::string> names;
-        for (const auto& column : rules.columns) {
-            names.push_back(column.name);
-        }
-        return names;
-    }
-
     void begin(FileImport& run) override {
         run_ = &run;
         Database& database = run.database();
         vocabulary_ = load_salary_vocabulary(database, run.doing());
+        figures_.emplace(vocabulary_, rules_, run.today(), scale_power_, !options_.allow_outliers,
+                         options_.file_name);
         dimensions_ = load_dimension_vocabulary(database, run.doing());
         roles_.emplace(database, NameKind::kRole, run.doing(), options_.create_roles,
                        run.batch_source(), run.batch_id());
@@ -198,32 +169,21 @@ public:
             texts[kCurrency] = country_currency;
             ++report_.currencies_filled;
         }
-        if (!rules_.columns.empty()) {
-            return accept_cells(record, texts, write, problems, std::move(row), country_currency);
-        }
-        const bool bounded = apply_top_code(texts);
-        figures_.clear();
-        const std::string amount = *texts[kAmount];
-        read_figures(texts, amount, texts[kStatistic], true, bounded, false, kImportFields[kAmount],
-                     problems);
-        if (figures_.empty() || !problems.empty()) {
+        if (!figures_->read(record, texts, problems) || !problems.empty()) {
             return false;
         }
         row.source_id = texts[kSource] ? run_->sources().id(*texts[kSource]) : run_->batch_source();
-        for (ValidFigure& figure : figures_) {
-            if (bounded) {
-                figure.qualifier = "at_least";
-            }
-            plausible(row, figure, kImportFields[kAmount], problems);
-        }
+        compare_with_current(row, problems);
         if (!problems.empty()) {
             return false;
         }
-        report_.ranges += write && figures_.size() > 1 ? 1 : 0;
-        for (ValidFigure& figure : figures_) {
+        if (write) {
+            report_.ranges += figures_->ranges();
+            report_.bounds += figures_->bounds();
+        }
+        for (ValidFigure& figure : figures_->figures()) {
             remark(row.country, figure.currency->code, country_currency);
             if (write) {
-                report_.bounds += bounded ? 1 : 0;
                 store(row, std::move(figure));
             }
         }
@@ -242,8 +202,8 @@ public:
         report_.unknown_role_rows = roles_->unknown_lookups();
         record_mapped_titles();
         for (std::size_t i = 0; i < rules_.columns.size(); ++i) {
-            if (placeholders_[i] > 0) {
-                report_.placeholder_cells.push_back({rules_.columns[i].name, placeholders_[i]});
+            if (const std::int64_t cells = figures_->placeholders()[i]; cells > 0) {
+                report_.placeholder_cells.push_back({rules_.columns[i].name, cells});
             }
         }
         return writer_->rows_written();
@@ -313,135 +273,16 @@ private:
 
     // A row's amount that is a top code of its period becomes the top code's amount; returns
     // whether it did.
-    bool apply_top_code(FieldTexts& texts) const {
-        if (rules_.top_codes.empty() || !texts[kAmount]) {
-            return false;
+    // The figures (plausible in themselves) against the current figure of their key, each a
+    // problem of the column it came from (the amount, or a wide table's), unless outliers are
+    // allowed. Needs the row's role and country, so it waits until the row has no problem.
+    void compare_with_current(const Observation& row, std::vector<Diagnostic>& problems) {
+        if (!current_) {
+            return;
         }
-        const std::string period = texts[kPeriod] ? ascii_lowered(*texts[kPeriod]) : "year";
-        const auto code = vocabulary_.periods.find(period);
-        if (code == vocabulary_.periods.end()) {
-            return false;
-        }
-        if (const auto* bound = rules_.bound(*texts[kAmount], code->second)) {
-            texts[kAmount] = bound->amount;
-            return true;
-        }
-        return false;
-    }
-
-    // A wide row: each filled cell of the figure columns is one figure; the row is valid when
-    // every cell is, and its figures are written together. A cell's problems name its column.
-    bool accept_cells(const Record& record, FieldTexts& texts, bool write,
-                      std::vector<Diagnostic>& problems, Observation row,
-                      const std::string& country_currency) {
-        const auto& cells = cells_.cells(record);
-        figures_.clear();
-        std::int64_t ranges = 0;
-        const std::optional<std::string> qualifier = texts[kQualifier];
-        row.source_id = run_->batch_source(); // a valid one for the checks
-        for (std::size_t i = 0; i < rules_.columns.size(); ++i) {
-            const auto& column = rules_.columns[i];
-            const std::string text = cells[i] ? trimmed(*cells[i]) : std::string();
-            if (!cells[i] || rules_.placeholder(text)) {
-                ++placeholders_[i];
-                continue;
-            }
-            const auto* bound = rules_.bound(text, column.period);
-            texts[kPeriod] = column.period;
-            texts[kQualifier] = qualifier;
-            const std::size_t first = figures_.size();
-            read_figures(texts, bound ? bound->amount : text, column.statistic, false,
-                         bound != nullptr, true, column.name, problems);
-            ranges += figures_.size() - first > 1 ? 1 : 0;
-            for (std::size_t f = first; f < figures_.size(); ++f) {
-                if (bound) {
-                    figures_[f].qualifier = "at_least";
-                }
-                plausible(row, figures_[f], column.name, problems);
-            }
-        }
-        if (!problems.empty()) {
-            return false;
-        }
-        row.source_id = texts[kSource] ? run_->sources().id(*texts[kSource]) : run_->batch_source();
-        report_.ranges += write ? ranges : 0;
-        for (ValidFigure& figure : figures_) {
-            remark(row.country, figure.currency->code, country_currency);
-            if (write) {
-                report_.bounds += figure.qualifier == "at_least" ? 1 : 0;
-                store(row, std::move(figure));
-            }
-        }
-        return true;
-    }
-
-    // The figures of one amount text, added to figures_: one, or for a range ("$53K-$91K",
-    // "10-12 LPA") its minimum and its maximum. `statistic` is the row's or the column's; a row
-    // that names one cannot hold a range (refuse_statistic), a column's is replaced by the range's.
-    // A bound (a top code's amount) is neither scaled nor a range. Problems name `field`.
-    void read_figures(FieldTexts& texts, const std::string& amount,
-                      const std::optional<std::string>& statistic, bool refuse_statistic,
-                      bool bound, bool keep, std::string_view field,
-                      std::vector<Diagnostic>& problems) {
-        const std::size_t before = problems.size();
-        const int scale = bound ? 0 : scale_power_;
-        const auto range = bound ? std::nullopt : split_amount_range(amount);
-        if (!range) {
-            texts[kAmount] = amount;
-            texts[kStatistic] = statistic;
-            if (auto figure =
-                    validate_figure(texts, vocabulary_, run_->today(), problems, keep, scale)) {
-                figures_.push_back(std::move(*figure));
-            }
-        } else if (refuse_statistic && statistic) {
-            problems.push_back({{},
-                                0,
-                                std::string(kImportFields[kAmount]),
-                                "'" + amount +
-                                    "' is a range (a minimum and a maximum), but the "
-                                    "statistic is '" +
-                                    *statistic + "'",
-                                "one amount, or a range without a statistic",
-                                {}});
-        } else {
-            texts[kAmount] = range->first;
-            texts[kStatistic] = "minimum";
-            auto low = validate_figure(texts, vocabulary_, run_->today(), problems, true, scale);
-            if (low) {
-                texts[kAmount] = range->second;
-                texts[kStatistic] = "maximum";
-                auto high =
-                    validate_figure(texts, vocabulary_, run_->today(), problems, keep, scale);
-                if (high && low->amount_minor > high->amount_minor) {
-                    problems.push_back({{},
-                                        0,
-                                        std::string(kImportFields[kAmount]),
-                                        "'" + amount + "': the low end " +
-                                            format_money(low->amount_minor, *low->currency) +
-                                            " is above the high end " +
-                                            format_money(high->amount_minor, *high->currency),
-                                        "LOW-HIGH, the low end first",
-                                        {}});
-                } else if (high) {
-                    figures_.push_back(std::move(*low));
-                    figures_.push_back(std::move(*high));
-                }
-            }
-        }
-        for (std::size_t p = before; p < problems.size(); ++p) {
-            if (problems[p].field == kImportFields[kAmount]) {
-                problems[p].field = std::string(field);
-            }
-        }
-    }
-
-    // The figure's plausibility (plausibility.hpp), unless outliers are allowed. The comparison
-    // with the current figure needs the row's role and country, so it waits until the record has
-    // no problem. Problems go to `problems`.
-    void plausible(const Observation& row, const ValidFigure& figure, std::string_view field,
-                   std::vector<Diagnostic>& problems) {
-        if (current_ && check_plausible_range(figure, field, problems) && problems.empty()) {
-            current_->check(row, figure, field, problems);
+        const auto& figures = figures_->figures();
+        for (std::size_t i = 0; i < figures.size() && problems.empty(); ++i) {
+            current_->check(row, figures[i], figures_->fields()[i], problems);
         }
     }
 
@@ -506,10 +347,8 @@ private:
     ImportReport& report_;
     ResolvedMapping mapping_;
     FigureCellRules rules_;
-    std::vector<std::int64_t> placeholders_; // per column
-    NamedColumns cells_;                     // the figure columns' cells
-    std::vector<ValidFigure> figures_;       // a wide row's, reused
-    int scale_power_ = 0;                    // options_.scale is 10^scale_power_
+    int scale_power_ = 0; // options_.scale is 10^scale_power_
+    std::optional<RowFigures> figures_;
     FileImport* run_ = nullptr;
     SalaryVocabulary vocabulary_;
     DimensionVocabulary dimensions_;
@@ -543,7 +382,7 @@ ImportReport import_salaries(Database& database, InputSource& input, const Impor
     }
     const bool wide = !rules.columns.empty();
     FileImport run(database, input, options, salary_fields(!options.currency_from_country, !wide),
-                   on_reject, SalaryRows::column_names(rules));
+                   on_reject, figure_column_names(rules));
     SalaryRows rows(options, report, resolve_mapping(database, options.role_titles),
                     std::move(rules));
     run.run(rows, report);

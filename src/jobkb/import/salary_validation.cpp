@@ -2,6 +2,7 @@
 
 #include "jobkb/amount.hpp"
 #include "jobkb/error.hpp"
+#include "jobkb/statement.hpp"
 #include "jobkb/text.hpp"
 
 #include <fmt/format.h>
@@ -130,6 +131,27 @@ SalaryVocabulary make_salary_vocabulary(std::vector<Currency> currencies,
     vocabulary.periods = spellings(periods, kPeriodWords);
     vocabulary.statistics = spellings(statistics, kStatisticWords);
     return vocabulary;
+}
+
+SalaryVocabulary load_salary_vocabulary(Database& database, std::string_view doing) {
+    Statement currencies(database, doing,
+                         "SELECT code, coalesce(symbol, ''), minor_unit, digit_grouping "
+                         "FROM currencies");
+    Statement periods(database, doing, "SELECT code FROM salary_periods");
+    Statement statistics(database, doing, "SELECT code FROM salary_statistics");
+    std::vector<Currency> currency_list;
+    for (auto row = currencies.use(); row.step();) {
+        currency_list.push_back(
+            {row.text(0), row.text(1), row.integer(2), parse_digit_grouping(row.text(3))});
+    }
+    const auto codes = [](Statement& statement) {
+        std::vector<std::string> result;
+        for (auto row = statement.use(); row.step();) {
+            result.push_back(row.text(0));
+        }
+        return result;
+    };
+    return make_salary_vocabulary(std::move(currency_list), codes(periods), codes(statistics));
 }
 
 std::optional<ValidFigure> validate_figure(FieldTexts& texts, const SalaryVocabulary& vocabulary,

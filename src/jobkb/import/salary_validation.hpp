@@ -1,5 +1,6 @@
 #pragma once
 
+#include "jobkb/database.hpp"
 #include "jobkb/import/fields.hpp"
 #include "jobkb/import/validation.hpp"
 #include "jobkb/money.hpp"
@@ -11,8 +12,8 @@
 #include <vector>
 
 // The salary import's fields and its rules for a figure, pure: checked against a vocabulary
-// loaded once (from the database, or built in memory by a test). Roles, countries and sources
-// are looked up in the database (lookups.hpp), not here.
+// loaded once (load_salary_vocabulary(), or built in memory by a test). Roles, countries and
+// sources are looked up in the database (lookups.hpp), not here.
 namespace jobkb::detail {
 
 // The salary fields by index, in the order of kImportFields.
@@ -59,6 +60,11 @@ struct SalaryVocabulary {
 SalaryVocabulary make_salary_vocabulary(std::vector<Currency> currencies,
                                         const std::vector<std::string>& periods,
                                         const std::vector<std::string>& statistics);
+
+// The vocabulary of the base's currencies, periods and statistics: read once per import (and once
+// per process by the fuzz targets), the one function here that reads the base. Throws Error when
+// SQLite fails.
+SalaryVocabulary load_salary_vocabulary(Database& database, std::string_view doing);
 
 // A figure's checked values (the role, country and source are ids the lookups give).
 struct ValidFigure {
