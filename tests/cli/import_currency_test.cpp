@@ -79,5 +79,17 @@ TEST_F(ImportCurrency, ACountryWithoutACurrencyOfItsOwnCannotFillOne) {
         << result.err;
 }
 
+// An unknown country has no currency to fill in: the row's one problem is the country, and the
+// amount is not read in a currency that is not there (it once was, through an empty optional).
+TEST_F(ImportCurrency, AnUnknownCountryFillsNoCurrency) {
+    const std::string before = test::content_dump(path_);
+    const auto result = import("role,country,amount,as_of\nData Scientist,Atlantis,100,2025\n",
+                               {"--currency-from-country"});
+    EXPECT_EQ(result.exit_code, 1);
+    EXPECT_NE(result.err.find("figures.csv:2: country: "), std::string::npos) << result.err;
+    EXPECT_EQ(result.err.find("currency"), std::string::npos) << result.err;
+    EXPECT_EQ(test::content_dump(path_), before);
+}
+
 } // namespace
 } // namespace jobkb

@@ -36,8 +36,8 @@ bool RowFigures::read(const Record& record, FieldTexts& texts, std::vector<Diagn
     read_amount(texts, amount, texts[kStatistic], true, bounded, false, kImportFields[kAmount],
                 problems);
     ranges_ = figures_.size() > 1 ? 1 : 0;
-    // A row with any problem (its role, say) is not checked for plausibility: one that is fixed
-    // is, the next time.
+    // A row of one amount with any problem (its role, say) is not checked for plausibility: once
+    // fixed, it is, the next time. (A wide row's cells are, each.)
     const bool check = check_ranges_ && problems.empty();
     for (ValidFigure& figure : figures_) {
         fields_.push_back(kImportFields[kAmount]);

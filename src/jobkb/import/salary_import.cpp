@@ -169,14 +169,28 @@ public:
             texts[kCurrency] = country_currency;
             ++report_.currencies_filled;
         }
+        if (!texts[kCurrency]) {
+            // Only with currency_from_country and a country not found (its problem is the row's):
+            // there is no currency to read the amount in.
+            if (problems.empty()) {
+                problems.push_back({{},
+                                    0,
+                                    std::string(kImportFields[kCurrency]),
+                                    "none given",
+                                    "an ISO 4217 code such as USD",
+                                    {}});
+            }
+            return false;
+        }
         if (!figures_->read(record, texts, problems) || !problems.empty()) {
             return false;
         }
-        row.source_id = texts[kSource] ? run_->sources().id(*texts[kSource]) : run_->batch_source();
         compare_with_current(row, problems);
         if (!problems.empty()) {
             return false;
         }
+        // Looked up (or added) only for a row that is kept, so a rejected row adds no source.
+        row.source_id = texts[kSource] ? run_->sources().id(*texts[kSource]) : run_->batch_source();
         if (write) {
             report_.ranges += figures_->ranges();
             report_.bounds += figures_->bounds();
@@ -348,10 +362,10 @@ private:
     ResolvedMapping mapping_;
     FigureCellRules rules_;
     int scale_power_ = 0; // options_.scale is 10^scale_power_
-    std::optional<RowFigures> figures_;
     FileImport* run_ = nullptr;
     SalaryVocabulary vocabulary_;
     DimensionVocabulary dimensions_;
+    std::optional<RowFigures> figures_; // of rules_ and vocabulary_, so declared after them
     std::optional<NameLookup> roles_;
     std::optional<NameLookup> codes_; // roles by occupation code, never created
     std::optional<CountryLookup> countries_;
