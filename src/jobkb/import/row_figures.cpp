@@ -7,6 +7,7 @@
 #include "jobkb/text.hpp"
 
 namespace jobkb::detail {
+
 std::vector<std::string> figure_column_names(const FigureCellRules& rules) {
     std::vector<std::string> names;
     for (const auto& column : rules.columns) {

@@ -285,8 +285,6 @@ private:
         use.exec();
     }
 
-    // A row's amount that is a top code of its period becomes the top code's amount; returns
-    // whether it did.
     // The figures (plausible in themselves) against the current figure of their key, each a
     // problem of the column it came from (the amount, or a wide table's), unless outliers are
     // allowed. Needs the row's role and country, so it waits until the row has no problem.

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "jobkb/database.hpp"
 #include "jobkb/import/fields.hpp"
 #include "jobkb/import/validation.hpp"
 #include "jobkb/money.hpp"
@@ -14,6 +13,10 @@
 // The salary import's fields and its rules for a figure, pure: checked against a vocabulary
 // loaded once (load_salary_vocabulary(), or built in memory by a test). Roles, countries and
 // sources are looked up in the database (lookups.hpp), not here.
+namespace jobkb {
+class Database;
+}
+
 namespace jobkb::detail {
 
 // The salary fields by index, in the order of kImportFields.
