@@ -32,6 +32,9 @@ struct AdHocOptions {
     std::size_t max_rows = 10000;               ///< the query stops when it returns more rows
     std::size_t max_result_bytes = 64 << 20;    ///< ... or more bytes: a few huge rows count too
     std::vector<SqlParameter> parameters;       ///< a value for every parameter of the query
+    /// The longest text or blob one value may grow to while the query runs (SQLite's
+    /// SQLITE_LIMIT_LENGTH); a longer one stops it with an error. From 1 to 1,000,000,000.
+    int max_value_bytes = 10'000'000;
 };
 
 /// What a query returned.

@@ -164,6 +164,7 @@ SqlResult run_guarded(Database& database, std::string_view sql, const AdHocOptio
     SqlGuard guard;
     guard.allow_writes = options.allow_writes;
     guard.deadline = std::chrono::steady_clock::now() + options.time_limit;
+    guard.max_value_bytes = options.max_value_bytes;
     detail::SqlGuardScope scope(handle, guard);
 
     if (const auto nul = sql.find('\0'); nul != std::string_view::npos) {
@@ -266,6 +267,13 @@ SqlResult run_guarded(Database& database, std::string_view sql, const AdHocOptio
 } // namespace
 
 SqlResult run_adhoc_sql(Database& database, std::string_view sql, const AdHocOptions& options) {
+    // SQLite would clamp a larger length limit to its compiled maximum (1,000,000,000) and take a
+    // negative one as a question, leaving the connection's limit in place.
+    if (options.max_value_bytes < 1 || options.max_value_bytes > 1'000'000'000) {
+        throw Error(ErrorCode::kInvalidArgument,
+                    fmt::format("max_value_bytes {} is out of range (expected 1 to 1000000000)",
+                                options.max_value_bytes));
+    }
     for (std::size_t i = 0; i < options.parameters.size(); ++i) {
         for (std::size_t j = 0; j < i; ++j) {
             if (options.parameters[i].name == options.parameters[j].name) {

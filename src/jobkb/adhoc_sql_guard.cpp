@@ -110,8 +110,8 @@ SqlGuardScope::SqlGuardScope(sqlite3* handle, SqlGuard& guard) : handle_(handle)
     attached_limit_ = sqlite3_limit(handle_, SQLITE_LIMIT_ATTACHED, 0);
     // Bounds what one function call can build (printf('%.*c', 1e9, 'x')), which the progress
     // handler cannot interrupt; the checked printf bounds the time printf takes.
-    length_limit_ = sqlite3_limit(handle_, SQLITE_LIMIT_LENGTH, kMaxValueBytes);
-    install_checked_printf(handle_);
+    length_limit_ = sqlite3_limit(handle_, SQLITE_LIMIT_LENGTH, guard.max_value_bytes);
+    install_checked_printf(handle_, guard.max_value_bytes);
     heap_limit_ = sqlite3_hard_heap_limit64(-1);
     sqlite3_hard_heap_limit64(kMaxHeapBytes);
     sqlite3_db_config(handle_, SQLITE_DBCONFIG_DEFENSIVE, -1, &defensive_);

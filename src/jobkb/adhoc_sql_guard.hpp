@@ -16,8 +16,9 @@ namespace jobkb::detail {
 struct SqlGuard {
     bool allow_writes = false;
     std::chrono::steady_clock::time_point deadline;
-    std::string refusal; // why the authorizer said no, for the message
-    Hint hint;           // what the user could do about the refusal
+    int max_value_bytes = 0; // SQLITE_LIMIT_LENGTH while it runs
+    std::string refusal;     // why the authorizer said no, for the message
+    Hint hint;               // what the user could do about the refusal
     bool timed_out = false;
 };
 

@@ -23,9 +23,9 @@ using StatementPtr = std::unique_ptr<sqlite3_stmt, StatementDeleter>;
 // function.
 class CheckedPrintf {
 public:
-    static void install(sqlite3* handle) {
+    static void install(sqlite3* handle, int max_value_bytes) {
         for (const char* name : kNames) {
-            auto* checked = new CheckedPrintf;
+            auto* checked = new CheckedPrintf(max_value_bytes);
             // On failure (a statement of the connection still running) SQLite has already
             // deleted it, and the query runs with the built-in printf.
             sqlite3_create_function_v2(handle, name, -1, kFlags, checked, call, nullptr, nullptr,
@@ -43,6 +43,7 @@ private:
     static constexpr std::array<const char*, 2> kNames = {"printf", "format"};
     static constexpr int kFlags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
 
+    explicit CheckedPrintf(int max_value_bytes) : max_value_bytes_(max_value_bytes) {}
     ~CheckedPrintf() {
         statements_.clear();
         sqlite3_close(memory_);
@@ -51,18 +52,19 @@ private:
     static void destroy(void* checked) { delete static_cast<CheckedPrintf*>(checked); }
 
     static void call(sqlite3_context* context, int argc, sqlite3_value** argv) {
-        if (has_huge_char_precision(argc, argv)) {
+        auto* checked = static_cast<CheckedPrintf*>(sqlite3_user_data(context));
+        if (has_huge_char_precision(argc, argv, checked->max_value_bytes_)) {
             sqlite3_result_error_toobig(context);
             return;
         }
-        static_cast<CheckedPrintf*>(sqlite3_user_data(context))->run(context, argc, argv);
+        checked->run(context, argc, argv);
     }
 
     // Reads the format as SQLite's printf does (flags, width, precision, length, conversion;
     // '*' takes the next argument, as every conversion but %% and %n does) and tells whether its
     // %c conversions repeat their characters more times, together, than a value may have bytes.
     // SQLite loops over each %c's precision even after the result has become too big.
-    static bool has_huge_char_precision(int argc, sqlite3_value** argv) {
+    static bool has_huge_char_precision(int argc, sqlite3_value** argv, int max_value_bytes) {
         const auto* text = argc > 0 ? sqlite3_value_text(argv[0]) : nullptr;
         if (text == nullptr) {
             return false;
@@ -118,7 +120,7 @@ private:
             const char conversion = format[i++];
             if (conversion == 'c') {
                 repeats += std::max(precision, 0);
-                if (repeats > kMaxValueBytes) {
+                if (repeats > max_value_bytes) {
                     return true;
                 }
             }
@@ -136,7 +138,7 @@ private:
                 sqlite3_result_error_nomem(context);
                 return;
             }
-            sqlite3_limit(memory_, SQLITE_LIMIT_LENGTH, kMaxValueBytes);
+            sqlite3_limit(memory_, SQLITE_LIMIT_LENGTH, max_value_bytes_);
         }
         auto& statement = statements_[argc];
         if (!statement) {
@@ -169,13 +171,16 @@ private:
         sqlite3_clear_bindings(statement.get());
     }
 
+    int max_value_bytes_;
     sqlite3* memory_ = nullptr;
     std::map<int, StatementPtr> statements_; // "SELECT printf(?1, ..., ?N)" for N arguments
 };
 
 } // namespace
 
-void install_checked_printf(sqlite3* handle) { CheckedPrintf::install(handle); }
+void install_checked_printf(sqlite3* handle, int max_value_bytes) {
+    CheckedPrintf::install(handle, max_value_bytes);
+}
 
 void remove_checked_printf(sqlite3* handle) { CheckedPrintf::remove(handle); }
 

@@ -4,6 +4,7 @@
 #include "support/fixtures.hpp"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <functional>
 #include <optional>
@@ -74,6 +75,39 @@ TEST_F(AdHocSql, LimitsSayWhichStoppedTheQueryAndHowToRaiseIt) {
     expect("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100) "
            "SELECT printf('%.50000c', 'x') FROM n",
            options, ErrorCode::kLimit, HintKind::kRaiseSizeLimit, "stopped by the size cap");
+}
+
+// One value's length is bounded by max_value_bytes, whichever function builds it (the checked
+// printf included), and the connection gets its own limit back afterwards.
+TEST_F(AdHocSql, OneValueIsBoundedByMaxValueBytes) {
+    auto database = open_knowledge_base(path_, Access::kReadOnly);
+    sqlite3* handle = database->native_handle();
+    const int before = sqlite3_limit(handle, SQLITE_LIMIT_LENGTH, -1);
+    AdHocOptions options;
+    options.max_value_bytes = 1000;
+    for (const char* sql : {"SELECT printf('%.1001c', 'x')", "SELECT zeroblob(1001)",
+                            "SELECT replace(hex(zeroblob(600)), '0', 'a')"}) {
+        try {
+            run_adhoc_sql(*database, sql, options);
+            ADD_FAILURE() << "no error for " << sql;
+        } catch (const Error& error) {
+            EXPECT_EQ(error.code(), ErrorCode::kInvalidArgument) << sql << ": " << error.what();
+            EXPECT_NE(error.cause().find("too big"), std::string::npos) << error.what();
+        }
+        EXPECT_EQ(sqlite3_limit(handle, SQLITE_LIMIT_LENGTH, -1), before) << sql;
+    }
+    const SqlResult fits =
+        run_adhoc_sql(*database, "SELECT length(printf('%.900c', 'x'))", options);
+    ASSERT_EQ(fits.rows.size(), 1u);
+    EXPECT_EQ(std::get<std::int64_t>(fits.rows[0][0]), 900);
+    // The default is 10,000,000 bytes.
+    EXPECT_EQ(std::get<std::int64_t>(
+                  run_adhoc_sql(*database, "SELECT length(zeroblob(5000000))", {}).rows[0][0]),
+              5000000);
+    for (const int wrong : {0, -1, 1'000'000'001}) {
+        options.max_value_bytes = wrong;
+        EXPECT_THROW(run_adhoc_sql(*database, "SELECT 1", options), Error) << wrong;
+    }
 }
 
 TEST_F(AdHocSql, RefusalsCarryTheirHints) {
