@@ -59,6 +59,58 @@ std::vector<std::vector<std::string>> split_records(std::string_view sample, cha
     return records;
 }
 
+// The number of fields of each of the first records that split_records() would return, without
+// making the fields: sniffing tries every candidate delimiter on every file it reads.
+struct FieldCounts {
+    std::array<std::size_t, kSniffRecords> of{};
+    std::size_t records = 0;
+};
+
+FieldCounts count_fields(std::string_view sample, char delimiter, bool complete) {
+    FieldCounts counts;
+    std::size_t ended = 0; // fields of this record ended by a delimiter
+    bool has_text = false; // the field has a character (split_records: !field.empty())
+    bool quoted = false;
+    bool started = false;
+    const auto end_record = [&] {
+        if (started || ended > 0) {
+            counts.of[counts.records++] = ended + 1;
+        }
+        ended = 0;
+        has_text = false;
+        started = false;
+    };
+    for (std::size_t i = 0; i < sample.size() && counts.records < kSniffRecords; ++i) {
+        const char c = sample[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < sample.size() && sample[i + 1] == '"') {
+                has_text = true;
+                ++i;
+            } else if (c == '"') {
+                quoted = false;
+            } else {
+                has_text = true;
+            }
+        } else if (c == '"' && !has_text) {
+            quoted = true;
+            started = true;
+        } else if (c == delimiter) {
+            ++ended;
+            has_text = false;
+            started = true;
+        } else if (c == '\n' || c == '\r') {
+            end_record();
+        } else {
+            has_text = true;
+            started = true;
+        }
+    }
+    if (complete && counts.records < kSniffRecords) {
+        end_record();
+    }
+    return counts;
+}
+
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // 1.234,56 or 12,5: a number with a decimal comma. A comma followed by exactly three digits
@@ -104,14 +156,14 @@ SniffedDialect sniff_delimited(std::string_view sample, bool complete,
         std::size_t best_consistent = 0;
         std::size_t best_fields = 1;
         for (const char candidate : kCandidates) {
-            const auto records = split_records(sample, candidate, complete);
-            if (records.empty() || records.front().size() < 2) {
+            const auto counts = count_fields(sample, candidate, complete);
+            if (counts.records == 0 || counts.of[0] < 2) {
                 continue; // the header does not split: not this one
             }
-            const std::size_t fields = records.front().size();
+            const std::size_t fields = counts.of[0];
             std::size_t consistent = 0;
-            for (std::size_t i = 1; i < records.size(); ++i) {
-                consistent += records[i].size() == fields ? 1u : 0u;
+            for (std::size_t i = 1; i < counts.records; ++i) {
+                consistent += counts.of[i] == fields ? 1u : 0u;
             }
             // More records split alike wins; with as many, more fields, but only where some
             // record agrees (random bytes split on anything; a comma's chance split stays).
