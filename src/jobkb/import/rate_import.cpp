@@ -46,28 +46,10 @@ public:
 
     const std::string& head() const noexcept { return head_; }
 
-    // Empties every line before the one that starts with `header`, keeping its line end, when
-    // the bytes read ahead hold such a line; else leaves them as they are.
-    void blank_until(std::string_view header) {
-        std::size_t line = 0;
-        std::size_t lines = 0;
-        while (line < head_.size()) {
-            std::string_view text(head_.data() + line, head_.size() - line);
-            if (text.starts_with("\xEF\xBB\xBF")) {
-                text.remove_prefix(3);
-            }
-            if (text.starts_with(header)) {
-                head_ = std::string(lines, '\n') + head_.substr(line);
-                setg(head_.data(), head_.data(), head_.data() + head_.size());
-                return;
-            }
-            const std::size_t end = head_.find('\n', line);
-            if (end == std::string::npos) {
-                return;
-            }
-            ++lines;
-            line = end + 1;
-        }
+    // The World Bank's preamble blanked in the bytes read ahead (world_bank_from_header).
+    void blank_preamble() {
+        head_ = world_bank_from_header(head_);
+        setg(head_.data(), head_.data(), head_.data() + head_.size());
     }
 
 protected:
@@ -160,7 +142,7 @@ RateImportReport import_rates(Database& database, InputSource& input,
         layout = *detected;
     }
     if (layout == RateLayout::kWorldBank) {
-        ahead.blank_until("\"Country Name\"");
+        ahead.blank_preamble();
     }
     RateImportOptions run_options = options;
     run_options.format = InputFormat::kCsv;

@@ -96,6 +96,28 @@ std::optional<RateLayout> detect_rate_layout(std::string_view head) {
 
 namespace detail {
 
+std::string world_bank_from_header(std::string_view head) {
+    static constexpr std::string_view kHeader = "\"Country Name\"";
+    std::size_t line = 0;
+    std::size_t lines = 0;
+    while (line < head.size()) {
+        std::string_view text = head.substr(line);
+        if (text.starts_with("\xEF\xBB\xBF")) {
+            text.remove_prefix(3);
+        }
+        if (text.starts_with(kHeader)) {
+            return std::string(lines, '\n') + std::string(head.substr(line));
+        }
+        const std::size_t end = head.find('\n', line);
+        if (end == std::string_view::npos) {
+            break;
+        }
+        ++lines;
+        line = end + 1;
+    }
+    return std::string(head);
+}
+
 std::optional<std::string> ecb_daily_date(std::string_view text) {
     static constexpr std::array<std::string_view, 12> kMonths = {
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};

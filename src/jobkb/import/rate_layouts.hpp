@@ -24,6 +24,12 @@ std::optional<std::string> ecb_daily_date(std::string_view text);
 std::string ppp_factor_currency(std::string_view country, int year, const std::string& seeded,
                                 std::string& note);
 
+// The World Bank's download from its header on: the lines before the one that starts with
+// "Country Name" (the preamble; a UTF-8 BOM before either is passed over) made empty, their line
+// ends kept so that line numbers stay the file's, for the CSV reader skips blank lines. `head` as
+// it is when no line starts so.
+std::string world_bank_from_header(std::string_view head);
+
 // A layout's default source: its title, publisher, address and terms of reuse.
 struct SourceDetails {
     std::string_view title;

@@ -2,7 +2,6 @@
 
 #include "jobkb/import/rate_layouts.hpp"
 #include "jobkb/import/readers.hpp"
-#include "jobkb/statement.hpp"
 #include "jobkb/text.hpp"
 
 #include <fmt/format.h>
@@ -39,18 +38,19 @@ void add(std::vector<Diagnostic>& problems, std::string_view field, std::string 
 } // namespace
 
 void RateRows::begin(FileImport& run) {
-    run_ = &run;
+    loaded_ = RateVocabulary::load(run.database(), run.doing());
     store_.emplace(run.database(), run.doing(), run.batch_id(), run.batch_source());
+    start(*loaded_, *store_, run.options().file_name, run.today());
+}
+
+void RateRows::start(const RateVocabulary& vocabulary, RateSink& sink, std::string file_name,
+                     std::string today) {
+    vocabulary_ = &vocabulary;
+    sink_ = &sink;
+    file_name_ = std::move(file_name);
+    today_ = std::move(today);
     report_.layout = layout_;
     report_.content = std::string(content());
-    if (layout_ == RateLayout::kWorldBank) {
-        // The World Bank names countries by alpha-3 codes, which the base knows as country names.
-        Statement alpha3(run.database(), run.doing(),
-                         "SELECT name, country_code FROM country_names WHERE kind = 'alpha-3'");
-        for (auto row = alpha3.use(); row.step();) {
-            alpha2_.emplace(row.text(0), row.text(1));
-        }
-    }
 }
 
 void RateRows::plan_header(const Record& record) {
@@ -63,8 +63,8 @@ void RateRows::plan_header(const Record& record) {
     }
     const auto refuse = [&](std::string problem, std::string expected) {
         Diagnostic diagnostic{
-            run_->options().file_name, record.header_line,  "header",
-            std::move(problem),        std::move(expected), Hint{HintKind::kChooseLayout, {}, {}}};
+            file_name_,         record.header_line,  "header",
+            std::move(problem), std::move(expected), Hint{HintKind::kChooseLayout, {}, {}}};
         throw InputError({std::move(diagnostic)});
     };
     const auto fixed = [&](std::span<const std::string_view> wanted, const char* layout) {
@@ -131,7 +131,7 @@ void RateRows::plan_wide_rates(const std::vector<std::string>& names) {
             column.problem = "column EUR: the ECB's rates are of one euro, EUR is no column";
         } else if (!seen.insert(column.name).second) {
             column.problem = fmt::format("{} is a column twice", column.name);
-        } else if (!store_->knows_currency(column.name)) {
+        } else if (!vocabulary_->knows_currency(column.name)) {
             column.skip = true; // counted per value: a withdrawn currency (CYP, ...)
         }
     }
@@ -252,7 +252,7 @@ bool RateRows::read_long_rate(const Record& record, std::vector<Diagnostic>& pro
         return false;
     }
     for (const auto* code : {&base, &quote}) {
-        if (!store_->knows_currency(*code)) {
+        if (!vocabulary_->knows_currency(*code)) {
             skip(*code, "unknown currency");
             return true;
         }
@@ -296,7 +296,7 @@ bool RateRows::read_world_bank(const Record& record, std::vector<Diagnostic>& pr
             "PA.NUS.PPP (GDP) or PA.NUS.PRVT.PP (private consumption), the same in every row");
         return false;
     }
-    const auto mapped = alpha2_.find(code);
+    const auto mapped = vocabulary_->alpha2.find(code);
     std::optional<std::string> found;
     for (std::size_t i = 0; i < columns_.size(); ++i) {
         const Column& column = columns_[i];
@@ -313,7 +313,7 @@ bool RateRows::read_world_bank(const Record& record, std::vector<Diagnostic>& pr
         if (!factor) {
             continue;
         }
-        if (mapped == alpha2_.end()) {
+        if (mapped == vocabulary_->alpha2.end()) {
             skip(fmt::format("{} ({})", code, elided(name, 40)), "an aggregate, not a country");
             continue;
         }
@@ -326,7 +326,7 @@ bool RateRows::read_world_bank(const Record& record, std::vector<Diagnostic>& pr
 }
 
 std::optional<std::string> RateRows::country(const std::string& code, const std::string& name) {
-    if (store_->country_currency(code) == nullptr) {
+    if (vocabulary_->country_currency(code) == nullptr) {
         skip(fmt::format("{} ({})", elided(code, 12), elided(name, 40)),
              "not a country the base lists");
         return std::nullopt;
@@ -338,7 +338,7 @@ void RateRows::add_factor_value(std::size_t column, const std::string& country, 
                                 const Decimal& factor) {
     std::string remark;
     std::string currency =
-        ppp_factor_currency(country, year, *store_->country_currency(country), remark);
+        ppp_factor_currency(country, year, *vocabulary_->country_currency(country), remark);
     if (!remark.empty()) {
         note(remark);
     }
@@ -350,8 +350,8 @@ void RateRows::write_values(std::vector<Diagnostic>& problems) {
     for (const Value& value : values_) {
         const bool factor = holds_ppp_factors(layout_);
         const StoreOutcome outcome =
-            factor ? store_->add_factor(value.base, value.year, value.quote, value.value, earlier)
-                   : store_->add_rate(day_, value.base, value.quote, value.value, earlier);
+            factor ? sink_->add_factor(value.base, value.year, value.quote, value.value, earlier)
+                   : sink_->add_rate(day_, value.base, value.quote, value.value, earlier);
         if (outcome == StoreOutcome::kUnchanged) {
             ++report_.values_unchanged;
         } else if (outcome == StoreOutcome::kConflict) {
@@ -384,7 +384,7 @@ std::optional<std::string> RateRows::day(const std::string& text, std::string_vi
             "a day such as 2025-05-09");
         return std::nullopt;
     }
-    if (!check_date(field, iso, run_->today(), problems)) {
+    if (!check_date(field, iso, today_, problems)) {
         return std::nullopt;
     }
     return iso;
@@ -413,7 +413,7 @@ std::optional<int> RateRows::year(const std::string& text, std::string_view fiel
             "a year such as 2024");
         return std::nullopt;
     }
-    if (!check_date(field, text, run_->today(), problems)) {
+    if (!check_date(field, text, today_, problems)) {
         return std::nullopt;
     }
     return std::stoi(text);

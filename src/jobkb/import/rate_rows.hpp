@@ -11,15 +11,21 @@
 
 // The rows of a rate file, layout by layout: the header's columns (a currency or a year each, in
 // the wide layouts), each row's values validated (a day or year, positive exact decimals, known
-// currencies and countries), then written through the RateStore. Values the base cannot hold
-// (unknown currencies, aggregates such as "World") are passed over and counted, never errors.
+// currencies and countries), then written through a RateSink: the RateStore of the import's
+// batch, or (start(), without a FileImport) the caller's. Values the base cannot hold (unknown
+// currencies, aggregates such as "World") are passed over and counted, never errors.
 namespace jobkb::detail {
 
 class RateRows : public RowImporter {
 public:
     RateRows(RateLayout layout, RateImportReport& report) : layout_(layout), report_(report) {}
 
+    // Loads the base's vocabulary and writes through a RateStore of the run's batch.
     void begin(FileImport& run) override;
+    // Instead of begin(): checks the file named `file_name` against `vocabulary`, with nothing
+    // later than `today` (YYYY-MM-DD), and hands its values to `sink`. Both must outlive the rows.
+    void start(const RateVocabulary& vocabulary, RateSink& sink, std::string file_name,
+               std::string today);
     bool accept(const Record& record, FieldTexts& texts, bool write,
                 std::vector<Diagnostic>& problems) override;
     std::int64_t finish_rows() override { return store_ ? store_->inserted() : 0; }
@@ -46,9 +52,6 @@ private:
         std::string problem; // why the header cannot be read, if it cannot
     };
 
-    // ISO 3166-1 alpha-3 -> alpha-2 (the World Bank's layout), from the base's country names.
-    std::unordered_map<std::string, std::string> alpha2_;
-
     void plan_header(const Record& record);
     void plan_wide_rates(const std::vector<std::string>& names);
     void plan_wide_years(const std::vector<std::string>& names);
@@ -74,8 +77,12 @@ private:
 
     RateLayout layout_;
     RateImportReport& report_;
-    FileImport* run_ = nullptr;
-    std::optional<RateStore> store_;
+    std::optional<RateVocabulary> loaded_; // begin()'s
+    std::optional<RateStore> store_;       // begin()'s
+    const RateVocabulary* vocabulary_ = nullptr;
+    RateSink* sink_ = nullptr;
+    std::string file_name_;
+    std::string today_;
     bool planned_ = false;
     std::vector<Column> columns_;
     std::vector<std::size_t> long_columns_; // long layouts: the column of each fixed field

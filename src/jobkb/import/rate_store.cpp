@@ -24,20 +24,30 @@ RateStore::RateStore(Database& database, std::string_view doing, std::int64_t ba
       insert_factor_(database, doing,
                      "INSERT INTO ppp_factors (country_code, year, source_id, batch_id, "
                      "currency_code, factor) VALUES (:country, :year, :source, :batch, "
-                     ":currency, :factor)") {
+                     ":currency, :factor)") {}
+
+RateVocabulary RateVocabulary::load(Database& database, std::string_view doing) {
+    RateVocabulary vocabulary;
     Statement currencies(database, doing, "SELECT code FROM currencies");
     for (auto row = currencies.use(); row.step();) {
-        currencies_.insert(row.text(0));
+        vocabulary.currencies.insert(row.text(0));
     }
     Statement countries(database, doing, "SELECT code, currency_code FROM countries");
     for (auto row = countries.use(); row.step();) {
-        countries_.emplace(row.text(0), row.text(1));
+        vocabulary.countries.emplace(row.text(0), row.text(1));
     }
+    // The World Bank names countries by alpha-3 codes, which the base knows as country names.
+    Statement alpha3(database, doing,
+                     "SELECT name, country_code FROM country_names WHERE kind = 'alpha-3'");
+    for (auto row = alpha3.use(); row.step();) {
+        vocabulary.alpha2.emplace(row.text(0), row.text(1));
+    }
+    return vocabulary;
 }
 
-const std::string* RateStore::country_currency(const std::string& code) const {
-    const auto found = countries_.find(code);
-    return found == countries_.end() || found->second.empty() ? nullptr : &found->second;
+const std::string* RateVocabulary::country_currency(const std::string& code) const {
+    const auto found = countries.find(code);
+    return found == countries.end() || found->second.empty() ? nullptr : &found->second;
 }
 
 std::int64_t RateStore::series(const std::string& base, const std::string& quote) {

@@ -24,21 +24,44 @@ enum class StoreOutcome {
     kConflict,  // this file already gave the key another value (see `earlier`)
 };
 
-class RateStore {
+// What the base knows that a rate file's values are checked against: read once per import (the
+// fuzzer reads it once per process).
+struct RateVocabulary {
+    std::unordered_set<std::string> currencies;
+    std::unordered_map<std::string, std::string> countries; // code -> currency ("" for none)
+    // ISO 3166-1 alpha-3 -> alpha-2 (the World Bank's layout), from the base's country names.
+    std::unordered_map<std::string, std::string> alpha2;
+
+    static RateVocabulary load(Database& database, std::string_view doing);
+
+    // Whether the base knows the currency (an ISO 4217 code, upper case).
+    bool knows_currency(const std::string& code) const { return currencies.contains(code); }
+    // The country's currency in the base; nullptr for a code the base does not know.
+    const std::string* country_currency(const std::string& code) const;
+};
+
+// Where a rate file's validated values go: the base (RateStore), or the fuzzer's memory.
+class RateSink {
+public:
+    virtual ~RateSink() = default;
+    // `earlier` is set to the file's other value on a conflict.
+    virtual StoreOutcome add_rate(const std::string& day, const std::string& base,
+                                  const std::string& quote, const Decimal& rate,
+                                  std::string& earlier) = 0;
+    virtual StoreOutcome add_factor(const std::string& country, int year,
+                                    const std::string& currency, const Decimal& factor,
+                                    std::string& earlier) = 0;
+};
+
+class RateStore : public RateSink {
 public:
     RateStore(Database& database, std::string_view doing, std::int64_t batch_id,
               std::int64_t source_id);
 
-    // Whether the base knows the currency (an ISO 4217 code, upper case).
-    bool knows_currency(const std::string& code) const { return currencies_.contains(code); }
-    // The country's currency in the base; nullptr for a code the base does not know.
-    const std::string* country_currency(const std::string& code) const;
-
-    // `earlier` is set to the file's other value on a conflict.
     StoreOutcome add_rate(const std::string& day, const std::string& base, const std::string& quote,
-                          const Decimal& rate, std::string& earlier);
+                          const Decimal& rate, std::string& earlier) override;
     StoreOutcome add_factor(const std::string& country, int year, const std::string& currency,
-                            const Decimal& factor, std::string& earlier);
+                            const Decimal& factor, std::string& earlier) override;
 
     std::int64_t inserted() const noexcept { return inserted_; }
 
@@ -47,8 +70,6 @@ private:
 
     std::int64_t batch_id_;
     std::int64_t source_id_;
-    std::unordered_set<std::string> currencies_;
-    std::unordered_map<std::string, std::string> countries_; // code -> currency
     std::map<std::pair<std::string, std::string>, std::int64_t> series_;
     Statement find_series_;
     Statement insert_series_;
