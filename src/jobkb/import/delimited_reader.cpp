@@ -19,7 +19,7 @@ public:
         : input_(input), delimiter_(delimiter), visit_(visit), quoting_(quoting), none_(none) {}
 
     void run() {
-        std::array<char, kReadChunk> buffer{};
+        std::array<char, kReadChunk> buffer; // read into, so not zeroed first
         while (const std::size_t size = input_.read(buffer.data(), buffer.size())) {
             for (char c : std::string_view(buffer.data(), size)) {
                 consume(c);

@@ -115,7 +115,8 @@ Guess guess_unmarked(std::string_view start) {
 
 } // namespace
 
-TextInput::TextInput(InputSource& input) : input_(input) {
+TextInput::TextInput(InputSource& input)
+    : input_(input), chunk_(std::make_unique_for_overwrite<char[]>(kReadChunk)) {
     const std::string_view start = input_.peek(kSniffBytes);
     const auto skip = [&](std::size_t bytes) {
         std::array<char, 4> mark{};
@@ -150,10 +151,8 @@ bool TextInput::fill() {
     }
     out_.erase(0, out_used_);
     out_used_ = 0;
-    const std::size_t had = raw_.size();
-    raw_.resize(had + kReadChunk);
-    const std::size_t got = input_.read(raw_.data() + had, kReadChunk);
-    raw_.resize(had + got);
+    const std::size_t got = input_.read(chunk_.get(), kReadChunk);
+    raw_.append(chunk_.get(), got);
     ended_ = got == 0;
     if (encoding_ == TextEncoding::kUtf8) {
         decode_utf8(ended_);
