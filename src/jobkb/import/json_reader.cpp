@@ -86,7 +86,7 @@ private:
     }
 
     TextInput& input_;
-    std::array<char, kReadChunk> buffer_{};
+    std::array<char, kReadChunk> buffer_; // read into, so not zeroed first
     const char* counted_ = nullptr;
     std::size_t lines_ = 0;
     bool in_string_ = false;
@@ -345,7 +345,7 @@ void read_json_array(TextInput& input, const RecordVisitor& visit, const ReadOpt
 }
 
 void read_json_lines(TextInput& input, const RecordVisitor& visit, const ReadOptions& options) {
-    std::array<char, kReadChunk> buffer{};
+    std::array<char, kReadChunk> buffer; // read into, so not zeroed first
     std::string line;
     std::size_t line_number = 0;
     auto finish_line = [&] {
