@@ -10,104 +10,100 @@ namespace {
 // The records sniffed: enough to tell a consistent split from a chance one.
 constexpr std::size_t kSniffRecords = 21;
 
-// The fields of each of the first records of `sample` split on `delimiter` (RFC 4180 quoting,
-// blank lines skipped); `complete`: the last record is whole too.
-std::vector<std::vector<std::string>> split_records(std::string_view sample, char delimiter,
-                                                    bool complete) {
-    std::vector<std::vector<std::string>> records;
-    std::vector<std::string> fields;
-    std::string field;
-    bool quoted = false;
-    bool started = false;
-    const auto end_record = [&] {
-        if (started || !fields.empty()) {
-            fields.push_back(std::move(field));
-            records.push_back(std::move(fields));
-        }
-        fields.clear();
-        field.clear();
-        started = false;
-    };
-    for (std::size_t i = 0; i < sample.size() && records.size() < kSniffRecords; ++i) {
-        const char c = sample[i];
-        if (quoted) {
-            if (c == '"' && i + 1 < sample.size() && sample[i + 1] == '"') {
-                field += '"';
-                ++i;
-            } else if (c == '"') {
-                quoted = false;
-            } else {
-                field += c;
-            }
-        } else if (c == '"' && field.empty()) {
-            quoted = true;
-            started = true;
-        } else if (c == delimiter) {
-            fields.push_back(std::move(field));
-            field.clear();
-            started = true;
-        } else if (c == '\n' || c == '\r') {
-            end_record();
-        } else {
-            field += c;
-            started = true;
-        }
-    }
-    if (complete && records.size() < kSniffRecords) {
-        end_record();
-    }
-    return records;
-}
-
-// The number of fields of each of the first records that split_records() would return, without
-// making the fields: sniffing tries every candidate delimiter on every file it reads.
-struct FieldCounts {
-    std::array<std::size_t, kSniffRecords> of{};
+// Walks the first kSniffRecords records of `sample` split on `delimiter` (RFC 4180 quoting, blank
+// lines skipped; `complete`: the last record is whole too), telling `visit` of each character of
+// a field (text), each field's end (field) and each record's end (record), after its last field.
+template <class Visitor>
+void walk_records(std::string_view sample, char delimiter, bool complete, Visitor& visit) {
     std::size_t records = 0;
-};
-
-FieldCounts count_fields(std::string_view sample, char delimiter, bool complete) {
-    FieldCounts counts;
-    std::size_t ended = 0; // fields of this record ended by a delimiter
-    bool has_text = false; // the field has a character (split_records: !field.empty())
+    std::size_t fields = 0; // fields of this record ended by a delimiter
+    bool has_text = false;  // the field has a character
     bool quoted = false;
     bool started = false;
     const auto end_record = [&] {
-        if (started || ended > 0) {
-            counts.of[counts.records++] = ended + 1;
+        if (started || fields > 0) {
+            visit.field();
+            visit.record();
+            ++records;
         }
-        ended = 0;
+        fields = 0;
         has_text = false;
         started = false;
     };
-    for (std::size_t i = 0; i < sample.size() && counts.records < kSniffRecords; ++i) {
+    const auto text = [&](char c) {
+        visit.text(c);
+        has_text = true;
+    };
+    for (std::size_t i = 0; i < sample.size() && records < kSniffRecords; ++i) {
         const char c = sample[i];
         if (quoted) {
             if (c == '"' && i + 1 < sample.size() && sample[i + 1] == '"') {
-                has_text = true;
+                text('"');
                 ++i;
             } else if (c == '"') {
                 quoted = false;
             } else {
-                has_text = true;
+                text(c);
             }
         } else if (c == '"' && !has_text) {
             quoted = true;
             started = true;
         } else if (c == delimiter) {
-            ++ended;
+            visit.field();
+            ++fields;
             has_text = false;
             started = true;
         } else if (c == '\n' || c == '\r') {
             end_record();
         } else {
-            has_text = true;
+            text(c);
             started = true;
         }
     }
-    if (complete && counts.records < kSniffRecords) {
+    if (complete && records < kSniffRecords) {
         end_record();
     }
+}
+
+// The fields of each of the first records (for the decimal-comma check).
+std::vector<std::vector<std::string>> split_records(std::string_view sample, char delimiter,
+                                                    bool complete) {
+    struct Split {
+        std::vector<std::vector<std::string>> records;
+        std::vector<std::string> fields;
+        std::string current;
+        void text(char c) { current += c; }
+        void field() {
+            fields.push_back(std::move(current));
+            current.clear();
+        }
+        void record() {
+            records.push_back(std::move(fields));
+            fields.clear();
+        }
+    } split;
+    walk_records(sample, delimiter, complete, split);
+    return std::move(split.records);
+}
+
+// The number of fields of each of the first records, without making them: sniffing tries every
+// candidate delimiter on every file it reads.
+struct FieldCounts {
+    std::array<std::size_t, kSniffRecords> of{};
+    std::size_t records = 0;
+    std::size_t fields = 0; // of the record being read
+
+    void text(char) {}
+    void field() { ++fields; }
+    void record() {
+        of[records++] = fields;
+        fields = 0;
+    }
+};
+
+FieldCounts count_fields(std::string_view sample, char delimiter, bool complete) {
+    FieldCounts counts;
+    walk_records(sample, delimiter, complete, counts);
     return counts;
 }
 
