@@ -24,6 +24,9 @@
 namespace jobkb::fuzz {
 namespace {
 
+constexpr const char* kToday = "2026-11-23";
+constexpr const char* kFile = "fuzz.csv";
+
 void expect(bool holds, std::string_view what, const RateImportReport& report,
             std::string_view input) {
     if (!holds) {
@@ -36,17 +39,27 @@ void expect(bool holds, std::string_view what, const RateImportReport& report,
 }
 
 void check_message(const std::string& message, std::string_view input) {
-    if (!message.starts_with("fuzz.csv:") || has_control_characters(message)) {
+    if (!message.starts_with(std::string(kFile) + ":") || has_control_characters(message)) {
         fail("a message that is not one line naming the file: " + escaped(message), input);
     }
+}
+
+// Only an input problem may stop an import, and its message is one line naming the file.
+void expect_refusal(const Error& refusal, std::string_view input) {
+    if (refusal.code() != ErrorCode::kInvalidArgument) {
+        fail(fmt::format("refused with error code {}: {}", static_cast<int>(refusal.code()),
+                         escaped(refusal.what())),
+             input);
+    }
+    check_message(refusal.what(), input);
 }
 
 void import_once(RateLayout layout, bool skip_invalid, std::string_view input) {
     ScratchBase& base = ScratchBase::instance();
     RateImportOptions options;
-    options.file_name = "fuzz.csv";
+    options.file_name = kFile;
     options.dry_run = true;
-    options.today = "2026-11-23";
+    options.today = kToday;
     options.layout = layout;
     options.skip_invalid = skip_invalid;
     options.max_errors = 3;
@@ -56,12 +69,7 @@ void import_once(RateLayout layout, bool skip_invalid, std::string_view input) {
     const auto refusal =
         refusal_of([&] { report = import_rates(base.writer(), source, options); }, input);
     if (refusal) {
-        if (refusal->code() != ErrorCode::kInvalidArgument) {
-            fail(fmt::format("refused with error code {}: {}", static_cast<int>(refusal->code()),
-                             escaped(refusal->what())),
-                 input);
-        }
-        check_message(refusal->what(), input);
+        expect_refusal(*refusal, input);
     } else {
         expect(!report.committed && report.batch_id == 0, "a dry run committed", report, input);
         expect(report.rows_inserted <= report.values_read, "more written than read", report, input);
@@ -74,15 +82,12 @@ void import_once(RateLayout layout, bool skip_invalid, std::string_view input) {
             check_message(describe(error), input);
         }
         if (!report.first_date.empty()) {
-            expect(report.first_date <= report.last_date && report.last_date <= "2026-11-23",
+            expect(report.first_date <= report.last_date && report.last_date <= kToday,
                    "a day out of order or in the future", report, input);
         }
     }
     base.expect_unchanged(input, false);
 }
-
-constexpr const char* kToday = "2026-11-23";
-constexpr const char* kFile = "fuzz.csv";
 
 const detail::RateVocabulary& vocabulary() {
     static const detail::RateVocabulary loaded =
@@ -215,12 +220,7 @@ void read_in_memory(RateLayout requested, std::string_view input) {
         },
         input);
     if (refusal) {
-        if (refusal->code() != ErrorCode::kInvalidArgument) {
-            fail(fmt::format("refused with error code {}: {}", static_cast<int>(refusal->code()),
-                             escaped(refusal->what())),
-                 input);
-        }
-        check_message(refusal->what(), input);
+        expect_refusal(*refusal, input);
         return;
     }
     expect(sink.handed() <= report.values_read, "more values handed on than read", report, input);
