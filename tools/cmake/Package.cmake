@@ -26,7 +26,8 @@ function(jobkb_dependency_of target find_var pc_var)
         set(find "SQLite3")
         set(pc "sqlite3")
     elseif(target STREQUAL "fmt::fmt")
-        # Without JOBKB_STATIC_LIBSTDCXX (a shared jobkb, the sanitizer builds); else compiled in.
+        # A static jobkb built with JOBKB_STATIC_LIBSTDCXX=OFF (the sanitizer presets); with it on,
+        # fmt is compiled in (header-only), and a shared jobkb keeps it to itself.
         set(find "fmt ${fmt_VERSION}")
         set(pc "fmt")
     elseif(target STREQUAL "EXPAT::EXPAT")

@@ -128,7 +128,7 @@ ReadMe read_me(const OnetFiles& files) {
 std::string file_sha(const OnetFiles& files, const std::string& name) {
     const auto in = files.open(name);
     InputSource input(*in, files.path_of(name));
-    std::array<char, 1 << 16> buffer{};
+    std::array<char, 1 << 16> buffer; // read into, so not zeroed first
     while (input.read(buffer.data(), buffer.size()) > 0) {
     }
     return input.sha256();
