@@ -43,6 +43,16 @@ void check_message(const std::string& message, const FileImportOptions& options,
            "a message holds a control character: " + fuzz::escaped(message), input);
 }
 
+// Only an input problem may stop an import, and its message is one line naming the file.
+void expect_refusal(const Error& refusal, const FileImportOptions& options,
+                    std::string_view input) {
+    expect(refusal.code() == ErrorCode::kInvalidArgument,
+           fmt::format("refused with error code {}: {}", static_cast<int>(refusal.code()),
+                       fuzz::escaped(refusal.what())),
+           input);
+    check_message(refusal.what(), options, input);
+}
+
 void import_once(const FileImportOptions& options, std::string_view input) {
     fuzz::ScratchBase& base = fuzz::ScratchBase::instance();
     std::istringstream stream{std::string(input)};
@@ -51,11 +61,7 @@ void import_once(const FileImportOptions& options, std::string_view input) {
     const auto refusal =
         fuzz::refusal_of([&] { report = import_roles(base.writer(), source, options); }, input);
     if (refusal) {
-        expect(refusal->code() == ErrorCode::kInvalidArgument,
-               fmt::format("refused with error code {}: {}", static_cast<int>(refusal->code()),
-                           fuzz::escaped(refusal->what())),
-               input);
-        check_message(refusal->what(), options, input);
+        expect_refusal(*refusal, options, input);
     } else {
         expect(!report.committed && report.batch_id == 0, "a dry run committed a batch", input);
         expect(report.errors.size() <= options.max_errors, "more errors kept than max_errors",
@@ -163,11 +169,7 @@ void read_in_memory(const std::vector<FileImportOptions>& ways, std::string_view
                     const detail::ColumnPlan* plan = nullptr;
                     if (const auto header =
                             fuzz::refusal_of([&] { plan = &plans[i].plan_for(record); }, input)) {
-                        expect(header->code() == ErrorCode::kInvalidArgument,
-                               "a header refused with another error: " +
-                                   fuzz::escaped(header->what()),
-                               input);
-                        check_message(header->what(), ways[i], input);
+                        expect_refusal(*header, ways[i], input);
                         refused[i] = true; // the whole file is refused
                         continue;
                     }
@@ -193,11 +195,7 @@ void read_in_memory(const std::vector<FileImportOptions>& ways, std::string_view
         },
         input);
     if (refusal) {
-        expect(refusal->code() == ErrorCode::kInvalidArgument,
-               fmt::format("refused with error code {}: {}", static_cast<int>(refusal->code()),
-                           fuzz::escaped(refusal->what())),
-               input);
-        check_message(refusal->what(), first, input);
+        expect_refusal(*refusal, first, input);
     }
 }
 
