@@ -53,6 +53,34 @@ std::string escaped(std::string_view bytes, std::size_t limit) {
     return text;
 }
 
+void expect_message(std::string_view message, std::string_view file, std::string_view input) {
+    if (!message.starts_with(std::string(file) + ":") || has_control_characters(message)) {
+        fail("a message that is not one line naming the file: " + escaped(message), input);
+    }
+}
+
+void expect_problems(const std::vector<Diagnostic>& problems, std::string_view file,
+                     std::size_t line, std::string_view input) {
+    for (Diagnostic problem : problems) {
+        if (problem.field.empty() || problem.problem.empty()) {
+            fail("a problem without its field or what was wrong: " + escaped(problem.problem),
+                 input);
+        }
+        problem.file = file;
+        problem.line = line;
+        expect_message(describe(problem), file, input);
+    }
+}
+
+void expect_refusal(const Error& refusal, std::string_view file, std::string_view input) {
+    if (refusal.code() != ErrorCode::kInvalidArgument) {
+        fail(fmt::format("refused with error code {}: {}", static_cast<int>(refusal.code()),
+                         escaped(refusal.what())),
+             input);
+    }
+    expect_message(refusal.what(), file, input);
+}
+
 bool has_control_characters(std::string_view text) {
     for (char c : text) {
         const auto byte = static_cast<unsigned char>(c);

@@ -5,6 +5,7 @@
 
 #include "jobkb/database.hpp"
 #include "jobkb/error.hpp"
+#include "jobkb/import.hpp"
 
 #include <SQLiteCpp/Database.h>
 
@@ -16,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 // The entry point every target defines (libFuzzer's, and replay_main.cpp's in normal builds).
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size);
@@ -35,6 +37,23 @@ std::string escaped(std::string_view bytes, std::size_t limit = 400);
 
 // True when the text has a C0 control character or DEL: jobkb's messages are one line each.
 bool has_control_characters(std::string_view text);
+
+// Fails the input unless the message is one line starting with "FILE:", as the CLI prints it.
+void expect_message(std::string_view message, std::string_view file, std::string_view input);
+
+// Fails the input unless each problem has its field and what was wrong, and, placed at the file's
+// `line`, reads as one line naming the file.
+void expect_problems(const std::vector<Diagnostic>& problems, std::string_view file,
+                     std::size_t line, std::string_view input);
+
+// Fails the input unless the refusal is an input problem (kInvalidArgument) with a message that
+// is one line naming the file.
+void expect_refusal(const Error& refusal, std::string_view file, std::string_view input);
+
+// How often a target that validates in memory also runs the input through the scratch base
+// (its lookups and writes, as dry runs): once every this many inputs, the first one included, so
+// that a saved input replays that path too.
+inline constexpr int kThroughTheBaseEvery = 64;
 
 // How often a target compares the scratch base's whole content (expect_unchanged with `full`): once
 // every this many inputs, and after the first. The checks made after every input already see any

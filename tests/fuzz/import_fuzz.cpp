@@ -24,18 +24,6 @@ void expect(bool holds, std::string_view what, const ImportReport& report, std::
     }
 }
 
-// "FILE:LINE: ..." on one line, as the CLI prints it.
-void expect_message(const std::string& message, const ImportOptions& options,
-                    std::string_view input) {
-    if (!message.starts_with(options.file_name + ":")) {
-        fail("a message does not start with the file's name: " + escaped(message), input);
-    }
-    if (has_control_characters(message)) {
-        fail("a message holds a line break or another control character: " + escaped(message),
-             input);
-    }
-}
-
 // The changes list the keys whose current figure is the import's (at most kMaxReportedChanges),
 // each followed by the import's figures of that key in other currencies, then, with supersede,
 // the keys of superseded batches that revert or are retired (at most kMaxReportedChanges more).
@@ -91,7 +79,7 @@ void check_report(const ImportReport& report, const ImportOptions& options,
     expect(report.error_count == 0 || report.rows_rejected > 0, "errors without a rejected row",
            report, input);
     for (const auto& error : report.errors) {
-        expect_message(describe(error), options, input);
+        expect_message(describe(error), options.file_name, input);
         expect(error.file == options.file_name && error.line > 0 && !error.field.empty() &&
                    !error.problem.empty(),
                "a diagnostic without its file, line, field or problem", report, input);
@@ -126,12 +114,7 @@ void import_once(const ImportOptions& options, std::string_view input) {
     if (refusal) {
         // Input problems are kInvalidArgument; anything else (a failed constraint, say) means
         // validation let through a row the database refused.
-        if (refusal->code() != ErrorCode::kInvalidArgument) {
-            fail(fmt::format("refused with error code {}: {}", static_cast<int>(refusal->code()),
-                             escaped(refusal->what())),
-                 input);
-        }
-        expect_message(refusal->what(), options, input);
+        expect_refusal(*refusal, options.file_name, input);
     } else {
         check_report(report, options, input);
     }

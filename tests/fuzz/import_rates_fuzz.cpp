@@ -38,22 +38,6 @@ void expect(bool holds, std::string_view what, const RateImportReport& report,
     }
 }
 
-void check_message(const std::string& message, std::string_view input) {
-    if (!message.starts_with(std::string(kFile) + ":") || has_control_characters(message)) {
-        fail("a message that is not one line naming the file: " + escaped(message), input);
-    }
-}
-
-// Only an input problem may stop an import, and its message is one line naming the file.
-void expect_refusal(const Error& refusal, std::string_view input) {
-    if (refusal.code() != ErrorCode::kInvalidArgument) {
-        fail(fmt::format("refused with error code {}: {}", static_cast<int>(refusal.code()),
-                         escaped(refusal.what())),
-             input);
-    }
-    check_message(refusal.what(), input);
-}
-
 void import_once(RateLayout layout, bool skip_invalid, std::string_view input) {
     ScratchBase& base = ScratchBase::instance();
     RateImportOptions options;
@@ -69,7 +53,7 @@ void import_once(RateLayout layout, bool skip_invalid, std::string_view input) {
     const auto refusal =
         refusal_of([&] { report = import_rates(base.writer(), source, options); }, input);
     if (refusal) {
-        expect_refusal(*refusal, input);
+        expect_refusal(*refusal, kFile, input);
     } else {
         expect(!report.committed && report.batch_id == 0, "a dry run committed", report, input);
         expect(report.rows_inserted <= report.values_read, "more written than read", report, input);
@@ -79,7 +63,7 @@ void import_once(RateLayout layout, bool skip_invalid, std::string_view input) {
         expect(report.errors.size() <= options.max_errors, "more errors kept than max_errors",
                report, input);
         for (const auto& error : report.errors) {
-            check_message(describe(error), input);
+            expect_message(describe(error), kFile, input);
         }
         if (!report.first_date.empty()) {
             expect(report.first_date <= report.last_date && report.last_date <= kToday,
@@ -133,7 +117,6 @@ public:
                        factor.to_string() + " " + currency, earlier);
     }
 
-    std::int64_t inserted() const noexcept { return inserted_; }
     std::int64_t handed() const noexcept { return handed_; }
 
 private:
@@ -144,7 +127,6 @@ private:
         ++handed_;
         const auto [found, added] = values.emplace(std::move(key), value);
         if (added) {
-            ++inserted_;
             return detail::StoreOutcome::kInserted;
         }
         if (found->second == value) {
@@ -170,19 +152,8 @@ private:
     std::string_view input_;
     std::map<Key, std::string> rates_;
     std::map<Key, std::string> factors_;
-    std::int64_t inserted_ = 0;
     std::int64_t handed_ = 0;
 };
-
-void expect_one_line(const Diagnostic& problem, std::size_t line, std::string_view input) {
-    if (problem.field.empty() || problem.problem.empty()) {
-        fail("a problem without its field or what was wrong: " + escaped(problem.problem), input);
-    }
-    Diagnostic placed = problem;
-    placed.file = kFile;
-    placed.line = line;
-    check_message(describe(placed), input);
-}
 
 // One layout's reading of the whole input.
 void read_in_memory(RateLayout requested, std::string_view input) {
@@ -210,9 +181,7 @@ void read_in_memory(RateLayout requested, std::string_view input) {
             reader.read([&](const Record& record) {
                 problems.clear();
                 const bool valid = rows.accept(record, texts, true, problems);
-                for (const auto& problem : problems) {
-                    expect_one_line(problem, record.line, input);
-                }
+                expect_problems(problems, kFile, record.line, input);
                 if (!valid && problems.empty()) {
                     fail("a row refused without a problem", input);
                 }
@@ -220,7 +189,7 @@ void read_in_memory(RateLayout requested, std::string_view input) {
         },
         input);
     if (refusal) {
-        expect_refusal(*refusal, input);
+        expect_refusal(*refusal, kFile, input);
         return;
     }
     expect(sink.handed() <= report.values_read, "more values handed on than read", report, input);
@@ -247,7 +216,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const jobkb::RateLayout forced = kForced[size == 0 ? 0 : data[0] % 5];
     jobkb::fuzz::read_in_memory(jobkb::RateLayout::kAuto, input);
     jobkb::fuzz::read_in_memory(forced, input);
-    if (runs % 64 == 0) {
+    if (runs % jobkb::fuzz::kThroughTheBaseEvery == 0) {
         jobkb::fuzz::import_once(jobkb::RateLayout::kAuto, false, input);
         jobkb::fuzz::import_once(forced, true, input);
     }

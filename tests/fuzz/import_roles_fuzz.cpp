@@ -35,24 +35,6 @@ void expect(bool holds, std::string_view what, std::string_view input) {
     }
 }
 
-void check_message(const std::string& message, const FileImportOptions& options,
-                   std::string_view input) {
-    expect(message.starts_with(options.file_name + ":"),
-           "a message does not start with the file's name: " + fuzz::escaped(message), input);
-    expect(!fuzz::has_control_characters(message),
-           "a message holds a control character: " + fuzz::escaped(message), input);
-}
-
-// Only an input problem may stop an import, and its message is one line naming the file.
-void expect_refusal(const Error& refusal, const FileImportOptions& options,
-                    std::string_view input) {
-    expect(refusal.code() == ErrorCode::kInvalidArgument,
-           fmt::format("refused with error code {}: {}", static_cast<int>(refusal.code()),
-                       fuzz::escaped(refusal.what())),
-           input);
-    check_message(refusal.what(), options, input);
-}
-
 void import_once(const FileImportOptions& options, std::string_view input) {
     fuzz::ScratchBase& base = fuzz::ScratchBase::instance();
     std::istringstream stream{std::string(input)};
@@ -61,7 +43,7 @@ void import_once(const FileImportOptions& options, std::string_view input) {
     const auto refusal =
         fuzz::refusal_of([&] { report = import_roles(base.writer(), source, options); }, input);
     if (refusal) {
-        expect_refusal(*refusal, options, input);
+        fuzz::expect_refusal(*refusal, options.file_name, input);
     } else {
         expect(!report.committed && report.batch_id == 0, "a dry run committed a batch", input);
         expect(report.errors.size() <= options.max_errors, "more errors kept than max_errors",
@@ -69,7 +51,7 @@ void import_once(const FileImportOptions& options, std::string_view input) {
         expect(report.error_count >= report.errors.size(), "error_count below the errors kept",
                input);
         for (const auto& error : report.errors) {
-            check_message(describe(error), options, input);
+            fuzz::expect_message(describe(error), options.file_name, input);
             expect(error.line > 0 && !error.field.empty() && !error.problem.empty(),
                    "a diagnostic without its line, field or problem", input);
         }
@@ -80,18 +62,6 @@ void import_once(const FileImportOptions& options, std::string_view input) {
                "more roles created than roles changed", input);
     }
     base.expect_unchanged(input, false);
-}
-
-void expect_problems(const std::vector<Diagnostic>& problems, const FileImportOptions& options,
-                     std::size_t line, std::string_view input) {
-    for (Diagnostic problem : problems) {
-        expect(!problem.field.empty() && !problem.problem.empty(),
-               "a problem without its field or what was wrong: " + fuzz::escaped(problem.problem),
-               input);
-        problem.file = options.file_name;
-        problem.line = line;
-        check_message(describe(problem), options, input);
-    }
 }
 
 // A list as validate_role promises it: items neither empty nor too long, none twice (letter case
@@ -158,8 +128,8 @@ void read_in_memory(const std::vector<FileImportOptions>& ways, std::string_view
             RecordReader reader(source, first.format, reading);
             reader.read([&](const Record& record) {
                 if (!record.problem.empty()) {
-                    expect_problems({{{}, 0, "row", record.problem, {}, {}}}, first, record.line,
-                                    input);
+                    fuzz::expect_problems({{{}, 0, "row", record.problem, {}, {}}}, first.file_name,
+                                          record.line, input);
                     return;
                 }
                 for (std::size_t i = 0; i < ways.size(); ++i) {
@@ -169,22 +139,23 @@ void read_in_memory(const std::vector<FileImportOptions>& ways, std::string_view
                     const detail::ColumnPlan* plan = nullptr;
                     if (const auto header =
                             fuzz::refusal_of([&] { plan = &plans[i].plan_for(record); }, input)) {
-                        expect_refusal(*header, ways[i], input);
+                        fuzz::expect_refusal(*header, ways[i].file_name, input);
                         refused[i] = true; // the whole file is refused
                         continue;
                     }
                     problems.clear();
                     if (!plan->problems.empty()) {
-                        expect_problems(plan->problems, ways[i], record.line, input);
+                        fuzz::expect_problems(plan->problems, ways[i].file_name, record.line,
+                                              input);
                         continue;
                     }
                     if (!detail::read_field_texts(record, *plan, plans[i], texts, problems)) {
                         expect(!problems.empty(), "field texts refused without a problem", input);
-                        expect_problems(problems, ways[i], record.line, input);
+                        fuzz::expect_problems(problems, ways[i].file_name, record.line, input);
                         continue;
                     }
                     const auto role = detail::validate_role(texts, problems);
-                    expect_problems(problems, ways[i], record.line, input);
+                    fuzz::expect_problems(problems, ways[i].file_name, record.line, input);
                     expect(role.has_value() == problems.empty(),
                            "a role refused without a problem, or kept with one", input);
                     if (role) {
@@ -195,7 +166,7 @@ void read_in_memory(const std::vector<FileImportOptions>& ways, std::string_view
         },
         input);
     if (refusal) {
-        expect_refusal(*refusal, first, input);
+        fuzz::expect_refusal(*refusal, first.file_name, input);
     }
 }
 
@@ -217,7 +188,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     lenient.ignore_unknown = true;
     lenient.max_errors = 3;
     read_in_memory({strict, lenient}, input);
-    if (runs % 64 == 0) {
+    if (runs % fuzz::kThroughTheBaseEvery == 0) {
         import_once(strict, input);
         import_once(lenient, input);
     }

@@ -82,22 +82,6 @@ const Setting& setting(const std::string& file) {
     return loaded;
 }
 
-void expect_problems(const std::vector<Diagnostic>& problems, const std::string& file,
-                     std::size_t line, std::string_view input) {
-    for (Diagnostic problem : problems) {
-        if (problem.field.empty() || problem.problem.empty()) {
-            fail("a problem without its field or what was wrong: " + escaped(problem.problem),
-                 input);
-        }
-        problem.file = file;
-        problem.line = line;
-        const std::string message = describe(problem);
-        if (!message.starts_with(file + ":") || has_control_characters(message)) {
-            fail("a problem that is not one line naming the file: " + escaped(message), input);
-        }
-    }
-}
-
 // What the base would refuse, or hold wrongly, of a figure the validation let through.
 void expect_figures(RowFigures& figures, const Setting& setting, std::string_view input) {
     const auto& list = figures.figures();
@@ -137,18 +121,6 @@ void expect_figures(RowFigures& figures, const Setting& setting, std::string_vie
             list[i].currency == list[i + 1].currency) {
             fail("a range with its low end above its high end", input);
         }
-    }
-}
-
-void expect_refusal(const Error& refusal, const std::string& file, std::string_view input) {
-    if (refusal.code() != ErrorCode::kInvalidArgument) {
-        fail(fmt::format("refused with error code {}: {}", static_cast<int>(refusal.code()),
-                         escaped(refusal.what())),
-             input);
-    }
-    const std::string message = refusal.what();
-    if (!message.starts_with(file + ":") || has_control_characters(message)) {
-        fail("a refusal that is not one line naming the file: " + escaped(message), input);
     }
 }
 
