@@ -7,6 +7,9 @@ benchmark before its fuzz build, and its `tools/fuzz 35` log has the same figure
 import os
 import re
 import subprocess
+import tempfile
+
+import perf_profile
 
 FUZZ_EXECS = 5000  # reader targets and the SQL guard: at least this many inputs a second
 # Issue 15's: every reader's target, and the SQL guard's. import_salaries, the one kept end to end
@@ -36,7 +39,43 @@ def measure(root, seconds, log):
     return result
 
 
-def report_lines(result, seconds, targets):
+# Where a fuzzer's own samples fall, tried in order on "DSO SYMBOL" (mangled). The targets link
+# libFuzzer, the sanitizers' runtimes, jobkb and SQLite statically.
+FUZZ_CATEGORIES = [
+    ("libFuzzer", r"_ZN6fuzzer|_ZNK6fuzzer"),
+    ("coverage hooks", r"__sanitizer_cov"),
+    ("ASan/UBSan", r"__asan|__ubsan|__interceptor|__sanitizer|__lsan"),
+    ("SQLite", r"sqlite3|libsqlite3"),
+    ("jobkb", r"_ZN5jobkb|_ZNK5jobkb|LLVMFuzzerTestOneInput"),
+    ("C/C++ libraries", r"libc\.so|libstdc\+\+|libm\.so|_ZNSt|_ZSt|_ZNKSt"),
+    ("kernel", r"kernel"),
+]
+PROFILE_SECONDS = 8
+
+
+def profile_misses(root, result, log):
+    """{target: {category: % of samples}} for the targeted fuzzers below FUZZ_EXECS, each run again
+    for PROFILE_SECONDS under perf; {"skipped": why} when perf cannot record."""
+    missed = [t for t, execs in (result or {}).items() if t in TARGETED and execs < FUZZ_EXECS]
+    if not missed:
+        return {}
+    why = perf_profile.available()
+    if why:
+        return {"skipped": why}
+    log(f"profiling {len(missed)} fuzzers below {FUZZ_EXECS:,} exec/s, {PROFILE_SECONDS} s each")
+    profiles = {}
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run([os.path.join(root, "tools", "fuzz"), str(PROFILE_SECONDS)] + missed,
+                       cwd=root, env=dict(os.environ, JOBKB_FUZZ_NO_BUILD="1",
+                                          JOBKB_FUZZ_PERF=folder), capture_output=True)
+        for target in missed:
+            data = os.path.join(folder, f"{target}.perf.data")
+            if os.path.exists(data):
+                profiles[target] = perf_profile.self_shares(data, FUZZ_CATEGORIES)
+    return profiles
+
+
+def report_lines(result, seconds, targets, profiles=None):
     lines = ["## Fuzzers", ""]
     if result is None:
         why = ("0 seconds a target (the default with --tiny)" if seconds <= 0 else
@@ -55,5 +94,29 @@ def report_lines(result, seconds, targets):
             continue
         targets.append((f"fuzzer {target} (exec/s)", f"{execs:,} (target >= {FUZZ_EXECS:,})",
                         execs >= FUZZ_EXECS))
+    lines.append("")
+    lines += profile_lines(profiles or {})
+    return lines
+
+
+def profile_lines(profiles):
+    if not profiles:
+        return []
+    if "skipped" in profiles:
+        return [f"The fuzzers below {FUZZ_EXECS:,} exec/s were not profiled: {profiles['skipped']}.",
+                ""]
+    labels = [label for label, _ in FUZZ_CATEGORIES] + ["other"]
+    lines = [f"Where the fuzzers below {FUZZ_EXECS:,} exec/s spend their time: each run again for "
+             f"{PROFILE_SECONDS} s under `perf record`, the share of its samples whose own code "
+             "is in each part (%). libFuzzer's bookkeeping and the coverage hooks grow with the "
+             "code an input reaches, and ASan with what it allocates; only the jobkb and SQLite "
+             "columns are the reader's own work. What would be needed: less instrumented code "
+             "on each input's path (title_mapping and import_onet still go through a base for "
+             "every input), since libFuzzer's and the hooks' work per reached edge is fixed.", "",
+             "| target | " + " | ".join(labels) + " |",
+             "| --- |" + " ---: |" * len(labels)]
+    for target, shares in profiles.items():
+        lines.append(f"| {target} | " + " | ".join(f"{shares.get(l, 0):.0f}" for l in labels) +
+                     " |")
     lines.append("")
     return lines

@@ -7,8 +7,10 @@
 // DIR is tools/gen-bench-data's output (full.db and manifest.json). Each question runs twice:
 // "lib/<question>" through jobkb's Catalog and comparison functions, "sql/<question>" as one
 // prepared statement on the SQLite C API whose rows are read in full. Both connections are
-// read-only on the same file. Counters: p50_us and p99_us of single calls, rows returned, and
-// scans: plan lines that read a whole table of roles, role links or salaries (should be 0).
+// read-only on the same file. Counters: p50_us and p99_us of single calls, rows returned, scans:
+// plan lines that read a whole table of roles, role links or salaries (should be 0), and
+// statements: how many different SQL statements a call runs (a library call's BEGIN and COMMIT
+// of its read snapshot included).
 #include "jobkb/catalog.hpp"
 #include "jobkb/comparison.hpp"
 #include "jobkb/knowledge_base.hpp"
@@ -103,6 +105,7 @@ void run_library(benchmark::State& state, const std::function<std::size_t(jobkb:
     const auto scans = count_scans(statements);
     measure(state, [&] { return call(lib.catalog); });
     state.counters["scans"] = static_cast<double>(scans);
+    state.counters["statements"] = static_cast<double>(statements.size());
 }
 
 // One statement, its parameters bound as text by position, every column of every row read.
@@ -136,6 +139,7 @@ void run_sql(benchmark::State& state, const std::string& sql,
         return rows;
     });
     state.counters["scans"] = static_cast<double>(scans);
+    state.counters["statements"] = 1;
     sqlite3_finalize(statement);
 }
 
@@ -232,12 +236,17 @@ void sql_roles_in_industry(benchmark::State& state) {
             {manifest_text("industry", "big")});
 }
 
+// What a SalaryFigure holds: the amount with its currency, what it is of, its source and batch,
+// its qualifier, dimensions and area.
 const char* kLatestFigures = R"sql(
 SELECT r.name, o.country_code, c.code, coalesce(c.symbol, ''), c.minor_unit, c.digit_grouping,
-       o.amount_minor, o.period, o.statistic, o.as_of, src.title, coalesce(o.note, ''), o.id
+       o.amount_minor, o.period, o.statistic, o.as_of, src.title, coalesce(o.note, ''), o.id,
+       o.batch_id, o.qualifier, coalesce(o.level, ''), coalesce(o.employment, ''),
+       coalesce(o.work_setting, ''), coalesce(o.company_size, ''), coalesce(ar.code, ''),
+       coalesce(ar.name, '')
 FROM salary_latest l JOIN salary_observations o ON o.id = l.observation_id
 JOIN roles r ON r.id = l.role_id JOIN currencies c ON c.code = o.currency_code
-JOIN sources src ON src.id = o.source_id
+JOIN sources src ON src.id = o.source_id LEFT JOIN areas ar ON ar.id = o.area_id
 )sql";
 
 // A query of a role and country (either may be absent), the latest figures or all.

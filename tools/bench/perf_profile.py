@@ -1,0 +1,88 @@
+"""Where a process's time goes, by perf, for the benchmark report's explanations of its misses.
+
+perf is optional: without it, or where the kernel refuses it (perf_event_paranoid), available()
+says why and the report says the profile was not taken. A profile is the share of the process's
+samples spent in each named function and what it calls (perf report --children, from DWARF call
+graphs, since the release build keeps no frame pointers), and the share of the samples whose own
+code is in each shared object or family of symbols (perf report --no-children).
+"""
+
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+
+
+def available():
+    """None when perf can record this user's processes, else why not."""
+    if not shutil.which("perf"):
+        return "perf is not installed (Debian's linux-perf)"
+    with tempfile.TemporaryDirectory() as scratch:
+        done = subprocess.run(["perf", "record", "-q", "-o", os.path.join(scratch, "p.data"),
+                               "--", "true"], capture_output=True, text=True)
+    if done.returncode != 0:
+        lines = done.stderr.strip().splitlines()
+        return "perf cannot record here: " + (lines[0] if lines else f"exit {done.returncode}")
+    return None
+
+
+def record(command, data, frequency=999, call_graph=True, seconds_limit=None):
+    """Runs command under perf record into the file data. With call_graph, DWARF stacks (16 KiB
+    each: enough for jobkb's frames under SQLite's)."""
+    options = ["-q", "-F", str(frequency), "-o", data]
+    if call_graph:
+        options += ["--call-graph", "dwarf,16384"]
+    subprocess.run(["perf", "record"] + options + ["--"] + command, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=seconds_limit)
+
+
+def _report(data, options):
+    done = subprocess.run(["perf", "report", "-i", data, "--stdio", "--no-demangle", "-g", "none",
+                           "--percent-limit", "0"] + options, capture_output=True, text=True,
+                          check=True)
+    return [line for line in done.stdout.splitlines() if line and not line.startswith("#")]
+
+
+def _only(comm):
+    return ["--comm", comm, "--percentage", "relative"] if comm else []
+
+
+def samples(data, comm=None):
+    """How many samples the file holds (of the processes named comm only, when given)."""
+    total = 0
+    for line in _report(data, ["--no-children", "--sort", "dso", "-n"] + _only(comm)):
+        found = re.match(r"\s*[\d.]+%\s+(\d+)\s", line)
+        total += int(found.group(1)) if found else 0
+    return total
+
+
+def inclusive_shares(data, groups, comm=None):
+    """{label: % of samples in a function matching one of the label's patterns or what it calls}
+    (of the samples of processes named comm, when given). Patterns match mangled names
+    (re.search). Of several matching functions the largest share is taken, not their sum: one
+    may call another."""
+    rows = []
+    for line in _report(data, ["--children", "--sort", "sym"] + _only(comm)):
+        found = re.match(r"\s*([\d.]+)%\s+([\d.]+)%\s+\[[.k]\]\s+(\S+)", line)
+        if found:
+            rows.append((float(found.group(1)), found.group(3)))
+    return {label: max([share for share, symbol in rows
+                        if any(re.search(p, symbol) for p in patterns)], default=0.0)
+            for label, patterns in groups}
+
+
+def self_shares(data, categories):
+    """{label: % of samples whose own code matches the label} for (label, pattern) categories
+    tried in order on "DSO SYMBOL" (re.search); what none matches counts as "other"."""
+    shares = {label: 0.0 for label, _ in categories}
+    shares["other"] = 0.0
+    for line in _report(data, ["--no-children", "--sort", "dso,sym"]):
+        found = re.match(r"\s*([\d.]+)%\s+(\S+)\s+\[[.k]\]\s+(\S+)", line)
+        if not found:
+            continue
+        subject = f"{found.group(2)} {found.group(3)}"
+        label = next((label for label, pattern in categories if re.search(pattern, subject)),
+                     "other")
+        shares[label] += float(found.group(1))
+    return shares
