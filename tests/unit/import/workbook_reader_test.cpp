@@ -164,6 +164,11 @@ TEST(WorkbookReader, RefusesDamagedWorkbooksWithOneLine) {
     EXPECT_EQ(read_sheet("<row r=\"1\"><c r=\"XFD1048577\"><v>1</v></c></row>").error,
               "book.xlsx:1: cell reference 'XFD1048577' is out of range (expected columns A to "
               "XFD and rows 1 to 1048576)");
+    // A cell after a row's end (the fuzzer's find: the row before was read twice with it).
+    EXPECT_EQ(read_sheet("<row r=\"1\"><c><v>1</v></c></row><c><v>2</v></c></row>").error,
+              "book.xlsx:1: a cell outside a row, after row 1 (expected cells inside <row>)");
+    EXPECT_EQ(read_sheet("<row r=\"1\"><row r=\"2\"/></row>").error,
+              "book.xlsx:1: a row inside row 1 (expected rows side by side in sheetData)");
     EXPECT_EQ(read_sheet("<row r=\"1\"><c r=\"A2\"><v>1</v></c></row>").error,
               "book.xlsx:1: cell A2 is in row 2 (expected cells of row 1)");
     const auto broken = read_sheet("<row r=\"1\"><c><v>1</v></row>");

@@ -27,8 +27,20 @@ public:
         } else if (!in_data_) {
             return;
         } else if (name == "row") {
+            if (in_row_) {
+                fail(fmt::format("a row inside row {} (expected rows side by side in "
+                                 "sheetData)",
+                                 row_));
+            }
             start_row(attribute(attributes, "r"));
         } else if (name == "c") {
+            // A cell is of the row it is in: outside one it has no row, and the row before
+            // would be read again with it.
+            if (!in_row_) {
+                fail(fmt::format("a cell outside a row, after row {} (expected cells inside "
+                                 "<row>)",
+                                 row_));
+            }
             start_cell(attribute(attributes, "r"), attribute(attributes, "t"));
         } else if (in_cell_ && name == "v") {
             collecting_ = true;
@@ -50,6 +62,7 @@ public:
         } else if (name == "c" && in_cell_) {
             end_cell();
         } else if (name == "row") {
+            in_row_ = false;
             end_row();
         } else if (name == "sheetData") {
             in_data_ = false;
@@ -88,6 +101,7 @@ private:
             fail(fmt::format("row {} comes after row {} (expected rows in order)", row, row_));
         }
         row_ = row;
+        in_row_ = true;
         next_column_ = 0;
         cells_ = 0;
         row_bytes_ = 0;
@@ -206,6 +220,7 @@ private:
     const SharedStrings& strings_;
     const RecordVisitor& visit_;
     bool in_data_ = false;
+    bool in_row_ = false;
     bool in_cell_ = false;
     bool collecting_ = false;
     int in_phonetic_ = 0;
