@@ -111,8 +111,8 @@ def profile_lines(profiles):
              "is in each part (%). libFuzzer's bookkeeping and the coverage hooks grow with the "
              "code an input reaches, and ASan with what it allocates; only the jobkb and SQLite "
              "columns are the reader's own work. What would be needed: less instrumented code "
-             "on each input's path (title_mapping and import_onet still go through a base for "
-             "every input), since libFuzzer's and the hooks' work per reached edge is fixed.", "",
+             "on each input's path (import_onet still imports every input as a dry run through "
+             "a base), since libFuzzer's and the hooks' work per reached edge is fixed.", "",
              "| target | " + " | ".join(labels) + " |",
              "| --- |" + " ---: |" * len(labels)]
     for target, shares in profiles.items():
