@@ -68,10 +68,13 @@ def profile_misses(root, result, log):
         subprocess.run([os.path.join(root, "tools", "fuzz"), str(PROFILE_SECONDS)] + missed,
                        cwd=root, env=dict(os.environ, JOBKB_FUZZ_NO_BUILD="1",
                                           JOBKB_FUZZ_PERF=folder), capture_output=True)
-        for target in missed:
-            data = os.path.join(folder, f"{target}.perf.data")
-            if os.path.exists(data):
-                profiles[target] = perf_profile.self_shares(data, FUZZ_CATEGORIES)
+        try:
+            for target in missed:
+                data = os.path.join(folder, f"{target}.perf.data")
+                if os.path.exists(data):
+                    profiles[target] = perf_profile.self_shares(data, FUZZ_CATEGORIES)
+        except perf_profile.FAILURES as error:
+            return {"skipped": perf_profile.failure(error)}
     return profiles
 
 

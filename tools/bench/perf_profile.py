@@ -27,6 +27,15 @@ def available():
     return None
 
 
+# What a profile's failure raises: the report then says the profile was not taken, and why.
+FAILURES = (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError)
+
+
+def failure(error):
+    """One line on why a profile failed."""
+    return f"perf failed: {str(error).splitlines()[0] if str(error) else type(error).__name__}"
+
+
 def record(command, data, frequency=999, call_graph=True, seconds_limit=None):
     """Runs command under perf record into the file data. With call_graph, DWARF stacks (16 KiB
     each: enough for jobkb's frames under SQLite's)."""

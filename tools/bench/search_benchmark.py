@@ -88,11 +88,15 @@ def measure(work, runs, tiny, tools):
         for position, side in enumerate(order):
             wall[side].append(results[position]["mean"])
             cpu[side].append(results[position]["user"] + results[position]["system"])
+    profiles = None
+    if statistics.median(wall[0]) > SEARCH_CLI_SLOWDOWN * statistics.median(wall[1]):
+        profiles = [tools["profile_command"](command, process, work)
+                    for command, process in zip(commands, ("jobkb", "sqlite3"))]
     return dict(inserts={"with": statistics.median(inserts[True]),
                          "without": statistics.median(inserts[False]),
                          "samples": {"with": inserts[True], "without": inserts[False]}},
                 questions=questions, counts=made,
-                cli=dict(name="search chatbot --csv",
+                cli=dict(name="search chatbot --csv", profiles=profiles,
                          jobkb=dict(wall=statistics.median(wall[0]), cpu=statistics.median(cpu[0])),
                          sqlite3=dict(wall=statistics.median(wall[1]),
                                       cpu=statistics.median(cpu[1])),
