@@ -81,6 +81,16 @@ void expect_refusal(const Error& refusal, std::string_view file, std::string_vie
     expect_message(refusal.what(), file, input);
 }
 
+namespace {
+bool every_input_through_the_base = false;
+} // namespace
+
+bool through_the_base(int run) {
+    return every_input_through_the_base || run % kThroughTheBaseEvery == 0;
+}
+
+void replay_every_input_through_the_base() { every_input_through_the_base = true; }
+
 bool has_control_characters(std::string_view text) {
     for (char c : text) {
         const auto byte = static_cast<unsigned char>(c);

@@ -55,6 +55,13 @@ void expect_refusal(const Error& refusal, std::string_view file, std::string_vie
 // that a saved input replays that path too.
 inline constexpr int kThroughTheBaseEvery = 64;
 
+// Whether the input of this run (0 for the first) also goes through the scratch base: every
+// kThroughTheBaseEvery-th under libFuzzer, and every one once replay_main.cpp has called
+// replay_every_input_through_the_base(), so that ctest's fuzz.TARGET takes both paths with each
+// seed and regression, and a saved input replayed alone does too.
+bool through_the_base(int run);
+void replay_every_input_through_the_base();
+
 // How often a target compares the scratch base's whole content (expect_unchanged with `full`): once
 // every this many inputs, and after the first. The checks made after every input already see any
 // commit (the watcher's data_version moves when the writer commits) and a transaction left open;

@@ -216,7 +216,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const jobkb::RateLayout forced = kForced[size == 0 ? 0 : data[0] % 5];
     jobkb::fuzz::read_in_memory(jobkb::RateLayout::kAuto, input);
     jobkb::fuzz::read_in_memory(forced, input);
-    if (runs % jobkb::fuzz::kThroughTheBaseEvery == 0) {
+    if (jobkb::fuzz::through_the_base(runs)) {
         jobkb::fuzz::import_once(jobkb::RateLayout::kAuto, false, input);
         jobkb::fuzz::import_once(forced, true, input);
     }

@@ -188,7 +188,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     lenient.ignore_unknown = true;
     lenient.max_errors = 3;
     read_in_memory({strict, lenient}, input);
-    if (runs % fuzz::kThroughTheBaseEvery == 0) {
+    if (fuzz::through_the_base(runs)) {
         import_once(strict, input);
         import_once(lenient, input);
     }

@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
         }
     }
     std::sort(inputs.begin(), inputs.end());
+    jobkb::fuzz::replay_every_input_through_the_base();
     for (const auto& path : inputs) {
         std::ifstream in(path, std::ios::binary);
         if (!in) {

@@ -1,8 +1,8 @@
 // A title mapping (--roles-from): the bytes read as a title,role CSV by read_title_mapping()
 // against the scratch knowledge base (every role looked up, unknown ones with suggestions), then,
-// for the first input and every kThroughTheBaseEvery-th (a saved input replays it too, being a
-// first), used for a dry-run salary import whose rows name the mapped titles: the import, with
-// its transaction and rollback, is what made each input cost some 3 ms. The CSV reader itself is
+// when fuzz::through_the_base() says so (every 64th input; every replayed one), used for a
+// dry-run salary import whose rows name the mapped titles: the import, with its transaction and
+// rollback, is what made each input cost some 3 ms. The CSV reader itself is
 // the import_csv target's; this one covers what is done with its records. Fails the input when
 // anything but a jobkb::Error escapes, when a refusal is not kInvalidArgument, when a message is
 // not one line starting with the file's name, when a mapping breaks its promises (a title once,
@@ -47,7 +47,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const auto& error : mapping.errors) {
         expect_message(describe(error), kFile, input);
     }
-    const bool through_the_base = runs % fuzz::kThroughTheBaseEvery == 0;
+    const bool through_the_base = fuzz::through_the_base(runs);
     std::set<std::string> titles;
     std::string rows = "role,country,currency,amount,as_of\n";
     for (const auto& entry : mapping.mappings) {
