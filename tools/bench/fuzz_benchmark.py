@@ -40,13 +40,15 @@ def measure(root, seconds, log):
 
 
 # Where a fuzzer's own samples fall, tried in order on "DSO SYMBOL" (mangled). The targets link
-# libFuzzer, the sanitizers' runtimes, jobkb and SQLite statically.
+# libFuzzer, the sanitizers' runtimes and jobkb statically; SQLite, expat, fmt, libstdc++ (and
+# libzip, loaded for a workbook) are Debian's shared libraries.
 FUZZ_CATEGORIES = [
     ("libFuzzer", r"_ZN6fuzzer|_ZNK6fuzzer"),
     ("coverage hooks", r"__sanitizer_cov"),
     ("ASan/UBSan", r"__asan|__ubsan|__interceptor|__sanitizer|__lsan"),
     ("SQLite", r"sqlite3|libsqlite3"),
-    ("jobkb", r"_ZN5jobkb|_ZNK5jobkb|LLVMFuzzerTestOneInput"),
+    ("jobkb", r"_Z+N+K?5jobkb|_ZN12_GLOBAL__N_1|LLVMFuzzerTestOneInput"),
+    ("expat, fmt, libzip", r"libexpat|libfmt|libzip"),
     ("C/C++ libraries", r"libc\.so|libstdc\+\+|libm\.so|_ZNSt|_ZSt|_ZNKSt"),
     ("kernel", r"kernel"),
 ]
@@ -65,14 +67,16 @@ def profile_misses(root, result, log):
     log(f"profiling {len(missed)} fuzzers below {FUZZ_EXECS:,} exec/s, {PROFILE_SECONDS} s each")
     profiles = {}
     with tempfile.TemporaryDirectory() as folder:
-        subprocess.run([os.path.join(root, "tools", "fuzz"), str(PROFILE_SECONDS)] + missed,
-                       cwd=root, env=dict(os.environ, JOBKB_FUZZ_NO_BUILD="1",
-                                          JOBKB_FUZZ_PERF=folder), capture_output=True)
+        done = subprocess.run([os.path.join(root, "tools", "fuzz"), str(PROFILE_SECONDS)] + missed,
+                              cwd=root, env=dict(os.environ, JOBKB_FUZZ_NO_BUILD="1",
+                                                 JOBKB_FUZZ_PERF=folder), capture_output=True)
         try:
             for target in missed:
                 data = os.path.join(folder, f"{target}.perf.data")
                 if os.path.exists(data):
                     profiles[target] = perf_profile.self_shares(data, FUZZ_CATEGORIES)
+                else:
+                    log(f"no profile of {target}: tools/fuzz exited {done.returncode}")
         except perf_profile.FAILURES as error:
             return {"skipped": perf_profile.failure(error)}
     return profiles

@@ -39,7 +39,7 @@ def failure(error):
 def record(command, data, frequency=999, call_graph=True, seconds_limit=None):
     """Runs command under perf record into the file data. With call_graph, DWARF stacks (16 KiB
     each: enough for jobkb's frames under SQLite's)."""
-    options = ["-q", "-F", str(frequency), "-o", data]
+    options = ["-q", "-F", str(frequency), "-o", data, "--no-buildid-cache"]
     if call_graph:
         options += ["--call-graph", "dwarf,16384"]
     subprocess.run(["perf", "record"] + options + ["--"] + command, check=True,
@@ -54,29 +54,36 @@ def _report(data, options):
 
 
 def _only(comm):
-    return ["--comm", comm, "--percentage", "relative"] if comm else []
+    # Shares stay of all the file's samples: the relative base of a filtered report leaves some
+    # of a process's rows out.
+    return ["--comm", comm] if comm else []
 
 
 def samples(data, comm=None):
     """How many samples the file holds (of the processes named comm only, when given)."""
+    # By comm: sorted by shared object, perf leaves a filtered process's kernel and loader
+    # samples out.
     total = 0
-    for line in _report(data, ["--no-children", "--sort", "dso", "-n"] + _only(comm)):
-        found = re.match(r"\s*[\d.]+%\s+(\d+)\s", line)
-        total += int(found.group(1)) if found else 0
+    for line in _report(data, ["--no-children", "--sort", "comm", "-n"]):
+        found = re.match(r"\s*[\d.]+%\s+(\d+)\s+(\S+)", line)
+        if found and (comm is None or found.group(2) == comm):
+            total += int(found.group(1))
     return total
 
 
 def inclusive_shares(data, groups, comm=None):
-    """{label: % of samples in a function matching one of the label's patterns or what it calls}
-    (of the samples of processes named comm, when given). Patterns match mangled names
+    """{label: % of all samples in a function matching one of the label's patterns or what it
+    calls} (counting only processes named comm, when given). Patterns match mangled names
     (re.search). Of several matching functions the largest share is taken, not their sum: one
     may call another."""
-    rows = []
+    # Many short processes give a symbol a row each (one per mapping of its object): summed.
+    by_symbol = {}
     for line in _report(data, ["--children", "--sort", "sym"] + _only(comm)):
         found = re.match(r"\s*([\d.]+)%\s+([\d.]+)%\s+\[[.k]\]\s+(\S+)", line)
         if found:
-            rows.append((float(found.group(1)), found.group(3)))
-    return {label: max([share for share, symbol in rows
+            symbol = found.group(3)
+            by_symbol[symbol] = by_symbol.get(symbol, 0.0) + float(found.group(1))
+    return {label: max([share for symbol, share in by_symbol.items()
                         if any(re.search(p, symbol) for p in patterns)], default=0.0)
             for label, patterns in groups}
 

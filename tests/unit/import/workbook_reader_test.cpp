@@ -165,8 +165,10 @@ TEST(WorkbookReader, RefusesDamagedWorkbooksWithOneLine) {
               "book.xlsx:1: cell reference 'XFD1048577' is out of range (expected columns A to "
               "XFD and rows 1 to 1048576)");
     // A cell after a row's end (the fuzzer's find: the row before was read twice with it).
-    EXPECT_EQ(read_sheet("<row r=\"1\"><c><v>1</v></c></row><c><v>2</v></c></row>").error,
+    EXPECT_EQ(read_sheet("<row r=\"1\"><c><v>1</v></c></row><c><v>2</v></c>").error,
               "book.xlsx:1: a cell outside a row, after row 1 (expected cells inside <row>)");
+    EXPECT_EQ(read_sheet("<c><v>2</v></c><row r=\"1\"/>").error,
+              "book.xlsx:1: a cell before any row (expected cells inside <row>)");
     EXPECT_EQ(read_sheet("<row r=\"1\"><row r=\"2\"/></row>").error,
               "book.xlsx:1: a row inside row 1 (expected rows side by side in sheetData)");
     EXPECT_EQ(read_sheet("<row r=\"1\"><c r=\"A2\"><v>1</v></c></row>").error,

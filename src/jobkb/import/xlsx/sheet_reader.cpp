@@ -37,9 +37,10 @@ public:
             // A cell is of the row it is in: outside one it has no row, and the row before
             // would be read again with it.
             if (!in_row_) {
-                fail(fmt::format("a cell outside a row, after row {} (expected cells inside "
-                                 "<row>)",
-                                 row_));
+                fail(row_ == 0 ? std::string("a cell before any row (expected cells inside <row>)")
+                               : fmt::format("a cell outside a row, after row {} (expected cells "
+                                             "inside <row>)",
+                                             row_));
             }
             start_cell(attribute(attributes, "r"), attribute(attributes, "t"));
         } else if (in_cell_ && name == "v") {
