@@ -88,12 +88,13 @@ def inclusive_shares(data, groups, comm=None):
             for label, patterns in groups}
 
 
-def self_shares(data, categories):
+def self_shares(data, categories, comm=None):
     """{label: % of samples whose own code matches the label} for (label, pattern) categories
-    tried in order on "DSO SYMBOL" (re.search); what none matches counts as "other"."""
+    tried in order on "DSO SYMBOL" (re.search); what none matches counts as "other". With comm,
+    only the samples of processes so named count (shares still of all samples)."""
     shares = {label: 0.0 for label, _ in categories}
     shares["other"] = 0.0
-    for line in _report(data, ["--no-children", "--sort", "dso,sym"]):
+    for line in _report(data, ["--no-children", "--sort", "dso,sym"] + _only(comm)):
         found = re.match(r"\s*([\d.]+)%\s+(\S+)\s+\[[.k]\]\s+(\S+)", line)
         if not found:
             continue
