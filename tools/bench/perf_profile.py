@@ -7,6 +7,7 @@ graphs, since the release build keeps no frame pointers), and the share of the s
 code is in each shared object or family of symbols (perf report --no-children).
 """
 
+import functools
 import os
 import re
 import shutil
@@ -14,6 +15,7 @@ import subprocess
 import tempfile
 
 
+@functools.cache  # asked before every profile; the answer holds for the run
 def available():
     """None when perf can record this user's processes, else why not."""
     if not shutil.which("perf"):
@@ -28,7 +30,7 @@ def available():
 
 
 # What a profile's failure raises: the report then says the profile was not taken, and why.
-FAILURES = (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError)
+FAILURES = (subprocess.CalledProcessError, OSError)
 
 
 def failure(error):
@@ -36,14 +38,12 @@ def failure(error):
     return f"perf failed: {str(error).splitlines()[0] if str(error) else type(error).__name__}"
 
 
-def record(command, data, frequency=999, call_graph=True, seconds_limit=None):
-    """Runs command under perf record into the file data. With call_graph, DWARF stacks (16 KiB
-    each: enough for jobkb's frames under SQLite's)."""
-    options = ["-q", "-F", str(frequency), "-o", data, "--no-buildid-cache"]
-    if call_graph:
-        options += ["--call-graph", "dwarf,16384"]
-    subprocess.run(["perf", "record"] + options + ["--"] + command, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=seconds_limit)
+def record(command, data, frequency=999):
+    """Runs command under perf record into the file data, with DWARF stacks (16 KiB each: enough
+    for jobkb's frames under SQLite's)."""
+    subprocess.run(["perf", "record", "-q", "-F", str(frequency), "-o", data, "--no-buildid-cache",
+                    "--call-graph", "dwarf,16384", "--"] + command, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def _report(data, options):
